@@ -1,0 +1,20 @@
+namespace ChargerController.Control.Wire;
+
+/// <summary>The stable error codes of the control socket; chargerctl maps them to exit codes.</summary>
+public static class ControlErrorCodes
+{
+    /// <summary>The command name is not known to this chargerd.</summary>
+    public const string UnknownCommand = "UnknownCommand";
+
+    /// <summary>An argument is missing or out of range.</summary>
+    public const string InvalidArgument = "InvalidArgument";
+
+    /// <summary>The station refuses in its current state (e.g. hardware test while charging).</summary>
+    public const string Refused = "Refused";
+
+    /// <summary>The command exists only in simulation mode.</summary>
+    public const string NotSimulated = "NotSimulated";
+
+    /// <summary>An unexpected failure inside chargerd (logged there).</summary>
+    public const string Internal = "Internal";
+}
