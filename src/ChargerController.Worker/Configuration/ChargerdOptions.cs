@@ -1,0 +1,36 @@
+namespace ChargerController.Worker.Configuration;
+
+/// <summary>
+/// chargerd's own settings (section <c>Chargerd</c> of the configuration file). Every key is documented in
+/// deploy/config/README.md; command-line flags override the file, environment variables
+/// (<c>CHARGERD_Chargerd__StationId</c>) override both.
+/// </summary>
+public sealed class ChargerdOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Chargerd";
+
+    /// <summary>Charging station identity: the last path segment of the CSMS URL and the Basic-auth user.</summary>
+    public string StationId { get; set; } = string.Empty;
+
+    /// <summary>CSMS WebSocket URL (ws:// or wss://) without the station id; empty = no CSMS (with --demo an embedded one).</summary>
+    public string? CsmsUrl { get; set; }
+
+    /// <summary>Directory for the SQLite database and keys.</summary>
+    public string StateDir { get; set; } = "/var/lib/chargercontroller";
+
+    /// <summary>Path of the control socket chargerctl talks to.</summary>
+    public string ControlSocket { get; set; } = "/run/chargercontroller/control.sock";
+
+    /// <summary>Run with every hardware device simulated.</summary>
+    public bool Simulate { get; set; }
+
+    /// <summary>With <see cref="Simulate"/>: run a demonstration charging session and an embedded development CSMS.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Number of EVSEs (simulation; on real hardware the board profile decides).</summary>
+    public int Evses { get; set; } = 1;
+
+    /// <summary>GPIO character device the board profile uses; checked at start on real hardware.</summary>
+    public string GpioChip { get; set; } = "/dev/gpiochip0";
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace ChargerController.Worker.Configuration;
+
+/// <summary>Start-up validation: a misconfigured charger must refuse to start with a message a technician understands.</summary>
+internal sealed class ChargerdOptionsValidator : IValidateOptions<ChargerdOptions>
+{
+    /// <summary>Longest identity OCPP allows (ChargingStation identity, Part 2 §B: identifierString, 48 chars).</summary>
+    private const int MaxStationIdLength = 48;
+
+    public ValidateOptionsResult Validate(string? name, ChargerdOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.StationId))
+        {
+            errors.Add("Chargerd:StationId is required (set it in the config file or pass --station-id).");
+        }
+        else if (options.StationId.Length > MaxStationIdLength || options.StationId.Any(c => char.IsControl(c) || c == ':'))
+        {
+            errors.Add($"Chargerd:StationId '{options.StationId}' must be 1-{MaxStationIdLength} printable characters without ':' (it is the Basic-auth user name).");
+        }
+
+        if (!string.IsNullOrEmpty(options.CsmsUrl)
+            && (!Uri.TryCreate(options.CsmsUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "ws" && uri.Scheme != "wss")))
+        {
+            errors.Add($"Chargerd:CsmsUrl '{options.CsmsUrl}' must be an absolute ws:// or wss:// URL.");
+        }
+
+        if (options.Evses is < 1 or > 8)
+        {
+            errors.Add($"Chargerd:Evses must be between 1 and 8 (got {options.Evses}).");
+        }
+
+        if (options.Demo && !options.Simulate)
+        {
+            errors.Add("--demo needs --simulate: the demonstration drives simulated hardware only.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.StateDir))
+        {
+            errors.Add("Chargerd:StateDir is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ControlSocket))
+        {
+            errors.Add("Chargerd:ControlSocket is required.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
