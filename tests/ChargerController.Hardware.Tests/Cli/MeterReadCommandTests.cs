@@ -61,6 +61,12 @@ public sealed class MeterReadCommandTests
         var run = await CliRun.RunAsync("meter", "read", "--port", pty.SlavePath, "--profile", "sdm630", "--timeout-ms", "50", "--retries", "1");
         Assert.Equal(ExitCodes.Timeout, run.ExitCode);
         Assert.Contains("no answer", run.Error, StringComparison.Ordinal);
+        // The emulator thread may still be parsing the last retry when the deadline fires.
+        for (var i = 0; i < 100 && slave.Requests < 2; i++)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.Equal(2, slave.Requests);
     }
 

@@ -93,6 +93,12 @@ public sealed class MeterOverPtyTests
         await using var bus = new Rs485Bus(new SerialPortLink(new SerialPortLinkOptions { PortName = pty.SlavePath }), Fast with { ResponseTimeout = TimeSpan.FromMilliseconds(100), Retries = 1 }, TimeProvider.System);
         var ex = await Assert.ThrowsAsync<MeterReadException>(() => new ModbusEnergyMeter(bus, new MeterProfileCatalog(null).Get("sdm630"), 1, TimeProvider.System).ReadAsync(default).AsTask());
         Assert.Equal(MeterFault.Timeout, ex.Fault);
+        // The emulator thread may still be parsing the last retry when the deadline fires.
+        for (var i = 0; i < 100 && slave.Requests < 2; i++)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.Equal(2, slave.Requests);
     }
 

@@ -7,6 +7,7 @@ public sealed class Pn532Responder : PtyDeviceLoop
 {
     private readonly List<byte> _buffer = [];
     private readonly Lock _gate = new();
+    private readonly List<byte> _commands = [];
     private byte[]? _cardUid;
 
     public Pn532Responder(PseudoTerminal pty)
@@ -28,7 +29,10 @@ public sealed class Pn532Responder : PtyDeviceLoop
 
     public int CorruptNextResponses { get; set; }
 
-    public List<byte> Commands { get; } = [];
+    public List<byte> Commands
+    {
+        get { lock (_gate) { return [.. _commands]; } }
+    }
 
     public int AcksReceived { get; private set; }
 
@@ -87,7 +91,7 @@ public sealed class Pn532Responder : PtyDeviceLoop
     {
         lock (_gate)
         {
-            Commands.Add(command);
+            _commands.Add(command);
         }
 
         if (Silent)
