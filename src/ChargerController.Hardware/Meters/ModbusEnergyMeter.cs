@@ -49,7 +49,8 @@ public sealed class ModbusEnergyMeter : IEnergyMeter
     public byte SlaveAddress { get; }
 
     /// <inheritdoc/>
-    public ValueTask<MeterReading> ReadAsync(CancellationToken cancellationToken) => ReadCoreAsync(cancellationToken);
+    public ValueTask<MeterReading> ReadAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<MeterReading>(cancellationToken) : ReadCoreAsync(cancellationToken);
 
     private static MeterFault ToFault(ModbusErrorKind kind) => kind switch
     {

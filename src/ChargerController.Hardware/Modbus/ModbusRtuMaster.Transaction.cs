@@ -21,6 +21,7 @@ public sealed partial class ModbusRtuMaster
         var lastReason = "no answer";
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             (Outcome Outcome, byte[] Frame, string Reason) result;
             try
             {

@@ -33,46 +33,28 @@ public sealed class Rs485Bus : IModbusMaster, IAsyncDisposable
     public string PortName => _master.PortName;
 
     /// <inheritdoc/>
-    public async ValueTask<ushort[]> ReadRegistersAsync(byte slaveAddress, ModbusFunctionCode functionCode, ushort startAddress, ushort count, CancellationToken cancellationToken)
+    public ValueTask<ushort[]> ReadRegistersAsync(byte slaveAddress, ModbusFunctionCode functionCode, ushort startAddress, ushort count, CancellationToken cancellationToken)
     {
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await _master.ReadRegistersAsync(slaveAddress, functionCode, startAddress, count, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return RunAsync(ct => _master.ReadRegistersAsync(slaveAddress, functionCode, startAddress, count, ct), cancellationToken);
     }
 
-    /// <inheritdoc/>
-    public async ValueTask WriteSingleRegisterAsync(byte slaveAddress, ushort address, ushort value, CancellationToken cancellationToken)
-    {
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _master.WriteSingleRegisterAsync(slaveAddress, address, value, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 
     /// <inheritdoc/>
-    public async ValueTask WriteMultipleRegistersAsync(byte slaveAddress, ushort startAddress, ReadOnlyMemory<ushort> values, CancellationToken cancellationToken)
+    public ValueTask WriteSingleRegisterAsync(byte slaveAddress, ushort address, ushort value, CancellationToken cancellationToken)
     {
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _master.WriteMultipleRegistersAsync(slaveAddress, startAddress, values, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return RunAsync(ct => _master.WriteSingleRegisterAsync(slaveAddress, address, value, ct), cancellationToken);
     }
+
+
+    /// <inheritdoc/>
+    public ValueTask WriteMultipleRegistersAsync(byte slaveAddress, ushort startAddress, ReadOnlyMemory<ushort> values, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return RunAsync(ct => _master.WriteMultipleRegistersAsync(slaveAddress, startAddress, values, ct), cancellationToken);
+    }
+
 
     /// <summary>Waits for the running transaction, then releases the line.</summary>
     /// <returns>A task that completes when the bus is closed.</returns>
@@ -93,14 +75,31 @@ public sealed class Rs485Bus : IModbusMaster, IAsyncDisposable
         _gate.Release();
     }
 
-    private async ValueTask EnterAsync(CancellationToken cancellationToken)
+    private async ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> transaction, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (_disposed)
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return await transaction(cancellationToken).ConfigureAwait(false);
+        }
+        finally
         {
             _gate.Release();
-            throw new ObjectDisposedException(nameof(Rs485Bus));
+        }
+    }
+
+    private async ValueTask RunAsync(Func<CancellationToken, ValueTask> transaction, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            await transaction(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 }

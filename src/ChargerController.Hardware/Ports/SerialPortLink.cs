@@ -43,7 +43,7 @@ public sealed class SerialPortLink : ISerialLink
     }
 
     /// <inheritdoc/>
-    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (buffer.IsEmpty)
@@ -51,7 +51,18 @@ public sealed class SerialPortLink : ISerialLink
             throw new ArgumentException("The buffer must not be empty.", nameof(buffer));
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        return cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<int>(cancellationToken) : ReadCoreAsync(buffer, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled(cancellationToken) : WriteCoreAsync(data, cancellationToken);
+    }
+
+    private async ValueTask<int> ReadCoreAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
         var stream = EnsureOpen();
         int read;
         try
@@ -77,11 +88,8 @@ public sealed class SerialPortLink : ISerialLink
         return read;
     }
 
-    /// <inheritdoc/>
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    private async ValueTask WriteCoreAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        cancellationToken.ThrowIfCancellationRequested();
         var stream = EnsureOpen();
         try
         {
