@@ -27,8 +27,9 @@ public sealed partial class ModbusRtuMaster
             {
                 await WaitForSilenceAsync(cancellationToken).ConfigureAwait(false);
                 _link.DiscardInput();
-                await SendAsync(request, cancellationToken).ConfigureAwait(false);
-                result = await ReceiveAsync(request, slaveAddress, functionCode, expectedLength, cancellationToken).ConfigureAwait(false);
+                result = await SendWithDeadlineAsync(request, cancellationToken).ConfigureAwait(false)
+                    ? await ReceiveAsync(request, slaveAddress, functionCode, expectedLength, cancellationToken).ConfigureAwait(false)
+                    : (Outcome.Timeout, [], "the request could not be sent (write stalled)");
             }
             catch (SerialPortLinkException ex)
             {
@@ -104,6 +105,23 @@ public sealed partial class ModbusRtuMaster
         if (remaining > TimeSpan.Zero)
         {
             await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<bool> SendWithDeadlineAsync(byte[] request, CancellationToken cancellationToken)
+    {
+        // A write drains at the baud rate; one that takes longer than its wire time plus the response timeout is stuck
+        // (adapter wedged, flow control): give up on it rather than hang the bus.
+        using var deadline = new CancellationTokenSource((_options.CharacterTime * request.Length) + _options.ResponseTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            await SendAsync(request, linked.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

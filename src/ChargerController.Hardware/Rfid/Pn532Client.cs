@@ -86,11 +86,11 @@ public sealed class Pn532Client
         {
             _link.DiscardInput();
             _count = 0;
-            await _link.WriteAsync(request, cancellationToken).ConfigureAwait(false);
             using var deadline = new CancellationTokenSource(_timeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
+                await _link.WriteAsync(request, linked.Token).ConfigureAwait(false);
                 var acknowledged = false;
                 while (true)
                 {

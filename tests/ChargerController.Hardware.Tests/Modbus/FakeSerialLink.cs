@@ -23,6 +23,9 @@ public sealed class FakeSerialLink : ISerialLink
 
     public List<byte[]> Writes { get; } = [];
 
+    /// <summary>While true, writes never complete (a wedged adapter) until cancelled.</summary>
+    public bool StallWrites { get; set; }
+
     public int OpenCount { get; private set; }
 
     public int DiscardCount { get; private set; }
@@ -68,6 +71,11 @@ public sealed class FakeSerialLink : ISerialLink
     public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         EnsureOpen();
+        if (StallWrites)
+        {
+            return new ValueTask(Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken));
+        }
+
         var bytes = data.ToArray();
         lock (_gate)
         {

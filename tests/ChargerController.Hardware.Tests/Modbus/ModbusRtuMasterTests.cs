@@ -142,6 +142,16 @@ public sealed class ModbusRtuMasterTests
     }
 
     [Fact]
+    public async Task Read_WriteStalls_GivesUpAsTimeout_NeverHangs()
+    {
+        _link.StallWrites = true;
+        var master = new ModbusRtuMaster(_link, Options with { Retries = 1 }, _time);
+        var ex = await Assert.ThrowsAsync<ModbusException>(() => VirtualTime.RunAsync(_time, () => master.ReadRegistersAsync(1, ModbusFunctionCode.ReadInputRegisters, 0, 2, default).AsTask()));
+        Assert.Equal(ModbusErrorKind.Timeout, ex.Kind);
+        Assert.Contains("write stalled", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Read_PortPulledWhileWaiting_ThrowsPortUnavailable()
     {
         _slave.Silent = true;
