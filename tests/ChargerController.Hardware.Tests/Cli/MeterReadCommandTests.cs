@@ -43,6 +43,23 @@ public sealed class MeterReadCommandTests
     }
 
     [Fact]
+    public async Task PowerOnlyMeter_TextAndJson_ShowMissingQuantities()
+    {
+        using var pty = new PseudoTerminal();
+        using var meter = new ModbusSlaveEmulator(pty, MeterDump.Load("sdm72d").ToSlave());
+        var text = await CliRun.RunAsync("meter", "read", "--port", pty.SlavePath, "--profile", "sdm72d");
+        Assert.Equal(ExitCodes.Success, text.ExitCode);
+        Assert.Matches(@"voltage\s+-", text.Output);
+        Assert.Matches(@"frequency\s+-", text.Output);
+
+        var json = await CliRun.RunAsync("meter", "read", "--port", pty.SlavePath, "--profile", "sdm72d", "--json");
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal(0, document.RootElement.GetProperty("voltageV").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("frequencyHz").ValueKind);
+        Assert.Equal(12500, document.RootElement.GetProperty("energyExportWh").GetDouble());
+    }
+
+    [Fact]
     public async Task MissingPort_Exit4_WithMessageOnStderr()
     {
         var run = await CliRun.RunAsync("meter", "read", "--port", "/dev/ttyGONE0", "--profile", "sdm630");
