@@ -122,7 +122,17 @@ public sealed class Pn532Client
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 // UM0701: an ACK from the host aborts the command in progress (e.g. an endless InListPassiveTarget).
-                await _link.WriteAsync(Pn532Frames.Ack.ToArray(), cancellationToken).ConfigureAwait(false);
+                using var abortDeadline = new CancellationTokenSource(_timeout, _time);
+                using var abortLinked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abortDeadline.Token);
+                try
+                {
+                    await _link.WriteAsync(Pn532Frames.Ack.ToArray(), abortLinked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The line is wedged; the reader re-initialises the chip after its retry delay anyway.
+                }
+
                 throw new RfidReaderException($"{_link.PortName}: no answer from the PN532 to command 0x{command:X2} within {_timeout.TotalMilliseconds} ms (wiring, HSU mode pins, baud rate?)");
             }
         }
