@@ -1,4 +1,3 @@
-using System.CommandLine;
+using ChargerController.Cli;
 
-var root = new RootCommand("chargerctl: ChargerController field tool");
-return root.Parse(args).Invoke();
+return await CliApplication.RunAsync(args, CliServices.CreateDefault()).ConfigureAwait(false);

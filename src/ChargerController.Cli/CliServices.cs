@@ -1,0 +1,21 @@
+using ChargerController.Hardware.Meters;
+using ChargerController.Hardware.Ports;
+
+namespace ChargerController.Cli;
+
+/// <summary>What commands need from the outside world; tests swap pieces (pseudo-terminals, profile directory).</summary>
+public sealed class CliServices
+{
+    /// <summary>Clock for deadlines and timestamps.</summary>
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>Opens serial devices.</summary>
+    public required ISerialLinkFactory SerialLinks { get; init; }
+
+    /// <summary>Directory of site-specific meter profiles (overrides and additions to the built-in ones).</summary>
+    public string? ProfilesDirectory { get; init; } = MeterProfileCatalog.DefaultOverrideDirectory;
+
+    /// <summary>The services of a real run.</summary>
+    /// <returns>Real clock, real serial ports, /etc profiles.</returns>
+    public static CliServices CreateDefault() => new() { Time = TimeProvider.System, SerialLinks = new SerialPortLinkFactory() };
+}

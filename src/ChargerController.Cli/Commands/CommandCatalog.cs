@@ -1,0 +1,18 @@
+using System.CommandLine;
+using ChargerController.Cli.Commands.Meter;
+using ChargerController.Cli.Commands.Rfid;
+
+namespace ChargerController.Cli.Commands;
+
+/// <summary>The nouns of <c>chargerctl</c>; a new noun adds one line here and a folder under Commands/.</summary>
+public static class CommandCatalog
+{
+    /// <summary>Creates every noun command with its verbs.</summary>
+    /// <param name="services">Shared services.</param>
+    /// <returns>The noun commands.</returns>
+    public static IEnumerable<Command> Create(CliServices services) =>
+    [
+        MeterCommand.Create(services),
+        RfidCommand.Create(services),
+    ];
+}

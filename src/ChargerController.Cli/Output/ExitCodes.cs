@@ -1,0 +1,35 @@
+namespace ChargerController.Cli.Output;
+
+/// <summary>Process exit codes of chargerctl; the table in src/ChargerController.Cli/README.md is the contract for scripts.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Invalid or missing option (reported by the command-line parser).</summary>
+    public const int Usage = 1;
+
+    /// <summary>Unknown or invalid meter profile.</summary>
+    public const int BadProfile = 2;
+
+    /// <summary>The device did not answer in time (or, for scans, nothing answered).</summary>
+    public const int Timeout = 3;
+
+    /// <summary>The serial port is missing, vanished, busy, not permitted, or rejected the line settings.</summary>
+    public const int PortUnavailable = 4;
+
+    /// <summary>Answers were garbled: CRC or framing errors (wrong baud rate or parity, noise, termination).</summary>
+    public const int CrcError = 5;
+
+    /// <summary>The device answered with a Modbus exception (wrong profile, address or function).</summary>
+    public const int ModbusException = 6;
+
+    /// <summary>The meter answered with values that cannot be right (NaN, "no value", negative or decreasing energy).</summary>
+    public const int InvalidData = 7;
+
+    /// <summary>Unexpected internal error (a bug: please report it with the message).</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Interrupted (Ctrl+C).</summary>
+    public const int Cancelled = 130;
+}
