@@ -28,8 +28,11 @@ public sealed class SimulatedContactor : IContactor
         Options = options ?? new SimulatedContactorOptions();
     }
 
-    /// <summary>Raised after the main contacts moved (power path changed).</summary>
+    /// <summary>Raised after a command (the power path may have changed).</summary>
     public event EventHandler? Changed;
+
+    /// <summary>Raised just before a command, so the meter can count the energy of the old state first.</summary>
+    internal event EventHandler? Changing;
 
     /// <summary>The options it was created with.</summary>
     public SimulatedContactorOptions Options { get; }
@@ -148,6 +151,7 @@ public sealed class SimulatedContactor : IContactor
             throw new NotSupportedException("Single-phase charging needs a second contactor (K2), which this EVSE does not have.");
         }
 
+        Changing?.Invoke(this, EventArgs.Empty);
         var now = timeProvider.GetTimestamp();
         lock (gate)
         {
@@ -164,6 +168,7 @@ public sealed class SimulatedContactor : IContactor
     /// <inheritdoc />
     public void Open()
     {
+        Changing?.Invoke(this, EventArgs.Empty);
         var now = timeProvider.GetTimestamp();
         lock (gate)
         {

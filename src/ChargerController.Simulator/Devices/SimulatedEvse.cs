@@ -64,6 +64,5 @@ public sealed class SimulatedEvse : IDisposable
     public void Dispose()
     {
         Meter.Dispose();
-        Ev.Dispose();
     }
 }

@@ -41,8 +41,10 @@ public sealed class SimulatedMeter : IEnergyMeter, IDisposable
         this.contactor = contactor;
         energyWh = Options.InitialEnergyImportWh;
         lastTimestamp = timeProvider.GetTimestamp();
-        currentA = Draw();
+        currentA = Draw(lastTimestamp);
+        ev.Changing += OnPowerPathChanging;
         ev.Changed += OnPowerPathChanged;
+        contactor.Changing += OnPowerPathChanging;
         contactor.Changed += OnPowerPathChanged;
     }
 
@@ -103,11 +105,13 @@ public sealed class SimulatedMeter : IEnergyMeter, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        ev.Changing -= OnPowerPathChanging;
         ev.Changed -= OnPowerPathChanged;
+        contactor.Changing -= OnPowerPathChanging;
         contactor.Changed -= OnPowerPathChanged;
     }
 
-    private void OnPowerPathChanged(object? sender, EventArgs e)
+    private void OnPowerPathChanging(object? sender, EventArgs e)
     {
         lock (gate)
         {
@@ -115,16 +119,40 @@ public sealed class SimulatedMeter : IEnergyMeter, IDisposable
         }
     }
 
-    // Called under the gate: adds the energy of the load that held since the last change, then samples the new load.
+    private void OnPowerPathChanged(object? sender, EventArgs e)
+    {
+        lock (gate)
+        {
+            currentA = Draw(lastTimestamp);
+        }
+    }
+
+    // Called under the gate, and before any change of the EV or the contactor: adds the energy of the load since the
+    // last call, splitting the interval where the EV adopted a new current (its response delay ends between reads).
     private void Integrate()
     {
         var now = timeProvider.GetTimestamp();
-        var hours = timeProvider.GetElapsedTime(lastTimestamp, now).TotalHours;
-        var measured = Options.Phases == 3 ? currentA.L1 + currentA.L2 + currentA.L3 : currentA.L1;
-        energyWh += measured * Options.VoltageV * hours;
+        var from = lastTimestamp;
+        var load = currentA;
+        foreach (var breakpoint in ev.FollowBreakpoints(from, now))
+        {
+            Add(load, from, breakpoint);
+            from = breakpoint;
+            load = Draw(breakpoint);
+        }
+
+        Add(load, from, now);
         lastTimestamp = now;
-        currentA = Draw();
+        currentA = load;
     }
 
-    private (double L1, double L2, double L3) Draw() => ev.DrawCurrentA(contactor.L1Conducting, contactor.L2L3Conducting);
+    private void Add((double L1, double L2, double L3) load, long from, long to)
+    {
+        var hours = timeProvider.GetElapsedTime(from, to).TotalHours;
+        var measured = Options.Phases == 3 ? load.L1 + load.L2 + load.L3 : load.L1;
+        energyWh += measured * Options.VoltageV * hours;
+    }
+
+    private (double L1, double L2, double L3) Draw(long timestamp) =>
+        ev.DrawCurrentA(contactor.L1Conducting, contactor.L2L3Conducting, timestamp);
 }

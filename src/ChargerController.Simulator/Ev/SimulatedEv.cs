@@ -11,15 +11,14 @@ namespace ChargerController.Simulator.Ev;
 /// Faults: shorted diode, CP shorted to PE (state E), ignoring the PWM ("lazy EV" that keeps drawing).
 /// All timing goes through the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class SimulatedEv : IDisposable
+public sealed class SimulatedEv
 {
     private readonly TimeProvider timeProvider;
     private readonly Lock gate = new();
-    private readonly List<ITimer> pendingResponses = [];
+    // When the EV adopts each allowed current: (timestamp, amperes), in time order. Kept as a short history so the
+    // meter can integrate exactly across responses that happened between two of its reads.
+    private readonly List<(long At, double AllowedA)> follows = [];
     private CpGeneratorOutput observedOutput = CpGeneratorOutput.StateF;
-    private double followedAllowedA;
-    private long changeSequence;
-    private long appliedSequence;
     private bool plugged;
     private CpState requested = CpState.B;
     private double maxCurrentA;
@@ -43,8 +42,11 @@ public sealed class SimulatedEv : IDisposable
         maxCurrentA = Options.MaxCurrentA;
     }
 
-    /// <summary>Raised after anything that changes the CP load or the current draw (plug, state, faults, PWM followed).</summary>
+    /// <summary>Raised after the driver or a fault changed the EV (plug, requested state, faults, maximum current).</summary>
     public event EventHandler? Changed;
+
+    /// <summary>Raised just before such a change, so the meter can count the energy of the old state first.</summary>
+    internal event EventHandler? Changing;
 
     /// <summary>The options the EV was created with.</summary>
     public SimulatedEvOptions Options { get; }
@@ -80,7 +82,7 @@ public sealed class SimulatedEv : IDisposable
         {
             lock (gate)
             {
-                return followedAllowedA;
+                return FollowedAt(timeProvider.GetTimestamp());
             }
         }
     }
@@ -152,7 +154,7 @@ public sealed class SimulatedEv : IDisposable
         {
             lock (gate)
             {
-                return PresentedStateCore();
+                return PresentedStateCore(timeProvider.GetTimestamp());
             }
         }
     }
@@ -167,11 +169,12 @@ public sealed class SimulatedEv : IDisposable
             plugged = true;
             requested = requestedState;
 
-            // A freshly plugged EV has not followed anything yet: it reads the PWM after its response delay.
-            followedAllowedA = 0.0;
-            appliedSequence = changeSequence;
+            // A freshly plugged EV has followed nothing yet: it reads the PWM only after its response delay.
+            var now = timeProvider.GetTimestamp();
+            follows.RemoveAll(f => f.At > now);
+            AddFollow(now, 0.0);
+            AddFollow(now + DelayTicks(), AllowedByOutput(observedOutput));
         });
-        ScheduleFollow(AllowedByOutput(ObservedOutputSnapshot()));
     }
 
     /// <summary>Unplugs the cable (state A). Clears a shorted diode or CP short, as EVerest's simulator does on unplug.</summary>
@@ -179,7 +182,6 @@ public sealed class SimulatedEv : IDisposable
     {
         plugged = false;
         requested = CpState.B;
-        followedAllowedA = 0.0;
         diodeShorted = false;
         cpShortedToPe = false;
     });
@@ -201,20 +203,6 @@ public sealed class SimulatedEv : IDisposable
         });
     }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (gate)
-        {
-            foreach (var timer in pendingResponses)
-            {
-                timer.Dispose();
-            }
-
-            pendingResponses.Clear();
-        }
-    }
-
     /// <summary>Called by the simulated pilot whenever the generator output changes.</summary>
     /// <param name="output">The new output.</param>
     internal void ObservePilot(CpGeneratorOutput output)
@@ -222,28 +210,40 @@ public sealed class SimulatedEv : IDisposable
         lock (gate)
         {
             observedOutput = output;
+            AddFollow(timeProvider.GetTimestamp() + DelayTicks(), AllowedByOutput(output));
         }
-
-        ScheduleFollow(AllowedByOutput(output));
     }
 
-    /// <summary>Per-phase current the EV draws when the supply is present on L1 (and L2/L3 when <paramref name="threePhasesSupplied"/>), amperes.</summary>
+    /// <summary>Per-phase current the EV draws at <paramref name="timestamp"/> when L1 (and L2/L3) are energised, amperes.</summary>
     /// <param name="l1Supplied">Whether L1 is energised.</param>
     /// <param name="threePhasesSupplied">Whether L2 and L3 are energised too.</param>
+    /// <param name="timestamp">A <see cref="TimeProvider.GetTimestamp"/> value, not before the last change of the EV.</param>
     /// <returns>Currents on L1, L2, L3.</returns>
-    internal (double L1, double L2, double L3) DrawCurrentA(bool l1Supplied, bool threePhasesSupplied)
+    internal (double L1, double L2, double L3) DrawCurrentA(bool l1Supplied, bool threePhasesSupplied, long timestamp)
     {
         lock (gate)
         {
-            var state = PresentedStateCore();
+            var state = PresentedStateCore(timestamp);
             if (!l1Supplied || state is not (CpState.C or CpState.D))
             {
                 return (0, 0, 0);
             }
 
-            var perPhase = ignoresPwm ? maxCurrentA : Math.Min(maxCurrentA, followedAllowedA);
+            var perPhase = ignoresPwm ? maxCurrentA : Math.Min(maxCurrentA, FollowedAt(timestamp));
             var others = Options.Phases == 3 && threePhasesSupplied ? perPhase : 0.0;
             return (perPhase, others, others);
+        }
+    }
+
+    /// <summary>The timestamps in (<paramref name="after"/>, <paramref name="upTo"/>] at which the EV adopted a new current.</summary>
+    /// <param name="after">Exclusive start.</param>
+    /// <param name="upTo">Inclusive end.</param>
+    /// <returns>The breakpoints, in order.</returns>
+    internal long[] FollowBreakpoints(long after, long upTo)
+    {
+        lock (gate)
+        {
+            return [.. follows.Where(f => f.At > after && f.At <= upTo).Select(f => f.At)];
         }
     }
 
@@ -258,15 +258,7 @@ public sealed class SimulatedEv : IDisposable
         }
     }
 
-    private CpGeneratorOutput ObservedOutputSnapshot()
-    {
-        lock (gate)
-        {
-            return observedOutput;
-        }
-    }
-
-    private CpState PresentedStateCore()
+    private CpState PresentedStateCore(long timestamp)
     {
         if (!plugged)
         {
@@ -284,61 +276,42 @@ public sealed class SimulatedEv : IDisposable
         }
 
         // IEC 61851-1: without an offered current (X1, or a duty below 8 %) the EV must not draw and goes back to B.
-        return ignoresPwm || followedAllowedA > 0.0 ? requested : CpState.B;
+        return ignoresPwm || FollowedAt(timestamp) > 0.0 ? requested : CpState.B;
     }
 
-    private void ScheduleFollow(double allowedA)
+    private long DelayTicks() =>
+        (long)(Options.ResponseDelay.TotalSeconds * timeProvider.TimestampFrequency);
+
+    private double FollowedAt(long timestamp)
     {
-        long sequence;
-        lock (gate)
+        var allowed = 0.0;
+        foreach (var (at, allowedA) in follows)
         {
-            sequence = ++changeSequence;
-        }
-
-        if (Options.ResponseDelay <= TimeSpan.Zero)
-        {
-            Follow(sequence, allowedA);
-            return;
-        }
-
-        ITimer? timer = null;
-        timer = timeProvider.CreateTimer(
-            _ =>
+            if (at > timestamp)
             {
-                lock (gate)
-                {
-                    if (timer is not null)
-                    {
-                        pendingResponses.Remove(timer);
-                        timer.Dispose();
-                    }
-                }
+                break;
+            }
 
-                Follow(sequence, allowedA);
-            },
-            null,
-            Options.ResponseDelay,
-            Timeout.InfiniteTimeSpan);
-        lock (gate)
-        {
-            pendingResponses.Add(timer);
+            allowed = allowedA;
         }
+
+        return allowed;
     }
 
-    private void Follow(long sequence, double allowedA) => Mutate(() =>
+    private void AddFollow(long at, double allowedA)
     {
-        // Responses fire in order (same delay); an older one arriving late must not undo a newer one.
-        if (sequence <= appliedSequence || !plugged)
-        {
-            return;
-        }
+        follows.Add((at, allowedA));
 
-        appliedSequence = sequence;
-        followedAllowedA = allowedA;
-    });
+        // Bounded history: the meter reads far more often than 256 PWM changes happen.
+        if (follows.Count > 256)
+        {
+            follows.RemoveRange(0, follows.Count - 256);
+        }
+    }
 
     private void Mutate(Action change)
     {
+        Changing?.Invoke(this, EventArgs.Empty);
         lock (gate)
         {
             change();
