@@ -6,17 +6,17 @@ namespace ChargerController.Hardware.Board;
 public sealed class ConnectorLockOptions
 {
     /// <summary>Motor (pulse) or solenoid (hold).</summary>
-    public ConnectorLockDrive Drive { get; init; }
+    public ConnectorLockDrive Drive { get; set; }
 
     /// <summary>Lock output (pulse) or solenoid output (hold).</summary>
-    public GpioLineOptions? Lock { get; init; }
+    public GpioLineOptions? Lock { get; set; }
 
     /// <summary>Unlock output (pulse drive).</summary>
-    public GpioLineOptions? Unlock { get; init; }
+    public GpioLineOptions? Unlock { get; set; }
 
     /// <summary>Feedback switch (active = locked).</summary>
-    public GpioLineOptions? Feedback { get; init; }
+    public GpioLineOptions? Feedback { get; set; }
 
     /// <summary>Pulse length / settle time, milliseconds (50–5000).</summary>
-    public int ActuationTimeMs { get; init; } = 300;
+    public int ActuationTimeMs { get; set; } = 300;
 }

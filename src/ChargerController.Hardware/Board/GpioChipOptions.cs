@@ -6,11 +6,11 @@ namespace ChargerController.Hardware.Board;
 public sealed class GpioChipOptions
 {
     /// <summary>libgpiod 1.x (Bookworm) or 2.x (Trixie).</summary>
-    public GpioDriverKind Driver { get; init; }
+    public GpioDriverKind Driver { get; set; }
 
     /// <summary>Chip label (preferred: numbers change across kernels), e.g. <c>pinctrl-bcm2711</c>, <c>pinctrl-rp1</c>.</summary>
-    public string? ChipLabel { get; init; }
+    public string? ChipLabel { get; set; }
 
     /// <summary>Chip number, used only without <see cref="ChipLabel"/>.</summary>
-    public int ChipNumber { get; init; }
+    public int ChipNumber { get; set; }
 }

@@ -6,11 +6,11 @@ namespace ChargerController.Hardware.Board;
 public sealed class GpioLineOptions
 {
     /// <summary>Line offset on the GPIO chip (BCM GPIO number, not the header pin number).</summary>
-    public int Line { get; init; } = -1;
+    public int Line { get; set; } = -1;
 
     /// <summary>Whether "active" is the low level.</summary>
-    public bool ActiveLow { get; init; }
+    public bool ActiveLow { get; set; }
 
     /// <summary>Internal bias for inputs (ignored for outputs).</summary>
-    public InputBias Bias { get; init; }
+    public InputBias Bias { get; set; }
 }

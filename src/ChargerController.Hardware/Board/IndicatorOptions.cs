@@ -6,11 +6,11 @@ namespace ChargerController.Hardware.Board;
 public sealed class IndicatorOptions
 {
     /// <summary>Its role.</summary>
-    public IndicatorRole Role { get; init; }
+    public IndicatorRole Role { get; set; }
 
     /// <summary>Line offset (BCM GPIO).</summary>
-    public int Line { get; init; } = -1;
+    public int Line { get; set; } = -1;
 
     /// <summary>Whether "on" is the low level.</summary>
-    public bool ActiveLow { get; init; }
+    public bool ActiveLow { get; set; }
 }

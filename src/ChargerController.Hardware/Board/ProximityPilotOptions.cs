@@ -4,14 +4,14 @@ namespace ChargerController.Hardware.Board;
 public sealed class ProximityPilotOptions
 {
     /// <summary>Id of the ADC measuring PP.</summary>
-    public string Adc { get; init; } = string.Empty;
+    public string Adc { get; set; } = string.Empty;
 
     /// <summary>ADC channel on PP.</summary>
-    public int Channel { get; init; }
+    public int Channel { get; set; }
 
     /// <summary>Pull-up from the reference to PP, ohms.</summary>
-    public double PullUpOhm { get; init; } = 1000.0;
+    public double PullUpOhm { get; set; } = 1000.0;
 
     /// <summary>Voltage of the pull-up, volts.</summary>
-    public double SupplyV { get; init; } = 3.3;
+    public double SupplyV { get; set; } = 3.3;
 }

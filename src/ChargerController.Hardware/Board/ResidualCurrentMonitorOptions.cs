@@ -4,8 +4,8 @@ namespace ChargerController.Hardware.Board;
 public sealed class ResidualCurrentMonitorOptions
 {
     /// <summary>Fault output of the module (active = fault).</summary>
-    public GpioLineOptions? Fault { get; init; }
+    public GpioLineOptions? Fault { get; set; }
 
     /// <summary>Test input of the module (active = test).</summary>
-    public GpioLineOptions? Test { get; init; }
+    public GpioLineOptions? Test { get; set; }
 }
