@@ -25,6 +25,24 @@ public abstract class RfidReaderContractTests
     }
 
     [ContractFact]
+    public async Task ReadCardsAsync_TwoCards_YieldedInOrderWithNonDecreasingTimestamps()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var reads = Reader.ReadCardsAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        byte[] second = [0x11, 0x22, 0x33, 0x44];
+
+        await PresentCardAsync(TestCardUid);
+        Assert.True(await reads.MoveNextAsync());
+        var first = reads.Current;
+        await PresentCardAsync(second);
+        Assert.True(await reads.MoveNextAsync());
+
+        Assert.Equal(TestCardUid, first.Uid);
+        Assert.Equal(second, reads.Current.Uid);
+        Assert.True(reads.Current.Timestamp >= first.Timestamp);
+    }
+
+    [ContractFact]
     public async Task ReadCardsAsync_Cancelled_EndsWithCancellation()
     {
         using var cts = new CancellationTokenSource();

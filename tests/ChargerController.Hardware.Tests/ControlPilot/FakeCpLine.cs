@@ -8,8 +8,13 @@ namespace ChargerController.Hardware.Tests.ControlPilot;
 /// costs <see cref="SyncReadUs"/>, every ADC conversion <see cref="ConversionUs"/>. A conversion that straddles an edge
 /// returns <see cref="EdgeCode"/> (full scale by default, i.e. an absurd +13 V), so any sample taken across an edge shows up.
 /// </summary>
-public sealed class FakeCpLine(FakePwmOutput pwm, int highCode, int lowCode) : IMultiChannelAdc
+public sealed class FakeCpLine(FakePwmOutput pwm, Func<int> highCode, Func<int> lowCode) : IMultiChannelAdc
 {
+    public FakeCpLine(FakePwmOutput pwm, int highCode, int lowCode)
+        : this(pwm, () => highCode, () => lowCode)
+    {
+    }
+
     public const int DefaultEdgeCode = 1023;
 
     public int EdgeCode { get; init; } = DefaultEdgeCode;
@@ -49,7 +54,7 @@ public sealed class FakeCpLine(FakePwmOutput pwm, int highCode, int lowCode) : I
             return EdgeCode;
         }
 
-        return a ? highCode : lowCode;
+        return a ? highCode() : lowCode();
     }
 
     private bool PinHigh(double us)
