@@ -16,6 +16,25 @@ public sealed class AdcProximityPilotContractTests : ProximityPilotContractTests
 
     protected override IProximityPilot ProximityPilot { get; }
 
+    [Theory]
+    [InlineData(1.98, 1500.0)]
+    [InlineData(1.3408, 684.4)]
+    [InlineData(0.595, 220.0)]
+    [InlineData(0.3, 100.0)]
+    [InlineData(0.0, 0.0)]
+    public void ResistanceOhm_PullUpDivider(double volts, double expectedOhm)
+    {
+        Assert.Equal(expectedOhm, AdcProximityPilot.ResistanceOhm(volts, new ProximityPilotCircuit()), 0);
+    }
+
+    [Theory]
+    [InlineData(3.3)]
+    [InlineData(3.28)]
+    public void ResistanceOhm_AtTheReference_IsOpen(double volts)
+    {
+        Assert.Equal(double.PositiveInfinity, AdcProximityPilot.ResistanceOhm(volts, new ProximityPilotCircuit()));
+    }
+
     public ValueTask<double> ReadVoltsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
