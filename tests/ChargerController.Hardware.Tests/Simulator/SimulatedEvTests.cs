@@ -225,4 +225,23 @@ public sealed class SimulatedEvTests : IDisposable
 
         Assert.Equal([16.0, 0.0, 0.0], reading.CurrentA.Select(i => Math.Round(i, 6)));
     }
+
+    [Fact]
+    public async Task SlowHybridProfile_13ACableSinglePhaseAndFiveSecondResponse()
+    {
+        using var hybrid = new SimulatedEvse(time, new SimulatedEvseOptions { Ev = SimulatedEvProfiles.SlowHybrid });
+        hybrid.ControlPilot.SetPwm(DutyCycle.FromCurrent(13));
+        hybrid.Ev.Plug(CpState.C);
+        hybrid.Contactor.Close(PhaseSelection.AllPhases);
+
+        var pp = await hybrid.ProximityPilot.ReadAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(4.999));
+        var before = await hybrid.Meter.ReadAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var after = await hybrid.Meter.ReadAsync(CancellationToken.None);
+
+        Assert.Equal(new CableRating(ProximityStatus.Cable, 13), pp.Rating);
+        Assert.Equal(0.0, before.TotalPowerW);
+        Assert.Equal([13.0, 0.0, 0.0], after.CurrentA.Select(i => Math.Round(i, 6)));
+    }
 }
