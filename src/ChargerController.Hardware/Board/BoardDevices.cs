@@ -111,7 +111,7 @@ public sealed class BoardDevices : IDisposable
         Contactor = contactor;
 
         var adcs = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var adc in options.Adcs)
+        foreach (var adc in options.Adcs ?? [])
         {
             adcs[adc.Id] = adc.Type switch
             {
@@ -163,6 +163,6 @@ public sealed class BoardDevices : IDisposable
             ResidualCurrentMonitor = Own(new GpioResidualCurrentMonitor(In(r.Fault!), OptOut(r.Test)));
         }
 
-        Indicators = [.. options.Indicators.Select(i => Own(new GpioIndicator(i.Role, chip.OpenOutput(i.Line, i.ActiveLow), timeProvider)))];
+        Indicators = [.. (options.Indicators ?? []).Select(i => Own(new GpioIndicator(i.Role, chip.OpenOutput(i.Line, i.ActiveLow), timeProvider)))];
     }
 }

@@ -29,13 +29,13 @@ public static class HardwareOptionsValidator
 
         ValidateGpio(options.Gpio, errors);
         ValidatePwm(options.Pwm, errors, lines);
-        var adcs = ValidateAdcs(options.Adcs, errors);
+        var adcs = ValidateAdcs(options.Adcs ?? [], errors);
         ValidateControlPilot(options.ControlPilot, adcs, errors, lines);
         ValidateProximityPilot(options.ProximityPilot, adcs, errors);
         ValidateContactor(options.Contactor, errors, lines);
         ValidateLock(options.ConnectorLock, errors, lines);
         ValidateRcd(options.ResidualCurrentMonitor, errors, lines);
-        ValidateIndicators(options.Indicators, errors, lines);
+        ValidateIndicators(options.Indicators ?? [], errors, lines);
 
         foreach (var group in lines.GroupBy(l => l.Line).Where(g => g.Count() > 1))
         {
@@ -119,8 +119,13 @@ public static class HardwareOptionsValidator
         var byId = new Dictionary<string, AdcOptions>(StringComparer.Ordinal);
         for (var i = 0; i < adcs.Count; i++)
         {
-            var adc = adcs[i];
             var key = Invariant($"adcs[{i}]");
+            if (adcs[i] is not { } adc)
+            {
+                errors.Add($"{key}: null; remove it or describe the ADC");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(adc.Id))
             {
                 errors.Add($"{key}.id: missing");
@@ -298,6 +303,12 @@ public static class HardwareOptionsValidator
         for (var i = 0; i < indicators.Count; i++)
         {
             var key = Invariant($"indicators[{i}]");
+            if (indicators[i] is null)
+            {
+                errors.Add($"{key}: null; remove it or give role and line");
+                continue;
+            }
+
             if (!Enum.IsDefined(indicators[i].Role))
             {
                 errors.Add($"{key}.role: must be Ready, Charging, Fault or Buzzer");
@@ -306,7 +317,7 @@ public static class HardwareOptionsValidator
             AddLine(indicators[i].Line, key, errors, lines);
         }
 
-        foreach (var role in indicators.GroupBy(x => x.Role).Where(g => g.Count() > 1))
+        foreach (var role in indicators.Where(x => x is not null).GroupBy(x => x.Role).Where(g => g.Count() > 1))
         {
             errors.Add($"indicators: role {role.Key} appears more than once");
         }

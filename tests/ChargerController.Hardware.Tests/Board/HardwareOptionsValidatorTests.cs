@@ -221,4 +221,24 @@ public sealed class HardwareOptionsValidatorTests
         Assert.Equal(3, ex.Errors.Count);
         Assert.Contains("bad.json", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_NullListsAndNullEntries_AreReportedNotThrown()
+    {
+        const string json = """
+            {
+              "name": "nulls",
+              "gpio": { "chipLabel": "pinctrl-bcm2711" },
+              "pwm": { "chip": 0, "channel": 0 },
+              "adcs": [ { "id": "adc", "type": "Mcp3008" }, null ],
+              "controlPilot": { "adc": "adc", "channel": 0, "voltsPerCount": 0.02 },
+              "contactor": { "main": { "line": 17 } },
+              "indicators": null
+            }
+            """;
+
+        var ex = Assert.Throws<BoardProfileException>(() => BoardProfile.Parse(json, "nulls.json"));
+
+        Assert.Equal("adcs[1]: null; remove it or describe the ADC", Assert.Single(ex.Errors));
+    }
 }
