@@ -24,9 +24,26 @@ public sealed class LinuxGpioChip : IDisposable
     /// <param name="chipNumber">Chip number when no label is given.</param>
     /// <returns>The opened chip.</returns>
     /// <exception cref="InvalidOperationException">No chip carries that label.</exception>
+    /// <exception cref="IOException">The libgpiod library of that generation is not installed.</exception>
     public static LinuxGpioChip Open(GpioDriverKind driver, string? chipLabel, int chipNumber)
     {
-        GpioDriver gpioDriver = driver switch
+        try
+        {
+            return new LinuxGpioChip(new GpioController(CreateDriver(driver, chipLabel, chipNumber)), ownsController: true);
+        }
+        catch (DllNotFoundException ex)
+        {
+            var (library, package, other) = driver == GpioDriverKind.Libgpiod2
+                ? ("libgpiod.so.3", "libgpiod3", "Libgpiod")
+                : ("libgpiod.so.2", "libgpiod2", "Libgpiod2");
+            throw new IOException(
+                $"GPIO driver {driver} needs {library}: install the Debian package {package}, or set gpio.driver to \"{other}\" in the board profile if this OS ships the other libgpiod generation.",
+                ex);
+        }
+    }
+
+    private static GpioDriver CreateDriver(GpioDriverKind driver, string? chipLabel, int chipNumber) =>
+        driver switch
         {
             GpioDriverKind.Libgpiod2 => chipLabel is null
                 ? new LibGpiodV2Driver(chipNumber)
@@ -35,8 +52,6 @@ public sealed class LinuxGpioChip : IDisposable
                 ? new LibGpiodDriver(chipNumber)
                 : new LibGpiodDriver(FindChip(LibGpiodDriver.GetAvailableChips(), chipLabel)),
         };
-        return new LinuxGpioChip(new GpioController(gpioDriver), ownsController: true);
-    }
 
     /// <summary>Opens an output line driven inactive from the first instant (no glitch on open).</summary>
     /// <param name="line">Line offset on the chip (BCM GPIO number on a Pi).</param>

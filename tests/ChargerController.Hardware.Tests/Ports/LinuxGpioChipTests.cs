@@ -80,4 +80,25 @@ public sealed class LinuxGpioChipTests
 
         Assert.Equal(expected, input.Read());
     }
+
+    [Theory]
+    [InlineData(GpioDriverKind.Libgpiod, "libgpiod2")]
+    [InlineData(GpioDriverKind.Libgpiod2, "libgpiod3")]
+    public void Open_OnAMachineWithoutThatLibgpiod_ExplainsWhichPackageOrDriverSetting(GpioDriverKind kind, string package)
+    {
+        // On a dev box or CI runner libgpiod is absent; on a Pi the label is unknown. Either way: a clear, typed error.
+        var ex = Record.Exception(() => LinuxGpioChip.Open(kind, "no-such-chip-label", 0).Dispose());
+
+        Assert.NotNull(ex);
+        Assert.IsNotType<DllNotFoundException>(ex);
+        if (ex is IOException)
+        {
+            Assert.Contains(package, ex.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.IsType<InvalidOperationException>(ex);
+            Assert.Contains("no-such-chip-label", ex.Message, StringComparison.Ordinal);
+        }
+    }
 }
