@@ -17,6 +17,7 @@ public interface IContactor
     /// <param name="phases">Which contactors to close.</param>
     /// <exception cref="NotSupportedException"><see cref="PhaseSelection.SinglePhase"/> without <see cref="SupportsPhaseSwitching"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An undefined <see cref="PhaseSelection"/> value.</exception>
+    /// <exception cref="InvalidOperationException">Already closed with the other selection: K2 would switch under load (repeating the same selection is fine).</exception>
     void Close(PhaseSelection phases);
 
     /// <summary>De-energises every coil. Never throws for a healthy port: it is called from every exit path.</summary>

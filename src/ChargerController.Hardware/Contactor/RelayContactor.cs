@@ -60,6 +60,12 @@ public sealed class RelayContactor : IContactor, IDisposable
 
         lock (gate)
         {
+            // REFERENCE §6.5: never switch K2 under load; phase changes go through Open (and the EV pausing) first.
+            if (main.Value && second is not null && second.Value != (phases == PhaseSelection.AllPhases))
+            {
+                throw new InvalidOperationException("The contactor is closed with the other phase selection; open it before switching phases.");
+            }
+
             // K2 only together with K1, never alone: L2/L3 without N/L1 would feed the EV an unusual supply.
             main.Write(true);
             second?.Write(phases == PhaseSelection.AllPhases);

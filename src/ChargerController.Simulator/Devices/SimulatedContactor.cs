@@ -151,6 +151,14 @@ public sealed class SimulatedContactor : IContactor
             throw new NotSupportedException("Single-phase charging needs a second contactor (K2), which this EVSE does not have.");
         }
 
+        lock (gate)
+        {
+            if (main.Commanded && Options.SupportsPhaseSwitching && second.Commanded != (phases == PhaseSelection.AllPhases))
+            {
+                throw new InvalidOperationException("The contactor is closed with the other phase selection; open it before switching phases.");
+            }
+        }
+
         Changing?.Invoke(this, EventArgs.Empty);
         var now = timeProvider.GetTimestamp();
         lock (gate)

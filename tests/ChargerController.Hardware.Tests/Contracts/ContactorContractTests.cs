@@ -85,6 +85,33 @@ public abstract class ContactorContractTests
     }
 
     [ContractFact]
+    public void Close_SameSelectionTwice_IsHarmless()
+    {
+        Contactor.Close(PhaseSelection.AllPhases);
+        Contactor.Close(PhaseSelection.AllPhases);
+
+        Assert.True(Contactor.ReadStatus().MainCommandedClosed);
+        Contactor.Open();
+    }
+
+    [ContractFact]
+    public void Close_OtherSelectionWhileClosed_RefusesToSwitchK2UnderLoad()
+    {
+        if (!Contactor.SupportsPhaseSwitching)
+        {
+            return;
+        }
+
+        Contactor.Close(PhaseSelection.SinglePhase);
+
+        Assert.Throws<InvalidOperationException>(() => Contactor.Close(PhaseSelection.AllPhases));
+        var status = Contactor.ReadStatus();
+        Contactor.Open();
+        Assert.True(status.MainCommandedClosed);
+        Assert.False(status.SecondCommandedClosed);
+    }
+
+    [ContractFact]
     public void Close_UndefinedSelection_ThrowsAndStaysOpen()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Contactor.Close((PhaseSelection)42));
