@@ -134,7 +134,9 @@ public sealed class SimulatedMeter : IEnergyMeter, IDisposable
         var now = timeProvider.GetTimestamp();
         var from = lastTimestamp;
         var load = currentA;
-        foreach (var breakpoint in ev.FollowBreakpoints(from, now))
+        // A response due exactly at the last update (zero response delay, PWM set right after a contactor change)
+        // was not seen by that update's load sample, so the interval starts at it, inclusive.
+        foreach (var breakpoint in ev.FollowBreakpoints(from - 1, now))
         {
             Add(load, from, breakpoint);
             from = breakpoint;

@@ -113,4 +113,19 @@ public sealed class SimulatedMeterTests : IDisposable
         Assert.Single(reading.CurrentA);
         Assert.Equal(1000.0 + (20 * 240.0 * 2), reading.EnergyImportWh, 6);
     }
+
+    [Fact]
+    public async Task PwmChangedAtTheSameInstantAsTheContactor_IsCounted()
+    {
+        using var instant = new SimulatedEvse(time, new SimulatedEvseOptions { Ev = new SimulatedEvOptions { ResponseDelay = TimeSpan.Zero } });
+        instant.Ev.Plug(CpState.C);
+        instant.Contactor.Close(PhaseSelection.AllPhases);
+        instant.ControlPilot.SetPwm(DutyCycle.FromCurrent(16));
+
+        time.Advance(TimeSpan.FromHours(1));
+        var reading = await instant.Meter.ReadAsync(CancellationToken.None);
+
+        Assert.Equal(11040.0, reading.EnergyImportWh, 6);
+        Assert.Equal(16.0, reading.CurrentA[0], 6);
+    }
 }
