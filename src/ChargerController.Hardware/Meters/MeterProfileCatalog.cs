@@ -7,7 +7,7 @@ namespace ChargerController.Hardware.Meters;
 public sealed class MeterProfileCatalog
 {
     /// <summary>Where the service looks for site-specific profiles (systemd <c>ConfigurationDirectory=</c>, conventions 2.4).</summary>
-    public const string DefaultOverrideDirectory = "/etc/charger-controller/meters";
+    public const string DefaultOverrideDirectory = "/etc/chargercontroller/meters";
 
     private const string ResourcePrefix = "ChargerController.Hardware.Meters.Profiles.";
     private const string TemplateName = "template";
