@@ -60,7 +60,10 @@ public sealed partial class EvseController
     }
 
     private bool EvStoppedDrawing(TimeSpan now) =>
-        _lastReading is { } reading && now - _lastReadingAt <= 2 * _options.MeterPollInterval && MaxPhaseCurrent(reading) < _options.EvStoppedCurrentA;
+        _lastReading is { } reading
+        && _lastReadingAt > _offerWithdrawnAt
+        && now - _lastReadingAt <= 2 * _options.MeterPollInterval
+        && MaxPhaseCurrent(reading) < _options.EvStoppedCurrentA;
 
     private static double MaxPhaseCurrent(MeterReading reading)
     {

@@ -22,6 +22,7 @@ public sealed partial class EvseController
     private TimeSpan? _sampledInvalidSince;
     private TimeSpan _stateFUntil;
     private bool _offering;
+    private TimeSpan _offerWithdrawnAt;
 
     /// <summary>
     /// Runs one step: sample, debounce, supervise, decide, switch, report. Device exceptions become faults and the safe
@@ -204,6 +205,13 @@ public sealed partial class EvseController
         }
 
         var next = _duty.Next(signal == CpSafeSignal.KeepPwm ? wanted : null, now);
+        if (_offering && next is null)
+        {
+            // A soft stop may end early only on a meter reading taken after the offer was withdrawn: read now.
+            _offerWithdrawnAt = now;
+            _nextMeterPoll = now;
+        }
+
         _offering = next is not null;
         try
         {
