@@ -57,6 +57,9 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 2015, Level = LogLevel.Information, Message = "EVSE {EvseId}: RCD self-test passed")]
     public static partial void RcdSelfTestPassed(ILogger logger, int evseId);
 
+    [LoggerMessage(EventId = 2017, Level = LogLevel.Error, Message = "EVSE {EvseId}: residual-current monitor port failed")]
+    public static partial void RcdPortFailed(ILogger logger, int evseId, Exception exception);
+
     [LoggerMessage(EventId = 2016, Level = LogLevel.Error, Message = "EVSE {EvseId}: event handler failed")]
     public static partial void EventHandlerFailed(ILogger logger, int evseId, Exception exception);
 }

@@ -30,7 +30,7 @@ public sealed partial class EvseController
     private bool _lockOpIsLock;
     private bool _locked;
 
-    private Task<RcdSelfTestResult>? _rcdTestOp;
+    private RcdSelfTestSequence? _rcdTest;
     private bool _rcdSelfTestPending;
     private TimeSpan _lastRcdSelfTest;
 
@@ -39,7 +39,7 @@ public sealed partial class EvseController
 
     private bool RcdHealthy =>
         _devices.ResidualCurrentMonitor is null
-        || (_rcdTestOp is null && !_faults.IsActive(FaultKind.RcdTripped) && !_faults.IsActive(FaultKind.RcdSelfTestFailed));
+        || (_rcdTest?.Running != true && !_faults.IsActive(FaultKind.RcdTripped) && !_faults.IsActive(FaultKind.RcdSelfTestFailed));
 
     private bool CableRatingKnown(out double cableA)
     {
@@ -80,36 +80,31 @@ public sealed partial class EvseController
     private void SuperviseResidualCurrentMonitor(TimeSpan now)
     {
         var rcd = _devices.ResidualCurrentMonitor;
-        if (rcd is null)
+        if (rcd is null || _rcdTest is null)
         {
             return;
         }
 
-        if (_rcdTestOp is not null)
+        if (_rcdTest.Running)
         {
-            if (!_rcdTestOp.IsCompleted)
+            // The fault input is expected to assert during the test; it is not a trip.
+            RcdSelfTestResult? result;
+            try
             {
-                return; // The fault input is expected to assert during the test; it is not a trip.
+                result = _rcdTest.Step(now);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                result = RcdSelfTestResult.NoTripOnTest;
+                LogMessages.RcdPortFailed(_logger, _options.EvseId, ex);
             }
 
-            var result = _rcdTestOp.Status == TaskStatus.RanToCompletion ? _rcdTestOp.Result : RcdSelfTestResult.NoTripOnTest;
-            _rcdTestOp = null;
-            _lastRcdSelfTest = now;
-            if (result == RcdSelfTestResult.Passed)
+            if (result is { } r)
             {
-                LogMessages.RcdSelfTestPassed(_logger, _options.EvseId);
-                _faults.Clear(FaultKind.RcdSelfTestFailed);
-                if (_resetRequested)
-                {
-                    _faults.Clear(FaultKind.RcdTripped);
-                }
-            }
-            else
-            {
-                RaiseFault(FaultKind.RcdSelfTestFailed, "RCD self-test: " + result, now);
+                CompleteRcdSelfTest(r, now);
             }
 
-            _resetRequested = false;
+            return;
         }
 
         bool tripped;
@@ -131,18 +126,20 @@ public sealed partial class EvseController
         var rcdFault = _faults.IsActive(FaultKind.RcdTripped) || _faults.IsActive(FaultKind.RcdSelfTestFailed);
         var periodicDue = !_evConnected && now - _lastRcdSelfTest >= _options.RcdSelfTestInterval;
         var wanted = _rcdSelfTestPending || periodicDue || (_resetRequested && rcdFault);
-        if (!wanted || _interlock.IsClosed || tripped)
+        if (!wanted || tripped || _interlock.IsClosed)
         {
+            // A requested test waits for the contactor to open: never test (and never open) under load for it.
             return;
         }
 
         if (!rcd.SupportsSelfTest)
         {
             // Nothing to test with: an operator reset clears a trip once the input is quiet again.
-            if (_resetRequested && !tripped)
+            if (_resetRequested)
             {
                 _faults.Clear(FaultKind.RcdTripped);
                 _faults.Clear(FaultKind.RcdSelfTestFailed);
+                _resetRequested = false;
             }
 
             _rcdSelfTestPending = false;
@@ -153,7 +150,39 @@ public sealed partial class EvseController
         // Self-test only with the contactor open (REFERENCE.md §6.3); the interlock sees RcdHealthy = false meanwhile.
         _rcdSelfTestPending = false;
         _interlock.ForceOpen("RCD self-test");
-        _rcdTestOp = RcdSelfTest.RunAsync(rcd, _time, _options.RcdSelfTest, _lifetime.Token);
+        try
+        {
+            if (_rcdTest.Start(now) is { } immediate)
+            {
+                CompleteRcdSelfTest(immediate, now);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogMessages.RcdPortFailed(_logger, _options.EvseId, ex);
+            CompleteRcdSelfTest(RcdSelfTestResult.NoTripOnTest, now);
+        }
+    }
+
+    private void CompleteRcdSelfTest(RcdSelfTestResult result, TimeSpan now)
+    {
+        _lastRcdSelfTest = now;
+        if (result == RcdSelfTestResult.Passed)
+        {
+            LogMessages.RcdSelfTestPassed(_logger, _options.EvseId);
+            _faults.Clear(FaultKind.RcdSelfTestFailed);
+            if (_resetRequested)
+            {
+                // TF: a trip is latched until the user resets it AND a self-test passes.
+                _faults.Clear(FaultKind.RcdTripped);
+            }
+        }
+        else
+        {
+            RaiseFault(FaultKind.RcdSelfTestFailed, "RCD self-test: " + result, now);
+        }
+
+        _resetRequested = false;
     }
 
     private void PollProximityPilot(TimeSpan now, CancellationToken cancellationToken)

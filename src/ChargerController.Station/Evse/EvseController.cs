@@ -73,7 +73,8 @@ public sealed partial class EvseController : IAsyncDisposable
         _supervisor = new LoopSupervisor(timeProvider, options.LoopStallTimeout, _safeState, options.EvseId, _logger);
         _lastOpenedAt = -options.PhaseSwitchDwell;
         _rcdSelfTestPending = options.RcdSelfTestAtStart && devices.ResidualCurrentMonitor?.SupportsSelfTest == true;
-        _lastRcdSelfTest = -options.RcdSelfTestInterval;
+        _lastRcdSelfTest = TimeSpan.Zero;
+        _rcdTest = devices.ResidualCurrentMonitor is { } rcd ? new RcdSelfTestSequence(rcd, options.RcdSelfTest) : null;
         _locked = IsLockCommandedLocked(devices);
 
         // REFERENCE.md §6.6: a restart does not reset GPIO state, so drive every output safe before anything else.
@@ -134,6 +135,7 @@ public sealed partial class EvseController : IAsyncDisposable
             _stepGate.Release();
         }
 
+        _rcdTest?.Abort();
         _lifetime.Dispose();
     }
 }

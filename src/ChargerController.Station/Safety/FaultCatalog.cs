@@ -11,8 +11,9 @@ public static class FaultCatalog
     /// <returns>Its reaction.</returns>
     public static FaultReaction ReactionTo(FaultKind kind) => kind switch
     {
-        // Cleared on unplug, as EVerest's simulator does; F first so an EV that is charging sees the abort.
-        FaultKind.DiodeFailure => new(CpSafeSignal.StateF, FaultClearRule.OnUnplug, StateFFirst: true),
+        // Cleared on unplug, as EVerest's simulator does; F first so a charging EV sees the abort, then X1 (not F) so the
+        // unplug that clears it stays visible on CP.
+        FaultKind.DiodeFailure => new(CpSafeSignal.SteadyHigh, FaultClearRule.OnUnplug, StateFFirst: true),
 
         // EVerest reacts to E with X1 and resumes when CP is valid again.
         FaultKind.CpShortCircuit => new(CpSafeSignal.SteadyHigh, FaultClearRule.WhenConditionGone, StateFFirst: false),
