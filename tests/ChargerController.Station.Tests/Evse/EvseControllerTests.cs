@@ -4,6 +4,7 @@ using ChargerController.Hardware.Abstractions.Iec61851;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Evse.Events;
 using ChargerController.Station.Evse.Iec61851;
+using ChargerController.Station.Safety;
 using ChargerController.Station.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -215,7 +216,7 @@ public sealed class EvseControllerTests
 
         Assert.Equal(0, h.Contactor.CloseCount);
         Assert.True(h.Pilot.Output.IsPwmRunning);
-        Assert.Contains(Safety.FaultKind.VentilationNotAvailable, h.ActiveFaults);
+        Assert.Contains(FaultKind.VentilationNotAvailable, h.ActiveFaults);
 
         h.Pilot.EvState = CpState.C;
         await h.StepUntilAsync(() => h.Contactor.MainClosed, TimeSpan.FromSeconds(3));
@@ -255,7 +256,7 @@ public sealed class EvseControllerTests
     [Fact]
     public async Task SetAvailability_SteadyHighConfigured_UsesX1()
     {
-        await using var h = new EvseHarness(o => o with { UnavailableSignal = Safety.CpSafeSignal.SteadyHigh });
+        await using var h = new EvseHarness(o => o with { UnavailableSignal = CpSafeSignal.SteadyHigh });
         h.Controller.SetAvailability(false);
         await h.StepAsync(3);
         Assert.Equal(CpGeneratorMode.SteadyHigh, h.Pilot.Output.Mode);
