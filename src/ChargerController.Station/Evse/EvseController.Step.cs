@@ -22,6 +22,7 @@ public sealed partial class EvseController
     private TimeSpan? _sampledInvalidSince;
     private TimeSpan _stateFUntil;
     private bool _offering;
+    private bool _pilotCommandFailed;
     private TimeSpan _offerWithdrawnAt;
 
     /// <summary>
@@ -115,7 +116,10 @@ public sealed partial class EvseController
         {
             var sample = await _devices.Pilot.SampleAsync(cancellationToken).ConfigureAwait(false);
             observation = _cp.Update(sample, now);
-            _faults.ConditionGone(FaultKind.PilotFailure);
+            if (!_pilotCommandFailed)
+            {
+                _faults.ConditionGone(FaultKind.PilotFailure);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -215,7 +219,8 @@ public sealed partial class EvseController
         _offering = next is not null;
         try
         {
-            var output = _devices.Pilot.Output;
+            // After a failed command the port's reported output cannot be trusted: re-issue until a command succeeds.
+            var output = _pilotCommandFailed ? default : _devices.Pilot.Output;
             if (next is { } d)
             {
                 if (!output.IsPwmRunning || output.DutyCyclePercent != d)
@@ -226,7 +231,7 @@ public sealed partial class EvseController
             }
             else if (signal == CpSafeSignal.StateF)
             {
-                if (output.Mode != CpGeneratorMode.StateF)
+                if (output.Mode != CpGeneratorMode.StateF || _pilotCommandFailed)
                 {
                     _devices.Pilot.SetStateF();
                     LogMessages.PilotSteady(_logger, _options.EvseId, CpGeneratorMode.StateF);
@@ -237,11 +242,14 @@ public sealed partial class EvseController
                 _devices.Pilot.SetSteadyHigh();
                 LogMessages.PilotSteady(_logger, _options.EvseId, CpGeneratorMode.SteadyHigh);
             }
+
+            _pilotCommandFailed = false;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _offering = false;
             _duty.Next(null, now);
+            _pilotCommandFailed = true;
             RaiseFault(FaultKind.PilotFailure, "CP generator command failed: " + ex.Message, now);
             _safeState.Enter(CpSafeSignal.StateF, "pilot port failure");
         }

@@ -17,6 +17,8 @@ public sealed class FakeConnectorLock(bool hasFeedback = true) : IConnectorLock
 
     public Exception? ThrowOnLock { get; set; }
 
+    public Exception? ThrowOnFeedback { get; set; }
+
     public int LockCount { get; private set; }
 
     public int UnlockCount { get; private set; }
@@ -42,6 +44,11 @@ public sealed class FakeConnectorLock(bool hasFeedback = true) : IConnectorLock
 
     public ConnectorLockFeedback ReadFeedback()
     {
+        if (ThrowOnFeedback is { } ex)
+        {
+            throw ex;
+        }
+
         if (!HasFeedback)
         {
             return ConnectorLockFeedback.NotAvailable;
