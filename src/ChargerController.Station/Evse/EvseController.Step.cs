@@ -279,6 +279,7 @@ public sealed partial class EvseController
             RcdHealthy: RcdHealthy,
             ConnectorLocked: ConnectorLockConfirmed,
             DiodeCheckPassed: _observation.DiodeCheckPassed,
+            SampledDiodeOk: !_observation.DiodeFailingNow,
             CableRatingKnown: cableKnown,
             CurrentOffered: _offering,
             EvStoppedDrawing: EvStoppedDrawing(now));

@@ -13,6 +13,7 @@ namespace ChargerController.Station.Safety;
 /// <param name="RcdHealthy">Whether the residual-current monitor is healthy and not under test.</param>
 /// <param name="ConnectorLocked">Whether the lock is confirmed (true without a lock).</param>
 /// <param name="DiodeCheckPassed">Whether a diode check passed since plug-in.</param>
+/// <param name="SampledDiodeOk">Whether the latest sample did not fail the diode check (closing requires it; holding relies on the debounced fault).</param>
 /// <param name="CableRatingKnown">Whether the cable rating is known.</param>
 /// <param name="CurrentOffered">Whether at least 6 A are offered.</param>
 /// <param name="EvStoppedDrawing">Whether the meter shows the EV no longer draws current (ends a soft stop early).</param>
@@ -27,6 +28,7 @@ public readonly record struct InterlockConditions(
     bool RcdHealthy,
     bool ConnectorLocked,
     bool DiodeCheckPassed,
+    bool SampledDiodeOk,
     bool CableRatingKnown,
     bool CurrentOffered,
     bool EvStoppedDrawing)
@@ -48,7 +50,7 @@ public readonly record struct InterlockConditions(
         unmet |= NoActiveFault ? 0 : InterlockCondition.NoActiveFault;
         unmet |= RcdHealthy ? 0 : InterlockCondition.RcdHealthy;
         unmet |= ConnectorLocked ? 0 : InterlockCondition.ConnectorLocked;
-        unmet |= DiodeCheckPassed ? 0 : InterlockCondition.DiodeCheckPassed;
+        unmet |= DiodeCheckPassed && (SampledDiodeOk || !forClosing) ? 0 : InterlockCondition.DiodeCheckPassed;
         unmet |= CableRatingKnown ? 0 : InterlockCondition.CableRatingKnown;
         unmet |= CurrentOffered ? 0 : InterlockCondition.CurrentOffered;
         return unmet;

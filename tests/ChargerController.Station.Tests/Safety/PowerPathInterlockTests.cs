@@ -19,6 +19,7 @@ public sealed class PowerPathInterlockTests
         RcdHealthy: true,
         ConnectorLocked: true,
         DiodeCheckPassed: true,
+        SampledDiodeOk: true,
         CableRatingKnown: true,
         CurrentOffered: true,
         EvStoppedDrawing: false);
@@ -36,7 +37,7 @@ public sealed class PowerPathInterlockTests
     private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);
 
     public static TheoryData<string> EachCondition() =>
-        new(["EvState", "Sampled", "Pwm", "Authorized", "Available", "Fault", "Rcd", "Lock", "Diode", "Cable", "Current", "D"]);
+        new(["EvState", "Sampled", "Pwm", "Authorized", "Available", "Fault", "Rcd", "Lock", "Diode", "SampledDiode", "Cable", "Current", "D"]);
 
     private static InterlockConditions Without(string condition) => condition switch
     {
@@ -49,6 +50,7 @@ public sealed class PowerPathInterlockTests
         "Rcd" => AllHold with { RcdHealthy = false },
         "Lock" => AllHold with { ConnectorLocked = false },
         "Diode" => AllHold with { DiodeCheckPassed = false },
+        "SampledDiode" => AllHold with { SampledDiodeOk = false },
         "Cable" => AllHold with { CableRatingKnown = false },
         "Current" => AllHold with { CurrentOffered = false },
         "D" => AllHold with { EvState = CpState.D, SampledState = CpState.D },

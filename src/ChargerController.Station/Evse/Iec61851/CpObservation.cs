@@ -10,6 +10,7 @@ namespace ChargerController.Station.Evse.Iec61851;
 /// <param name="EvseDrivesStateF">Whether the EVSE itself drove −12 V, hiding the EV: <paramref name="State"/> is then the last state seen before.</param>
 /// <param name="DiodeFault">Whether the diode check failed for longer than the debounce since the last state A.</param>
 /// <param name="DiodeCheckPassed">Whether a diode check passed since the last state A.</param>
+/// <param name="DiodeFailingNow">Whether the latest sample failed the diode check (not yet debounced into <paramref name="DiodeFault"/>).</param>
 public readonly record struct CpObservation(
     CpState State,
     CpState Previous,
@@ -17,7 +18,8 @@ public readonly record struct CpObservation(
     bool PwmRunning,
     bool EvseDrivesStateF,
     bool DiodeFault,
-    bool DiodeCheckPassed)
+    bool DiodeCheckPassed,
+    bool DiodeFailingNow)
 {
     /// <summary>Whether the debounced state changed with this sample.</summary>
     public bool Changed => State != Previous;

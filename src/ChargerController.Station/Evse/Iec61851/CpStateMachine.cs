@@ -49,7 +49,7 @@ public sealed class CpStateMachine
             _hasCandidate = false;
             _lastRaw = CpState.Invalid;
             _diodeFailingSince = null;
-            return new CpObservation(_stable, previous, CpState.F, pwm, EvseDrivesStateF: true, _diodeFault, _diodePassed);
+            return new CpObservation(_stable, previous, CpState.F, pwm, EvseDrivesStateF: true, _diodeFault, _diodePassed, DiodeFailingNow: false);
         }
 
         var raw = CpStateClassifier.Classify(sample.Plateaus, _lastRaw);
@@ -82,7 +82,7 @@ public sealed class CpStateMachine
         }
 
         UpdateDiode(sample.Plateaus, pwm, raw, now);
-        return new CpObservation(_stable, previous, raw, pwm, EvseDrivesStateF: false, _diodeFault, _diodePassed);
+        return new CpObservation(_stable, previous, raw, pwm, EvseDrivesStateF: false, _diodeFault, _diodePassed, _diodeFailingSince is not null);
     }
 
     private TimeSpan DebounceFor(CpState next) =>
