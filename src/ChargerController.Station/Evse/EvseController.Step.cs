@@ -257,22 +257,25 @@ public sealed partial class EvseController
 
     private InterlockOutcome EvaluateInterlock(TimeSpan now, bool cableKnown)
     {
-        bool pwmRunning;
+        CpGeneratorOutput output;
         try
         {
-            pwmRunning = _devices.Pilot.Output.IsPwmRunning;
+            output = _devices.Pilot.Output;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            pwmRunning = false;
+            output = CpGeneratorOutput.StateF;
             RaiseFault(FaultKind.PilotFailure, "CP generator state unreadable: " + ex.Message, now);
         }
 
+        // While the generator drives state F (or was just told to), CP cannot show what the EV does — not even an
+        // unplug — so the EV state counts as unknown and a closed contactor opens at once instead of soft-stopping.
+        var evseDrivesF = output.Mode == CpGeneratorMode.StateF || _observation.EvseDrivesStateF;
         var conditions = new InterlockConditions(
-            EvState: _observation.State,
-            SampledState: _observation.Sampled,
+            EvState: evseDrivesF ? CpState.Invalid : _observation.State,
+            SampledState: evseDrivesF ? CpState.Invalid : _observation.Sampled,
             VentilationAvailable: _options.HasVentilation,
-            PwmRunning: pwmRunning && _offering,
+            PwmRunning: output.IsPwmRunning && _offering,
             SessionAuthorized: _authorized,
             EvseAvailable: _available,
             NoActiveFault: !_faults.Any,

@@ -40,7 +40,11 @@ public sealed record EvseOptions
     /// <summary>How long the pilot stays in state F after a fault before the fault's steady signal (Table A.5: ≥ 300 ms). Default 300 ms.</summary>
     public TimeSpan StateFAfterFault { get; init; } = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>Pilot signal while the EVSE is Unavailable (no fault). Default state F ("EVSE not available"); some old EVs latch an error on F, so X1 is allowed.</summary>
+    /// <summary>
+    /// Pilot signal while the EVSE is Unavailable (no fault). Default state F ("EVSE not available"); some old EVs latch an
+    /// error on F, so X1 is allowed. With F a charging EV is cut at once (F hides an unplug, so no soft stop is possible);
+    /// with X1 the contactor opens after the EV stopped drawing or the soft-stop timeout.
+    /// </summary>
     public CpSafeSignal UnavailableSignal { get; init; } = CpSafeSignal.StateF;
 
     /// <summary>Below this per-phase current (amperes) the EV counts as no longer drawing, so a soft stop may open early. Default 1 A.</summary>

@@ -237,7 +237,7 @@ public sealed class EvseControllerTests
     }
 
     [Fact]
-    public async Task SetAvailability_False_DrivesStateFAndSoftStops()
+    public async Task SetAvailability_False_DrivesStateFAndOpensWithin100Ms()
     {
         await using var h = new EvseHarness();
         await h.StartChargingAsync();
@@ -245,12 +245,27 @@ public sealed class EvseControllerTests
         h.Controller.SetAvailability(false);
         await h.StepAsync();
         Assert.Equal(CpGeneratorMode.StateF, h.Pilot.Output.Mode);
-        await h.StepUntilAsync(() => !h.Contactor.AnyClosed, TimeSpan.FromSeconds(6));
-        await h.StepAsync();
+
+        // State F hides the EV (even an unplug), so there is no soft stop: open at once.
+        Assert.False(h.Contactor.AnyClosed);
         Assert.Equal(ConnectorStatus.Unavailable, h.Controller.Snapshot.ConnectorStatus);
 
         h.Controller.SetAvailability(true);
         await h.StepUntilAsync(() => h.Contactor.MainClosed, TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task SetAvailability_FalseWithX1_SoftStops()
+    {
+        await using var h = new EvseHarness(o => o with { UnavailableSignal = CpSafeSignal.SteadyHigh });
+        await h.StartChargingAsync();
+
+        h.Controller.SetAvailability(false);
+        await h.StepAsync();
+        Assert.Equal(CpGeneratorMode.SteadyHigh, h.Pilot.Output.Mode);
+        Assert.True(h.Contactor.AnyClosed);
+        var took = await h.StepUntilAsync(() => !h.Contactor.AnyClosed, TimeSpan.FromSeconds(6));
+        Assert.True(took > TimeSpan.FromSeconds(5));
     }
 
     [Fact]
