@@ -125,17 +125,36 @@ public sealed partial class EvseController : IAsyncDisposable
         }
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        await _stepGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+
+        // Wait for a running step to finish, but not for ever: a driver that ignores cancellation must not hang the host
+        // stop. After the stall timeout the outputs are driven safe from here regardless (as the supervisor would).
+        var acquired = false;
+        using (var timeout = new CancellationTokenSource(_options.LoopStallTimeout, _time))
+        {
+            try
+            {
+                await _stepGate.WaitAsync(timeout.Token).ConfigureAwait(false);
+                acquired = true;
+            }
+            catch (OperationCanceledException)
+            {
+                // A step is stuck in a port call.
+            }
+        }
+
         try
         {
             _safeState.Enter(CpSafeSignal.StateF, "disposed");
+            _rcdTest?.Abort();
         }
         finally
         {
-            _stepGate.Release();
+            if (acquired)
+            {
+                _stepGate.Release();
+            }
         }
 
-        _rcdTest?.Abort();
         _lifetime.Dispose();
     }
 }

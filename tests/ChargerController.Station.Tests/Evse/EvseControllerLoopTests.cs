@@ -105,6 +105,24 @@ public sealed class EvseControllerLoopTests
     }
 
     [Fact]
+    public async Task DisposeAsync_StepStuckInADriverIgnoringCancellation_StillLeavesSafeStateAfterTheStallTimeout()
+    {
+        var h = new EvseHarness(o => o with { LoopStallTimeout = TimeSpan.FromMilliseconds(200) });
+        await h.StartChargingAsync();
+        h.Pilot.HangIgnoringCancellation = true;
+        _ = h.Controller.StepAsync(CancellationToken.None).AsTask(); // never completes
+
+        var dispose = h.Controller.DisposeAsync().AsTask();
+        Assert.False(dispose.IsCompleted);
+        Assert.True(h.Contactor.AnyClosed);
+        h.Time.Advance(TimeSpan.FromMilliseconds(200));
+        await dispose.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(h.Contactor.AnyClosed);
+        Assert.Equal(CpGeneratorMode.StateF, h.Pilot.Output.Mode);
+    }
+
+    [Fact]
     public async Task StepAsync_Cancelled_DrivesSafeStateAndThrows()
     {
         await using var h = new EvseHarness();

@@ -33,6 +33,9 @@ public sealed class FakeControlPilot(TimeProvider time) : IControlPilot
     /// <summary>When set, SampleAsync never completes until cancelled (a hung ADC).</summary>
     public bool Hang { get; set; }
 
+    /// <summary>When set, SampleAsync never completes at all, ignoring cancellation (a driver stuck in a syscall).</summary>
+    public bool HangIgnoringCancellation { get; set; }
+
     public List<(DateTimeOffset At, CpGeneratorOutput Output)> Commands { get; } = [];
 
     public int SampleCount { get; private set; }
@@ -57,6 +60,11 @@ public sealed class FakeControlPilot(TimeProvider time) : IControlPilot
         if (ThrowOnSample is { } ex)
         {
             throw ex;
+        }
+
+        if (HangIgnoringCancellation)
+        {
+            return new ValueTask<CpSample>(new TaskCompletionSource<CpSample>().Task);
         }
 
         if (Hang)
