@@ -49,6 +49,9 @@ public static class EvseLoopLatency
             };
 
             Console.WriteLine();
+            var stepCost = await StepCostMicrosecondsAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU cost of one loop step (sample, decide, switch; synchronous ports): {stepCost:0.0} µs"));
+            Console.WriteLine();
             Console.WriteLine("| configuration | n | p50 ms | p90 ms | p99 ms | max ms |");
             Console.WriteLine("|---|---|---|---|---|---|");
             foreach (var (name, options) in configs)
@@ -67,6 +70,41 @@ public static class EvseLoopLatency
         }
 
         return 0;
+    }
+
+    private static async Task<double> StepCostMicrosecondsAsync()
+    {
+        // A charging EVSE (contactor closed, PWM on) stepped back to back: the work the loop does every period.
+        var pilot = new BenchPilot { HighV = VoltsB };
+        var contactor = new BenchContactor();
+        await using var controller = new EvseController(new EvseDevices(pilot, contactor), new EvseOptions { RcdSelfTestAtStart = false }, TimeProvider.System);
+        controller.Authorize();
+        for (var i = 0; i < 200 && !contactor.IsClosed; i++)
+        {
+            pilot.HighV = i < 2 ? VoltsB : VoltsC;
+            await controller.StepAsync(CancellationToken.None);
+            Thread.Sleep(2);
+        }
+
+        const int steps = 200_000;
+        var best = double.MaxValue;
+        for (var round = 0; round < 5; round++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < steps; i++)
+            {
+                await controller.StepAsync(CancellationToken.None);
+            }
+
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMicroseconds / steps);
+        }
+
+        if (!contactor.IsClosed)
+        {
+            throw new InvalidOperationException("the EVSE was not charging during the step-cost measurement");
+        }
+
+        return best;
     }
 
     private static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];

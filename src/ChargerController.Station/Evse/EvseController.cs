@@ -94,9 +94,6 @@ public sealed partial class EvseController : IAsyncDisposable
     /// <summary>The latest published state (thread-safe).</summary>
     public EvseSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
-    /// <summary>The interlock owning the contactor (for diagnostics; it cannot be asked to close from outside the loop's facts).</summary>
-    public PowerPathInterlock Interlock => _interlock;
-
     /// <summary>The stalled-loop supervisor (run by <see cref="RunAsync"/>; exposed so a host can check it independently).</summary>
     public LoopSupervisor Supervisor => _supervisor;
 

@@ -15,6 +15,9 @@ public sealed class FakeEnergyMeter(TimeProvider time) : IEnergyMeter
 
     public bool Hang { get; set; }
 
+    /// <summary>A driver bug: a reading whose per-phase current list is missing.</summary>
+    public bool Malformed { get; set; }
+
     public int ReadCount { get; private set; }
 
     public ValueTask<MeterReading> ReadAsync(CancellationToken cancellationToken)
@@ -33,6 +36,11 @@ public sealed class FakeEnergyMeter(TimeProvider time) : IEnergyMeter
         if (Hang)
         {
             return new ValueTask<MeterReading>(new TaskCompletionSource<MeterReading>().Task);
+        }
+
+        if (Malformed)
+        {
+            return ValueTask.FromResult(new MeterReading(time.GetUtcNow(), [230, 230, 230], null!, [0, 0, 0], 0, 1000, null, 50));
         }
 
         var i = CurrentA;

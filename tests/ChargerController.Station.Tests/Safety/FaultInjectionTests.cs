@@ -161,6 +161,24 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task UnexpectedExceptionInTheLoopLogic_SafeStateControllerFailureAndTheLoopRecovers()
+    {
+        await using var h = NewHarness();
+        await StartAsync(h);
+
+        h.Meter!.Malformed = true; // the loop's own code throws (NullReferenceException) on this reading
+        await h.RunForAsync(TimeSpan.FromMilliseconds(100));
+        Assert.False(h.Contactor.AnyClosed);
+        Assert.Equal(CpGeneratorMode.StateF, h.Pilot.Output.Mode);
+        Assert.Contains(h.Events.OfType<EvseFaultRaised>(), e => e.Fault.Kind == ChargerController.Station.Safety.FaultKind.ControllerFailure);
+
+        h.Meter.Malformed = false;
+        await h.RunForAsync(TimeSpan.FromMilliseconds(500));
+        Assert.Empty(h.ActiveFaults);
+        await h.StepUntilAsync(() => h.Contactor.MainClosed, TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
     public async Task EventHandlerThrows_ChargingContinues()
     {
         await using var h = NewHarness();
