@@ -213,6 +213,37 @@ public sealed class EvseControllerFaultTests
     }
 
     [Fact]
+    public async Task RcdSelfTest_Periodic_RunsOnlyWithoutAnEv()
+    {
+        await using var h = new EvseHarness(o => o with { RcdSelfTestInterval = TimeSpan.FromSeconds(30) });
+        await h.StartChargingAsync();
+        await h.RunForAsync(TimeSpan.FromSeconds(40));
+        Assert.Equal(0, h.Rcd!.TestCount); // due, but an EV is connected
+        Assert.True(h.Contactor.MainClosed);
+
+        h.Pilot.EvState = CpState.A;
+        await h.RunForAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, h.Rcd.TestCount);
+        Assert.Empty(h.ActiveFaults);
+    }
+
+    [Fact]
+    public async Task RequestRcdSelfTest_WhileCharging_WaitsForTheContactorToOpen()
+    {
+        await using var h = new EvseHarness();
+        await h.StartChargingAsync();
+        h.Controller.RequestRcdSelfTest();
+        await h.RunForAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, h.Rcd!.TestCount);
+        Assert.True(h.Contactor.MainClosed);
+
+        h.Pilot.EvState = CpState.B;
+        await h.RunForAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, h.Rcd.TestCount);
+        Assert.False(h.Rcd.TestActive);
+    }
+
+    [Fact]
     public async Task MeterLoss_GraceZero_StopsAtTheFirstFailedRead()
     {
         await using var h = new EvseHarness(o => o with { MeterLossGrace = TimeSpan.Zero });

@@ -162,6 +162,15 @@ public sealed class EvseControllerLimitTests
         Assert.Equal(PhaseSelection.SinglePhase, h.Controller.Snapshot.Phases);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(double.NaN)]
+    public async Task SetExternalLimit_InvalidValue_Throws(double value)
+    {
+        await using var h = new EvseHarness();
+        Assert.Throws<ArgumentOutOfRangeException>(() => h.Controller.SetExternalLimit(value));
+    }
+
     [Fact]
     public async Task RequestPhaseSelection_SinglePhaseWithoutSecondContactor_IsRefused()
     {
