@@ -69,11 +69,10 @@ public sealed partial class EvseController
 
     private async ValueTask StepCoreAsync(CancellationToken cancellationToken)
     {
-        var now = Now;
         TakeCommands();
         if (_supervisor.TryAcknowledgeStall())
         {
-            RaiseFault(FaultKind.LoopStalled, "no loop step within " + _options.LoopStallTimeout.TotalMilliseconds + " ms", now);
+            RaiseFault(FaultKind.LoopStalled, "no loop step within " + _options.LoopStallTimeout.TotalMilliseconds + " ms", Now);
         }
         else
         {
@@ -81,6 +80,9 @@ public sealed partial class EvseController
         }
 
         await SampleControlPilotAsync(cancellationToken).ConfigureAwait(false);
+
+        // The sample may take an evaluation window (an ADC burst): every decision below uses the time it ended.
+        var now = Now;
         SuperviseControlPilot(now);
         SuperviseResidualCurrentMonitor(now);
         PollProximityPilot(now, cancellationToken);
@@ -110,11 +112,12 @@ public sealed partial class EvseController
 
     private async ValueTask SampleControlPilotAsync(CancellationToken cancellationToken)
     {
-        var now = Now;
         CpObservation observation;
+        TimeSpan now;
         try
         {
             var sample = await _devices.Pilot.SampleAsync(cancellationToken).ConfigureAwait(false);
+            now = Now;
             observation = _cp.Update(sample, now);
             if (!_pilotCommandFailed)
             {
@@ -123,6 +126,7 @@ public sealed partial class EvseController
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
+            now = Now;
             RaiseFault(FaultKind.PilotFailure, "CP sample failed: " + ex.Message, now);
             observation = _observation with { Previous = _observation.State, Sampled = CpState.Invalid };
         }
