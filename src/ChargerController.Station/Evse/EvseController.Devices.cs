@@ -10,7 +10,8 @@ namespace ChargerController.Station.Evse;
 /// <content>
 /// Supervision of the optional devices. Slow operations (meter read, PP read, lock actuation, RCD self-test) run as
 /// background operations polled by the step, so a Modbus timeout never delays the 100 ms CP reactions; a port that
-/// completes synchronously (the fakes, a cached value) is handled within the same step.
+/// completes synchronously (the fakes, a cached value) is handled within the same step. They run under the controller's
+/// lifetime token, not a step's, so cancelling one step never turns into a device fault.
 /// </content>
 public sealed partial class EvseController
 {
@@ -185,7 +186,7 @@ public sealed partial class EvseController
         _resetRequested = false;
     }
 
-    private void PollProximityPilot(TimeSpan now, CancellationToken cancellationToken)
+    private void PollProximityPilot(TimeSpan now)
     {
         var pp = _devices.ProximityPilot;
         if (pp is null)
@@ -196,7 +197,7 @@ public sealed partial class EvseController
         if (_ppOp is null && now >= _nextPpPoll)
         {
             _nextPpPoll = now + _options.ProximityPilotPollInterval;
-            _ppOp = Start(() => pp.ReadAsync(cancellationToken));
+            _ppOp = Start(() => pp.ReadAsync(_lifetimeToken));
         }
 
         if (_ppOp is { IsCompleted: true } op)
@@ -213,7 +214,7 @@ public sealed partial class EvseController
         }
     }
 
-    private void PollMeter(TimeSpan now, CancellationToken cancellationToken)
+    private void PollMeter(TimeSpan now)
     {
         var meter = _devices.Meter;
         if (meter is null)
@@ -225,7 +226,7 @@ public sealed partial class EvseController
         {
             _nextMeterPoll = now + _options.MeterPollInterval;
             _meterOpStarted = now;
-            _meterOp = Start(() => meter.ReadAsync(cancellationToken));
+            _meterOp = Start(() => meter.ReadAsync(_lifetimeToken));
         }
 
         if (_meterOp is { } op)
@@ -285,7 +286,7 @@ public sealed partial class EvseController
         }
     }
 
-    private void DriveConnectorLock(TimeSpan now, CancellationToken cancellationToken)
+    private void DriveConnectorLock(TimeSpan now)
     {
         var connectorLock = _devices.ConnectorLock;
         if (connectorLock is null)
@@ -303,7 +304,7 @@ public sealed partial class EvseController
         if (sessionActive && !_locked)
         {
             _lockOpIsLock = true;
-            _lockOp = Start(() => connectorLock.LockAsync(cancellationToken));
+            _lockOp = Start(() => connectorLock.LockAsync(_lifetimeToken));
             CompleteLockOperation(now);
             return;
         }
@@ -313,7 +314,7 @@ public sealed partial class EvseController
             // One unlock attempt per session end; a failed unlock is logged, not retried every step.
             _lockOpIsLock = false;
             _locked = false;
-            _lockOp = Start(() => connectorLock.UnlockAsync(cancellationToken));
+            _lockOp = Start(() => connectorLock.UnlockAsync(_lifetimeToken));
             CompleteLockOperation(now);
             return;
         }

@@ -85,11 +85,11 @@ public sealed partial class EvseController
         var now = Now;
         SuperviseControlPilot(now);
         SuperviseResidualCurrentMonitor(now);
-        PollProximityPilot(now, cancellationToken);
-        PollMeter(now, cancellationToken);
+        PollProximityPilot(now);
+        PollMeter(now);
         SuperviseOvercurrent(now);
         ApplyPhaseSelection(now);
-        DriveConnectorLock(now, cancellationToken);
+        DriveConnectorLock(now);
         HandleFaultReset();
 
         var cableKnown = CableRatingKnown(out var cableA);

@@ -34,6 +34,7 @@ public sealed partial class EvseController : IAsyncDisposable
     private readonly SafeState _safeState;
     private readonly LoopSupervisor _supervisor;
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly CancellationToken _lifetimeToken;
     private readonly List<EvseEvent> _events = [];
     private readonly List<FaultChange> _faultChanges = [];
     private readonly SemaphoreSlim _stepGate = new(1, 1);
@@ -66,6 +67,7 @@ public sealed partial class EvseController : IAsyncDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _limitSources = limitSources?.ToArray() ?? [];
         _origin = timeProvider.GetTimestamp();
+        _lifetimeToken = _lifetime.Token;
         _cp = new CpStateMachine(options.ControlPilot);
         _duty = new DutyCycleRateLimiter(options.DutyCycleUpdateInterval);
         _interlock = new PowerPathInterlock(devices.Contactor, options.Interlock, options.EvseId, _logger);
