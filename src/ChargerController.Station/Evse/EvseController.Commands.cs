@@ -1,0 +1,138 @@
+using ChargerController.Hardware.Abstractions.Contactor;
+
+namespace ChargerController.Station.Evse;
+
+/// <content>Commands from the station (sessions, OCPP, CLI). Thread-safe; applied at the next step.</content>
+public sealed partial class EvseController
+{
+    private readonly Lock _commandGate = new();
+    private bool _cmdAuthorized;
+    private bool _cmdAvailable = true;
+    private double? _cmdExternalLimitA;
+    private PhaseSelection _cmdPhases = PhaseSelection.AllPhases;
+    private bool _cmdResetFaults;
+    private bool _cmdRcdSelfTest;
+
+    /// <summary>Authorizes a session: once an EV is connected (before or after this call) and nothing forbids it, PWM announces the offer.</summary>
+    public void Authorize()
+    {
+        lock (_commandGate)
+        {
+            _cmdAuthorized = true;
+        }
+    }
+
+    /// <summary>
+    /// Ends the authorization (Deauthorized, RequestStopTransaction, local stop): PWM stops (X1), the contactor opens once
+    /// the EV stopped drawing or after the soft-stop timeout (≤ 6 s), the lock releases. Unplugging ends it too.
+    /// </summary>
+    public void Deauthorize()
+    {
+        lock (_commandGate)
+        {
+            _cmdAuthorized = false;
+        }
+    }
+
+    /// <summary>Requests the end of the charging session; same effect as <see cref="Deauthorize"/> (kept as its own verb for RequestStopTransaction and the stop button).</summary>
+    public void RequestStop() => Deauthorize();
+
+    /// <summary>Sets the EVSE Available or Unavailable (ChangeAvailability). Unavailable stops any charging like <see cref="Deauthorize"/> and drives <see cref="EvseOptions.UnavailableSignal"/>.</summary>
+    /// <param name="available">The new availability.</param>
+    public void SetAvailability(bool available)
+    {
+        lock (_commandGate)
+        {
+            _cmdAvailable = available;
+        }
+    }
+
+    /// <summary>Sets the current limit from smart charging / load management, amperes per phase; <see langword="null"/> removes it. Below 6 A pauses charging; raising it resumes.</summary>
+    /// <param name="currentA">The limit, ≥ 0 A, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or NaN.</exception>
+    public void SetExternalLimit(double? currentA)
+    {
+        if (currentA is { } value && (double.IsNaN(value) || value < 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(currentA), currentA, "The limit must be ≥ 0 A.");
+        }
+
+        lock (_commandGate)
+        {
+            _cmdExternalLimitA = currentA;
+        }
+    }
+
+    /// <summary>
+    /// Requests 1-phase or 3-phase charging (second contactor). If the contactor is closed, the loop pauses the offer,
+    /// waits for the EV to stop drawing (soft stop), opens, keeps it open for <see cref="EvseOptions.PhaseSwitchDwell"/>
+    /// and resumes with the new selection; the contactors are never switched under load.
+    /// </summary>
+    /// <param name="phases">The selection.</param>
+    /// <returns><see langword="false"/> when the contactor has no second contactor for <see cref="PhaseSelection.SinglePhase"/>.</returns>
+    public bool RequestPhaseSelection(PhaseSelection phases)
+    {
+        if (!Enum.IsDefined(phases))
+        {
+            throw new ArgumentOutOfRangeException(nameof(phases), phases, "Unknown phase selection.");
+        }
+
+        if (phases == PhaseSelection.SinglePhase && !_devices.Contactor.SupportsPhaseSwitching)
+        {
+            return false;
+        }
+
+        lock (_commandGate)
+        {
+            _cmdPhases = phases;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Operator reset of latched faults: RCD faults clear after a passed self-test (run now, contactor open), welded /
+    /// port faults clear when the contactor reads back open and healthy. Faults whose condition persists stay.
+    /// </summary>
+    public void ResetFaults()
+    {
+        lock (_commandGate)
+        {
+            _cmdResetFaults = true;
+        }
+    }
+
+    /// <summary>Requests a residual-current monitor self-test at the next moment the contactor is open.</summary>
+    public void RequestRcdSelfTest()
+    {
+        lock (_commandGate)
+        {
+            _cmdRcdSelfTest = true;
+        }
+    }
+
+    private void TakeCommands()
+    {
+        lock (_commandGate)
+        {
+            _authorized = _cmdAuthorized;
+            _available = _cmdAvailable;
+            _externalLimitA = _cmdExternalLimitA;
+            _requestedPhases = _cmdPhases;
+            _resetRequested |= _cmdResetFaults;
+            _rcdSelfTestPending |= _cmdRcdSelfTest;
+            _cmdResetFaults = false;
+            _cmdRcdSelfTest = false;
+        }
+    }
+
+    private void EndSession()
+    {
+        lock (_commandGate)
+        {
+            _cmdAuthorized = false;
+        }
+
+        _authorized = false;
+    }
+}
