@@ -2,43 +2,101 @@ using ChargerController.Hardware.Abstractions.Metering;
 
 namespace ChargerController.Hardware.Tests.Contracts;
 
-/// <summary>What every <see cref="IEnergyMeter"/> must do, simulated or Modbus (house rule 11).</summary>
+/// <summary>
+/// What every <see cref="IEnergyMeter"/> must do (house rule 11), run alike against the simulated meter, the Modbus
+/// driver on a fake line and the Modbus driver on the jig's meter. A derived class says how to build a healthy and an
+/// unreachable meter, which clock stamps the readings and how time passes (virtual or real).
+/// </summary>
 public abstract class EnergyMeterContractTests
 {
-    protected abstract IEnergyMeter Meter { get; }
+    private static readonly TimeSpan BetweenReads = TimeSpan.FromSeconds(1);
 
-    protected abstract Task WaitAsync(TimeSpan duration);
+    /// <summary>The clock the meters under test stamp their readings with.</summary>
+    protected abstract TimeProvider Clock { get; }
+
+    /// <summary>A meter that answers.</summary>
+    protected abstract IEnergyMeter CreateHealthyMeter();
+
+    /// <summary>A meter whose device does not answer at all (nothing answers at its address).</summary>
+    protected abstract IEnergyMeter CreateUnreachableMeter();
+
+    /// <summary>Lets time pass between two reads: advance the virtual clock, or wait on the real one.</summary>
+    protected abstract Task LetTimePassAsync(TimeSpan duration);
+
+    /// <summary>Runs one read to completion. On virtual time, override to drive the clock (response timeouts, retries, inter-frame silence).</summary>
+    protected virtual Task<MeterReading> RunAsync(Func<Task<MeterReading>> read) => read();
 
     [ContractFact]
-    public async Task ReadAsync_ReturnsOneValuePerMeasuredPhase()
+    public async Task ReadAsync_Healthy_SnapshotIsConsistentWithPhasesAndFinite()
     {
-        var reading = await Meter.ReadAsync(CancellationToken.None);
+        var meter = CreateHealthyMeter();
 
-        Assert.True(Meter.Phases is 1 or 3);
-        Assert.Equal(Meter.Phases, reading.VoltageV.Count);
-        Assert.Equal(Meter.Phases, reading.CurrentA.Count);
-        Assert.Equal(Meter.Phases, reading.PowerW.Count);
+        var before = Clock.GetUtcNow();
+        var reading = await ReadAsync(meter, CancellationToken.None);
+        var after = Clock.GetUtcNow();
+
+        Assert.True(meter.Phases is 1 or 3, $"a meter measures 1 or 3 phases, not {meter.Phases}");
+        // Per-phase lists hold exactly the measured phases; a quantity the meter does not provide is an empty list.
+        Assert.True(reading.VoltageV.Count == 0 || reading.VoltageV.Count == meter.Phases, $"{reading.VoltageV.Count} voltages for {meter.Phases} phases");
+        Assert.True(reading.CurrentA.Count == 0 || reading.CurrentA.Count == meter.Phases, $"{reading.CurrentA.Count} currents for {meter.Phases} phases");
+        Assert.InRange(reading.PowerW.Count, 0, meter.Phases);
+        Assert.All(reading.VoltageV.Concat(reading.CurrentA).Concat(reading.PowerW).Append(reading.TotalPowerW).Append(reading.EnergyImportWh), v => Assert.True(double.IsFinite(v), $"{v} is not finite"));
+        Assert.True(reading.EnergyExportWh is null || double.IsFinite(reading.EnergyExportWh.Value));
+        Assert.True(reading.FrequencyHz is null || double.IsFinite(reading.FrequencyHz.Value));
         Assert.All(reading.VoltageV, v => Assert.InRange(v, 0, 500));
-        Assert.False(double.IsNaN(reading.EnergyImportWh));
+        Assert.True(reading.EnergyImportWh >= 0, $"imported energy {reading.EnergyImportWh} Wh is negative");
+        Assert.InRange(reading.Timestamp, before, after);
     }
 
     [ContractFact]
-    public async Task ReadAsync_Twice_EnergyNeverDecreasesAndTimeAdvances()
+    public async Task ReadAsync_Repeated_EnergyNeverDecreasesAndTimestampsFollowTheClock()
     {
-        var first = await Meter.ReadAsync(CancellationToken.None);
-        await WaitAsync(TimeSpan.FromSeconds(1));
-        var second = await Meter.ReadAsync(CancellationToken.None);
+        var meter = CreateHealthyMeter();
+        var previous = await ReadAsync(meter, CancellationToken.None);
 
-        Assert.True(second.EnergyImportWh >= first.EnergyImportWh);
-        Assert.True(second.Timestamp > first.Timestamp);
+        for (var i = 0; i < 2; i++)
+        {
+            await LetTimePassAsync(BetweenReads);
+            var before = Clock.GetUtcNow();
+            var next = await ReadAsync(meter, CancellationToken.None);
+            var after = Clock.GetUtcNow();
+
+            Assert.True(next.EnergyImportWh >= previous.EnergyImportWh, $"imported energy went from {previous.EnergyImportWh} Wh to {next.EnergyImportWh} Wh");
+            Assert.True(next.Timestamp > previous.Timestamp, $"timestamp {next.Timestamp:O} is not after {previous.Timestamp:O}");
+            Assert.InRange(next.Timestamp, before, after);
+            previous = next;
+        }
     }
 
     [ContractFact]
-    public async Task ReadAsync_Cancelled_Throws()
+    public async Task ReadAsync_Unreachable_FailsOnlyWithMeterReadExceptionTimeout()
     {
-        using var cts = new CancellationTokenSource();
-        await cts.CancelAsync();
+        var meter = CreateUnreachableMeter();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await Meter.ReadAsync(cts.Token));
+        // Twice: a failed read must leave the meter readable again later, failing the same typed way, never hanging.
+        for (var i = 0; i < 2; i++)
+        {
+            var ex = await Assert.ThrowsAsync<MeterReadException>(() => ReadAsync(meter, CancellationToken.None));
+            Assert.Equal(MeterFault.Timeout, ex.Fault);
+        }
     }
+
+    [ContractFact]
+    public async Task ReadAsync_CancelledToken_ThrowsOperationCanceled()
+    {
+        var meter = CreateHealthyMeter();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReadAsync(meter, new CancellationToken(canceled: true)));
+    }
+
+    [ContractFact]
+    public async Task ReadAsync_UnreachableWithCancelledToken_CancellationWinsOverTheFault()
+    {
+        var meter = CreateUnreachableMeter();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReadAsync(meter, new CancellationToken(canceled: true)));
+    }
+
+    private Task<MeterReading> ReadAsync(IEnergyMeter meter, CancellationToken cancellationToken) =>
+        RunAsync(() => meter.ReadAsync(cancellationToken).AsTask());
 }

@@ -5,18 +5,41 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChargerController.Hardware.Tests.Contracts;
 
-public sealed class SimulatedMeterContractTests : EnergyMeterContractTests
+/// <summary>The IEnergyMeter contract for the Simulator's meter, in virtual time; "unreachable" is its meter-loss fault injection.</summary>
+public sealed class SimulatedMeterContractTests : EnergyMeterContractTests, IDisposable
 {
-    private readonly FakeTimeProvider time = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero));
+    private readonly List<SimulatedMeter> meters = [];
 
-    public SimulatedMeterContractTests() =>
-        Meter = new SimulatedMeter(time, new SimulatedEv(time), new SimulatedContactor(time));
+    protected override TimeProvider Clock => time;
 
-    protected override IEnergyMeter Meter { get; }
+    public void Dispose()
+    {
+        foreach (var meter in meters)
+        {
+            meter.Dispose();
+        }
+    }
 
-    protected override Task WaitAsync(TimeSpan duration)
+    protected override IEnergyMeter CreateHealthyMeter() => Create();
+
+    protected override IEnergyMeter CreateUnreachableMeter()
+    {
+        var meter = Create();
+        meter.Fault = MeterFault.Timeout;
+        return meter;
+    }
+
+    protected override Task LetTimePassAsync(TimeSpan duration)
     {
         time.Advance(duration);
         return Task.CompletedTask;
+    }
+
+    private SimulatedMeter Create()
+    {
+        var meter = new SimulatedMeter(time, new SimulatedEv(time), new SimulatedContactor(time));
+        meters.Add(meter);
+        return meter;
     }
 }
