@@ -9,4 +9,5 @@ namespace ChargerController.Ocpp.Tests.Validation;
 /// <param name="ExpectedPath">Path of the violation (empty when valid).</param>
 /// <param name="What">Short description for failure messages.</param>
 /// <param name="Key">Definition, property and change, e.g. <c>TaxRateType.stack:minimum</c>: the same key recurs wherever a definition is reused.</param>
-internal sealed record PayloadMutation(JsonObject Payload, RpcErrorCode? ExpectedCode, string ExpectedPath, string What, string Key);
+/// <param name="Location">Path segments (property names, array indexes) of the changed element.</param>
+internal sealed record PayloadMutation(JsonObject Payload, RpcErrorCode? ExpectedCode, string ExpectedPath, string What, string Key, IReadOnlyList<object> Location);

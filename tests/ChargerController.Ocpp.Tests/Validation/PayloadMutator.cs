@@ -182,7 +182,68 @@ internal static class PayloadMutator
         var copy = (JsonObject)root.DeepClone();
         change(Navigate(copy, path));
         var pointer = code is null ? string.Empty : string.Concat(violationPath.Select(s => "/" + Convert.ToString(s, CultureInfo.InvariantCulture)));
-        return new PayloadMutation(copy, code, pointer, $"{what} at {string.Concat(violationPath.Select(s => "/" + s))}", owner + ":" + what);
+        return new PayloadMutation(copy, code, pointer, $"{what} at {string.Concat(violationPath.Select(s => "/" + s))}", owner + ":" + what, violationPath);
+    }
+
+    /// <summary>
+    /// Drops every optional property that is not on the way to <see cref="PayloadMutation.Location"/>, keeping the
+    /// change itself: the same verdict on a much smaller document (NJsonSchema's cost grows with document size).
+    /// </summary>
+    public static JsonObject Pruned(PayloadMutation mutation, ObjectConstraint schema)
+    {
+        var copy = (JsonObject)mutation.Payload.DeepClone();
+        PruneObject(copy, schema, mutation.Location, 0);
+        return copy;
+    }
+
+    private static void PruneObject(JsonObject node, ObjectConstraint schema, IReadOnlyList<object> path, int depth)
+    {
+        foreach (var name in node.Select(p => p.Key).ToList())
+        {
+            var constraint = schema.Properties.FirstOrDefault(p => p.Name == name);
+            if (constraint is null)
+            {
+                continue; // an injected unknown property: the change itself.
+            }
+
+            var onPath = depth < path.Count && path[depth] is string s && s == name;
+            if (onPath)
+            {
+                if (depth + 1 < path.Count)
+                {
+                    PruneValue(node[name], constraint.Value, path, depth + 1);
+                }
+            }
+            else if (constraint.Required)
+            {
+                PruneValue(node[name], constraint.Value, [], 0);
+            }
+            else
+            {
+                node.Remove(name);
+            }
+        }
+    }
+
+    private static void PruneValue(JsonNode? node, ValueConstraint c, IReadOnlyList<object> path, int depth)
+    {
+        if (c.Kind == ValueConstraintKind.Object && node is JsonObject obj)
+        {
+            PruneObject(obj, c.ObjectType!, path, depth);
+        }
+        else if (c.Kind == ValueConstraintKind.Array && node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                var onPath = depth < path.Count && path[depth] is int index && index == i;
+                if (onPath && depth + 1 == path.Count)
+                {
+                    continue;
+                }
+
+                PruneValue(array[i], c.Items!, onPath ? path : [], onPath ? depth + 1 : 0);
+            }
+        }
     }
 
     private static JsonNode? Navigate(JsonNode root, List<object> path)

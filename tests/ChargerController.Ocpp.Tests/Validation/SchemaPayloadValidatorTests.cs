@@ -18,7 +18,7 @@ public sealed class SchemaPayloadValidatorTests
         {
             var example = PayloadFactory.Example(root.Schema);
             var mutations = PayloadMutator.All(example, root.Schema);
-            mutations.Insert(0, new PayloadMutation(example, null, string.Empty, "example", "example"));
+            mutations.Insert(0, new PayloadMutation(example, null, string.Empty, "example", "example", []));
             foreach (var m in mutations)
             {
                 using var doc = JsonDocument.Parse(m.Payload.ToJsonString());
