@@ -63,8 +63,8 @@ internal static class TypeEmitter
             body.Append($"    /// <summary>{doc}</summary>\n");
             body.Append($"    [JsonPropertyName(\"{p.WireName}\")]\n");
             body.Append(required
-                ? $"    public required {clr} {Naming.Property(p.WireName)} {{ get; init; }}\n"
-                : $"    public {clr}? {Naming.Property(p.WireName)} {{ get; init; }}\n");
+                ? $"    public required {clr} {Naming.Property(p.WireName)} {{ get; set; }}\n"
+                : $"    public {clr}? {Naming.Property(p.WireName)} {{ get; set; }}\n");
         }
 
         var sb = new StringBuilder(Naming.Header);

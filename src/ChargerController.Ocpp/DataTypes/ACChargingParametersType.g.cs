@@ -14,21 +14,21 @@ public sealed record ACChargingParametersType
 {
     /// <summary>Gets the <c>energyAmount</c> field.</summary>
     [JsonPropertyName("energyAmount")]
-    public required decimal EnergyAmount { get; init; }
+    public required decimal EnergyAmount { get; set; }
 
     /// <summary>Gets the <c>evMinCurrent</c> field.</summary>
     [JsonPropertyName("evMinCurrent")]
-    public required decimal EvMinCurrent { get; init; }
+    public required decimal EvMinCurrent { get; set; }
 
     /// <summary>Gets the <c>evMaxCurrent</c> field.</summary>
     [JsonPropertyName("evMaxCurrent")]
-    public required decimal EvMaxCurrent { get; init; }
+    public required decimal EvMaxCurrent { get; set; }
 
     /// <summary>Gets the <c>evMaxVoltage</c> field.</summary>
     [JsonPropertyName("evMaxVoltage")]
-    public required decimal EvMaxVoltage { get; init; }
+    public required decimal EvMaxVoltage { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

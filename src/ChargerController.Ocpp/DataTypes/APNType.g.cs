@@ -15,33 +15,33 @@ public sealed record APNType
 {
     /// <summary>Gets the <c>apn</c> field.</summary>
     [JsonPropertyName("apn")]
-    public required string Apn { get; init; }
+    public required string Apn { get; set; }
 
     /// <summary>Gets the <c>apnUserName</c> field (optional).</summary>
     [JsonPropertyName("apnUserName")]
-    public string? ApnUserName { get; init; }
+    public string? ApnUserName { get; set; }
 
     /// <summary>Gets the <c>apnPassword</c> field (optional).</summary>
     [JsonPropertyName("apnPassword")]
-    public string? ApnPassword { get; init; }
+    public string? ApnPassword { get; set; }
 
     /// <summary>Gets the <c>simPin</c> field (optional).</summary>
     [JsonPropertyName("simPin")]
-    public int? SimPin { get; init; }
+    public int? SimPin { get; set; }
 
     /// <summary>Gets the <c>preferredNetwork</c> field (optional).</summary>
     [JsonPropertyName("preferredNetwork")]
-    public string? PreferredNetwork { get; init; }
+    public string? PreferredNetwork { get; set; }
 
     /// <summary>Gets the <c>useOnlyPreferredNetwork</c> field (optional).</summary>
     [JsonPropertyName("useOnlyPreferredNetwork")]
-    public bool? UseOnlyPreferredNetwork { get; init; }
+    public bool? UseOnlyPreferredNetwork { get; set; }
 
     /// <summary>Gets the <c>apnAuthentication</c> field.</summary>
     [JsonPropertyName("apnAuthentication")]
-    public required APNAuthenticationEnumType ApnAuthentication { get; init; }
+    public required APNAuthenticationEnumType ApnAuthentication { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

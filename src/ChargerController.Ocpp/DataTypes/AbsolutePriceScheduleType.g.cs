@@ -14,53 +14,53 @@ public sealed record AbsolutePriceScheduleType
 {
     /// <summary>Gets the <c>timeAnchor</c> field.</summary>
     [JsonPropertyName("timeAnchor")]
-    public required DateTimeOffset TimeAnchor { get; init; }
+    public required DateTimeOffset TimeAnchor { get; set; }
 
     /// <summary>Gets the <c>priceScheduleID</c> field.</summary>
     [JsonPropertyName("priceScheduleID")]
-    public required int PriceScheduleID { get; init; }
+    public required int PriceScheduleID { get; set; }
 
     /// <summary>Gets the <c>priceScheduleDescription</c> field (optional).</summary>
     [JsonPropertyName("priceScheduleDescription")]
-    public string? PriceScheduleDescription { get; init; }
+    public string? PriceScheduleDescription { get; set; }
 
     /// <summary>Gets the <c>currency</c> field.</summary>
     [JsonPropertyName("currency")]
-    public required string Currency { get; init; }
+    public required string Currency { get; set; }
 
     /// <summary>Gets the <c>language</c> field.</summary>
     [JsonPropertyName("language")]
-    public required string Language { get; init; }
+    public required string Language { get; set; }
 
     /// <summary>Gets the <c>priceAlgorithm</c> field.</summary>
     [JsonPropertyName("priceAlgorithm")]
-    public required string PriceAlgorithm { get; init; }
+    public required string PriceAlgorithm { get; set; }
 
     /// <summary>Gets the <c>minimumCost</c> field (optional).</summary>
     [JsonPropertyName("minimumCost")]
-    public RationalNumberType? MinimumCost { get; init; }
+    public RationalNumberType? MinimumCost { get; set; }
 
     /// <summary>Gets the <c>maximumCost</c> field (optional).</summary>
     [JsonPropertyName("maximumCost")]
-    public RationalNumberType? MaximumCost { get; init; }
+    public RationalNumberType? MaximumCost { get; set; }
 
     /// <summary>Gets the <c>priceRuleStacks</c> field.</summary>
     [JsonPropertyName("priceRuleStacks")]
-    public required PriceRuleStackType[] PriceRuleStacks { get; init; }
+    public required PriceRuleStackType[] PriceRuleStacks { get; set; }
 
     /// <summary>Gets the <c>taxRules</c> field (optional).</summary>
     [JsonPropertyName("taxRules")]
-    public TaxRuleType[]? TaxRules { get; init; }
+    public TaxRuleType[]? TaxRules { get; set; }
 
     /// <summary>Gets the <c>overstayRuleList</c> field (optional).</summary>
     [JsonPropertyName("overstayRuleList")]
-    public OverstayRuleListType? OverstayRuleList { get; init; }
+    public OverstayRuleListType? OverstayRuleList { get; set; }
 
     /// <summary>Gets the <c>additionalSelectedServices</c> field (optional).</summary>
     [JsonPropertyName("additionalSelectedServices")]
-    public AdditionalSelectedServicesType[]? AdditionalSelectedServices { get; init; }
+    public AdditionalSelectedServicesType[]? AdditionalSelectedServices { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record AdditionalInfoType
 {
     /// <summary>Gets the <c>additionalIdToken</c> field.</summary>
     [JsonPropertyName("additionalIdToken")]
-    public required string AdditionalIdToken { get; init; }
+    public required string AdditionalIdToken { get; set; }
 
     /// <summary>Gets the <c>type</c> field.</summary>
     [JsonPropertyName("type")]
-    public required string Type { get; init; }
+    public required string Type { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

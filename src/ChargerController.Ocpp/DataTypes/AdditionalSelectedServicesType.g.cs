@@ -14,13 +14,13 @@ public sealed record AdditionalSelectedServicesType
 {
     /// <summary>Gets the <c>serviceFee</c> field.</summary>
     [JsonPropertyName("serviceFee")]
-    public required RationalNumberType ServiceFee { get; init; }
+    public required RationalNumberType ServiceFee { get; set; }
 
     /// <summary>Gets the <c>serviceName</c> field.</summary>
     [JsonPropertyName("serviceName")]
-    public required string ServiceName { get; init; }
+    public required string ServiceName { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,29 +14,29 @@ public sealed record AddressType
 {
     /// <summary>Gets the <c>name</c> field.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    public required string Name { get; set; }
 
     /// <summary>Gets the <c>address1</c> field.</summary>
     [JsonPropertyName("address1")]
-    public required string Address1 { get; init; }
+    public required string Address1 { get; set; }
 
     /// <summary>Gets the <c>address2</c> field (optional).</summary>
     [JsonPropertyName("address2")]
-    public string? Address2 { get; init; }
+    public string? Address2 { get; set; }
 
     /// <summary>Gets the <c>city</c> field.</summary>
     [JsonPropertyName("city")]
-    public required string City { get; init; }
+    public required string City { get; set; }
 
     /// <summary>Gets the <c>postalCode</c> field (optional).</summary>
     [JsonPropertyName("postalCode")]
-    public string? PostalCode { get; init; }
+    public string? PostalCode { get; set; }
 
     /// <summary>Gets the <c>country</c> field.</summary>
     [JsonPropertyName("country")]
-    public required string Country { get; init; }
+    public required string Country { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record AuthorizationData
 {
     /// <summary>Gets the <c>idToken</c> field.</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; init; }
+    public required IdTokenType IdToken { get; set; }
 
     /// <summary>Gets the <c>idTokenInfo</c> field (optional).</summary>
     [JsonPropertyName("idTokenInfo")]
-    public IdTokenInfoType? IdTokenInfo { get; init; }
+    public IdTokenInfoType? IdTokenInfo { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,29 +14,29 @@ public sealed record BatteryDataType
 {
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>serialNumber</c> field.</summary>
     [JsonPropertyName("serialNumber")]
-    public required string SerialNumber { get; init; }
+    public required string SerialNumber { get; set; }
 
     /// <summary>Gets the <c>soC</c> field.</summary>
     [JsonPropertyName("soC")]
-    public required decimal SoC { get; init; }
+    public required decimal SoC { get; set; }
 
     /// <summary>Gets the <c>soH</c> field.</summary>
     [JsonPropertyName("soH")]
-    public required decimal SoH { get; init; }
+    public required decimal SoH { get; set; }
 
     /// <summary>Gets the <c>productionDate</c> field (optional).</summary>
     [JsonPropertyName("productionDate")]
-    public DateTimeOffset? ProductionDate { get; init; }
+    public DateTimeOffset? ProductionDate { get; set; }
 
     /// <summary>Gets the <c>vendorInfo</c> field (optional).</summary>
     [JsonPropertyName("vendorInfo")]
-    public string? VendorInfo { get; init; }
+    public string? VendorInfo { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,17 +15,17 @@ public sealed record CertificateHashDataChainType
 {
     /// <summary>Gets the <c>certificateHashData</c> field.</summary>
     [JsonPropertyName("certificateHashData")]
-    public required CertificateHashDataType CertificateHashData { get; init; }
+    public required CertificateHashDataType CertificateHashData { get; set; }
 
     /// <summary>Gets the <c>certificateType</c> field.</summary>
     [JsonPropertyName("certificateType")]
-    public required GetCertificateIdUseEnumType CertificateType { get; init; }
+    public required GetCertificateIdUseEnumType CertificateType { get; set; }
 
     /// <summary>Gets the <c>childCertificateHashData</c> field (optional).</summary>
     [JsonPropertyName("childCertificateHashData")]
-    public CertificateHashDataType[]? ChildCertificateHashData { get; init; }
+    public CertificateHashDataType[]? ChildCertificateHashData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

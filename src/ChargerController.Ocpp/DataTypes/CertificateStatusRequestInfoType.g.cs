@@ -15,17 +15,17 @@ public sealed record CertificateStatusRequestInfoType
 {
     /// <summary>Gets the <c>certificateHashData</c> field.</summary>
     [JsonPropertyName("certificateHashData")]
-    public required CertificateHashDataType CertificateHashData { get; init; }
+    public required CertificateHashDataType CertificateHashData { get; set; }
 
     /// <summary>Gets the <c>source</c> field.</summary>
     [JsonPropertyName("source")]
-    public required CertificateStatusSourceEnumType Source { get; init; }
+    public required CertificateStatusSourceEnumType Source { get; set; }
 
     /// <summary>Gets the <c>urls</c> field.</summary>
     [JsonPropertyName("urls")]
-    public required string[] Urls { get; init; }
+    public required string[] Urls { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,21 +15,21 @@ public sealed record CertificateStatusType
 {
     /// <summary>Gets the <c>certificateHashData</c> field.</summary>
     [JsonPropertyName("certificateHashData")]
-    public required CertificateHashDataType CertificateHashData { get; init; }
+    public required CertificateHashDataType CertificateHashData { get; set; }
 
     /// <summary>Gets the <c>source</c> field.</summary>
     [JsonPropertyName("source")]
-    public required CertificateStatusSourceEnumType Source { get; init; }
+    public required CertificateStatusSourceEnumType Source { get; set; }
 
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required CertificateStatusEnumType Status { get; init; }
+    public required CertificateStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>nextUpdate</c> field.</summary>
     [JsonPropertyName("nextUpdate")]
-    public required DateTimeOffset NextUpdate { get; init; }
+    public required DateTimeOffset NextUpdate { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

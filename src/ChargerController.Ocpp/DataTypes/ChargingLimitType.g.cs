@@ -14,17 +14,17 @@ public sealed record ChargingLimitType
 {
     /// <summary>Gets the <c>chargingLimitSource</c> field.</summary>
     [JsonPropertyName("chargingLimitSource")]
-    public required string ChargingLimitSource { get; init; }
+    public required string ChargingLimitSource { get; set; }
 
     /// <summary>Gets the <c>isLocalGeneration</c> field (optional).</summary>
     [JsonPropertyName("isLocalGeneration")]
-    public bool? IsLocalGeneration { get; init; }
+    public bool? IsLocalGeneration { get; set; }
 
     /// <summary>Gets the <c>isGridCritical</c> field (optional).</summary>
     [JsonPropertyName("isGridCritical")]
-    public bool? IsGridCritical { get; init; }
+    public bool? IsGridCritical { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,17 +14,17 @@ public sealed record ChargingPeriodType
 {
     /// <summary>Gets the <c>dimensions</c> field (optional).</summary>
     [JsonPropertyName("dimensions")]
-    public CostDimensionType[]? Dimensions { get; init; }
+    public CostDimensionType[]? Dimensions { get; set; }
 
     /// <summary>Gets the <c>tariffId</c> field (optional).</summary>
     [JsonPropertyName("tariffId")]
-    public string? TariffId { get; init; }
+    public string? TariffId { get; set; }
 
     /// <summary>Gets the <c>startPeriod</c> field.</summary>
     [JsonPropertyName("startPeriod")]
-    public required DateTimeOffset StartPeriod { get; init; }
+    public required DateTimeOffset StartPeriod { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,21 +15,21 @@ public sealed record ChargingProfileCriterionType
 {
     /// <summary>Gets the <c>chargingProfilePurpose</c> field (optional).</summary>
     [JsonPropertyName("chargingProfilePurpose")]
-    public ChargingProfilePurposeEnumType? ChargingProfilePurpose { get; init; }
+    public ChargingProfilePurposeEnumType? ChargingProfilePurpose { get; set; }
 
     /// <summary>Gets the <c>stackLevel</c> field (optional).</summary>
     [JsonPropertyName("stackLevel")]
-    public int? StackLevel { get; init; }
+    public int? StackLevel { get; set; }
 
     /// <summary>Gets the <c>chargingProfileId</c> field (optional).</summary>
     [JsonPropertyName("chargingProfileId")]
-    public int[]? ChargingProfileId { get; init; }
+    public int[]? ChargingProfileId { get; set; }
 
     /// <summary>Gets the <c>chargingLimitSource</c> field (optional).</summary>
     [JsonPropertyName("chargingLimitSource")]
-    public string[]? ChargingLimitSource { get; init; }
+    public string[]? ChargingLimitSource { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,61 +15,61 @@ public sealed record ChargingProfileType
 {
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; init; }
+    public required int Id { get; set; }
 
     /// <summary>Gets the <c>stackLevel</c> field.</summary>
     [JsonPropertyName("stackLevel")]
-    public required int StackLevel { get; init; }
+    public required int StackLevel { get; set; }
 
     /// <summary>Gets the <c>chargingProfilePurpose</c> field.</summary>
     [JsonPropertyName("chargingProfilePurpose")]
-    public required ChargingProfilePurposeEnumType ChargingProfilePurpose { get; init; }
+    public required ChargingProfilePurposeEnumType ChargingProfilePurpose { get; set; }
 
     /// <summary>Gets the <c>chargingProfileKind</c> field.</summary>
     [JsonPropertyName("chargingProfileKind")]
-    public required ChargingProfileKindEnumType ChargingProfileKind { get; init; }
+    public required ChargingProfileKindEnumType ChargingProfileKind { get; set; }
 
     /// <summary>Gets the <c>recurrencyKind</c> field (optional).</summary>
     [JsonPropertyName("recurrencyKind")]
-    public RecurrencyKindEnumType? RecurrencyKind { get; init; }
+    public RecurrencyKindEnumType? RecurrencyKind { get; set; }
 
     /// <summary>Gets the <c>validFrom</c> field (optional).</summary>
     [JsonPropertyName("validFrom")]
-    public DateTimeOffset? ValidFrom { get; init; }
+    public DateTimeOffset? ValidFrom { get; set; }
 
     /// <summary>Gets the <c>validTo</c> field (optional).</summary>
     [JsonPropertyName("validTo")]
-    public DateTimeOffset? ValidTo { get; init; }
+    public DateTimeOffset? ValidTo { get; set; }
 
     /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
-    public string? TransactionId { get; init; }
+    public string? TransactionId { get; set; }
 
     /// <summary>Gets the <c>maxOfflineDuration</c> field (optional).</summary>
     [JsonPropertyName("maxOfflineDuration")]
-    public int? MaxOfflineDuration { get; init; }
+    public int? MaxOfflineDuration { get; set; }
 
     /// <summary>Gets the <c>chargingSchedule</c> field.</summary>
     [JsonPropertyName("chargingSchedule")]
-    public required ChargingScheduleType[] ChargingSchedule { get; init; }
+    public required ChargingScheduleType[] ChargingSchedule { get; set; }
 
     /// <summary>Gets the <c>invalidAfterOfflineDuration</c> field (optional).</summary>
     [JsonPropertyName("invalidAfterOfflineDuration")]
-    public bool? InvalidAfterOfflineDuration { get; init; }
+    public bool? InvalidAfterOfflineDuration { get; set; }
 
     /// <summary>Gets the <c>dynUpdateInterval</c> field (optional).</summary>
     [JsonPropertyName("dynUpdateInterval")]
-    public int? DynUpdateInterval { get; init; }
+    public int? DynUpdateInterval { get; set; }
 
     /// <summary>Gets the <c>dynUpdateTime</c> field (optional).</summary>
     [JsonPropertyName("dynUpdateTime")]
-    public DateTimeOffset? DynUpdateTime { get; init; }
+    public DateTimeOffset? DynUpdateTime { get; set; }
 
     /// <summary>Gets the <c>priceScheduleSignature</c> field (optional).</summary>
     [JsonPropertyName("priceScheduleSignature")]
-    public string? PriceScheduleSignature { get; init; }
+    public string? PriceScheduleSignature { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,65 +15,65 @@ public sealed record ChargingScheduleType
 {
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; init; }
+    public required int Id { get; set; }
 
     /// <summary>Gets the <c>limitAtSoC</c> field (optional).</summary>
     [JsonPropertyName("limitAtSoC")]
-    public LimitAtSoCType? LimitAtSoC { get; init; }
+    public LimitAtSoCType? LimitAtSoC { get; set; }
 
     /// <summary>Gets the <c>startSchedule</c> field (optional).</summary>
     [JsonPropertyName("startSchedule")]
-    public DateTimeOffset? StartSchedule { get; init; }
+    public DateTimeOffset? StartSchedule { get; set; }
 
     /// <summary>Gets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>Gets the <c>chargingRateUnit</c> field.</summary>
     [JsonPropertyName("chargingRateUnit")]
-    public required ChargingRateUnitEnumType ChargingRateUnit { get; init; }
+    public required ChargingRateUnitEnumType ChargingRateUnit { get; set; }
 
     /// <summary>Gets the <c>minChargingRate</c> field (optional).</summary>
     [JsonPropertyName("minChargingRate")]
-    public decimal? MinChargingRate { get; init; }
+    public decimal? MinChargingRate { get; set; }
 
     /// <summary>Gets the <c>powerTolerance</c> field (optional).</summary>
     [JsonPropertyName("powerTolerance")]
-    public decimal? PowerTolerance { get; init; }
+    public decimal? PowerTolerance { get; set; }
 
     /// <summary>Gets the <c>signatureId</c> field (optional).</summary>
     [JsonPropertyName("signatureId")]
-    public int? SignatureId { get; init; }
+    public int? SignatureId { get; set; }
 
     /// <summary>Gets the <c>digestValue</c> field (optional).</summary>
     [JsonPropertyName("digestValue")]
-    public string? DigestValue { get; init; }
+    public string? DigestValue { get; set; }
 
     /// <summary>Gets the <c>useLocalTime</c> field (optional).</summary>
     [JsonPropertyName("useLocalTime")]
-    public bool? UseLocalTime { get; init; }
+    public bool? UseLocalTime { get; set; }
 
     /// <summary>Gets the <c>chargingSchedulePeriod</c> field.</summary>
     [JsonPropertyName("chargingSchedulePeriod")]
-    public required ChargingSchedulePeriodType[] ChargingSchedulePeriod { get; init; }
+    public required ChargingSchedulePeriodType[] ChargingSchedulePeriod { get; set; }
 
     /// <summary>Gets the <c>randomizedDelay</c> field (optional).</summary>
     [JsonPropertyName("randomizedDelay")]
-    public int? RandomizedDelay { get; init; }
+    public int? RandomizedDelay { get; set; }
 
     /// <summary>Gets the <c>salesTariff</c> field (optional).</summary>
     [JsonPropertyName("salesTariff")]
-    public SalesTariffType? SalesTariff { get; init; }
+    public SalesTariffType? SalesTariff { get; set; }
 
     /// <summary>Gets the <c>absolutePriceSchedule</c> field (optional).</summary>
     [JsonPropertyName("absolutePriceSchedule")]
-    public AbsolutePriceScheduleType? AbsolutePriceSchedule { get; init; }
+    public AbsolutePriceScheduleType? AbsolutePriceSchedule { get; set; }
 
     /// <summary>Gets the <c>priceLevelSchedule</c> field (optional).</summary>
     [JsonPropertyName("priceLevelSchedule")]
-    public PriceLevelScheduleType? PriceLevelSchedule { get; init; }
+    public PriceLevelScheduleType? PriceLevelSchedule { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,25 +14,25 @@ public sealed record ChargingStationType
 {
     /// <summary>Gets the <c>serialNumber</c> field (optional).</summary>
     [JsonPropertyName("serialNumber")]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>Gets the <c>model</c> field.</summary>
     [JsonPropertyName("model")]
-    public required string Model { get; init; }
+    public required string Model { get; set; }
 
     /// <summary>Gets the <c>modem</c> field (optional).</summary>
     [JsonPropertyName("modem")]
-    public ModemType? Modem { get; init; }
+    public ModemType? Modem { get; set; }
 
     /// <summary>Gets the <c>vendorName</c> field.</summary>
     [JsonPropertyName("vendorName")]
-    public required string VendorName { get; init; }
+    public required string VendorName { get; set; }
 
     /// <summary>Gets the <c>firmwareVersion</c> field (optional).</summary>
     [JsonPropertyName("firmwareVersion")]
-    public string? FirmwareVersion { get; init; }
+    public string? FirmwareVersion { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,17 +15,17 @@ public sealed record ClearChargingProfileType
 {
     /// <summary>Gets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
-    public int? EvseId { get; init; }
+    public int? EvseId { get; set; }
 
     /// <summary>Gets the <c>chargingProfilePurpose</c> field (optional).</summary>
     [JsonPropertyName("chargingProfilePurpose")]
-    public ChargingProfilePurposeEnumType? ChargingProfilePurpose { get; init; }
+    public ChargingProfilePurposeEnumType? ChargingProfilePurpose { get; set; }
 
     /// <summary>Gets the <c>stackLevel</c> field (optional).</summary>
     [JsonPropertyName("stackLevel")]
-    public int? StackLevel { get; init; }
+    public int? StackLevel { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,17 +15,17 @@ public sealed record ClearTariffsResultType
 {
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>tariffId</c> field (optional).</summary>
     [JsonPropertyName("tariffId")]
-    public string? TariffId { get; init; }
+    public string? TariffId { get; set; }
 
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required TariffClearStatusEnumType Status { get; init; }
+    public required TariffClearStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

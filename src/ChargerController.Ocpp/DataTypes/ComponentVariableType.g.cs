@@ -14,13 +14,13 @@ public sealed record ComponentVariableType
 {
     /// <summary>Gets the <c>component</c> field.</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; init; }
+    public required ComponentType Component { get; set; }
 
     /// <summary>Gets the <c>variable</c> field (optional).</summary>
     [JsonPropertyName("variable")]
-    public VariableType? Variable { get; init; }
+    public VariableType? Variable { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

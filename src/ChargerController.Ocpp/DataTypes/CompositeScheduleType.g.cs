@@ -15,25 +15,25 @@ public sealed record CompositeScheduleType
 {
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>duration</c> field.</summary>
     [JsonPropertyName("duration")]
-    public required int Duration { get; init; }
+    public required int Duration { get; set; }
 
     /// <summary>Gets the <c>scheduleStart</c> field.</summary>
     [JsonPropertyName("scheduleStart")]
-    public required DateTimeOffset ScheduleStart { get; init; }
+    public required DateTimeOffset ScheduleStart { get; set; }
 
     /// <summary>Gets the <c>chargingRateUnit</c> field.</summary>
     [JsonPropertyName("chargingRateUnit")]
-    public required ChargingRateUnitEnumType ChargingRateUnit { get; init; }
+    public required ChargingRateUnitEnumType ChargingRateUnit { get; set; }
 
     /// <summary>Gets the <c>chargingSchedulePeriod</c> field.</summary>
     [JsonPropertyName("chargingSchedulePeriod")]
-    public required ChargingSchedulePeriodType[] ChargingSchedulePeriod { get; init; }
+    public required ChargingSchedulePeriodType[] ChargingSchedulePeriod { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

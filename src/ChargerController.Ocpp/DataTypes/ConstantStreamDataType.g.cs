@@ -14,17 +14,17 @@ public sealed record ConstantStreamDataType
 {
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; init; }
+    public required int Id { get; set; }
 
     /// <summary>Gets the <c>params</c> field.</summary>
     [JsonPropertyName("params")]
-    public required PeriodicEventStreamParamsType Params { get; init; }
+    public required PeriodicEventStreamParamsType Params { get; set; }
 
     /// <summary>Gets the <c>variableMonitoringId</c> field.</summary>
     [JsonPropertyName("variableMonitoringId")]
-    public required int VariableMonitoringId { get; init; }
+    public required int VariableMonitoringId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record ConsumptionCostType
 {
     /// <summary>Gets the <c>startValue</c> field.</summary>
     [JsonPropertyName("startValue")]
-    public required decimal StartValue { get; init; }
+    public required decimal StartValue { get; set; }
 
     /// <summary>Gets the <c>cost</c> field.</summary>
     [JsonPropertyName("cost")]
-    public required CostType[] Cost { get; init; }
+    public required CostType[] Cost { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,25 +14,25 @@ public sealed record CostDetailsType
 {
     /// <summary>Gets the <c>chargingPeriods</c> field (optional).</summary>
     [JsonPropertyName("chargingPeriods")]
-    public ChargingPeriodType[]? ChargingPeriods { get; init; }
+    public ChargingPeriodType[]? ChargingPeriods { get; set; }
 
     /// <summary>Gets the <c>totalCost</c> field.</summary>
     [JsonPropertyName("totalCost")]
-    public required TotalCostType TotalCost { get; init; }
+    public required TotalCostType TotalCost { get; set; }
 
     /// <summary>Gets the <c>totalUsage</c> field.</summary>
     [JsonPropertyName("totalUsage")]
-    public required TotalUsageType TotalUsage { get; init; }
+    public required TotalUsageType TotalUsage { get; set; }
 
     /// <summary>Gets the <c>failureToCalculate</c> field (optional).</summary>
     [JsonPropertyName("failureToCalculate")]
-    public bool? FailureToCalculate { get; init; }
+    public bool? FailureToCalculate { get; set; }
 
     /// <summary>Gets the <c>failureReason</c> field (optional).</summary>
     [JsonPropertyName("failureReason")]
-    public string? FailureReason { get; init; }
+    public string? FailureReason { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

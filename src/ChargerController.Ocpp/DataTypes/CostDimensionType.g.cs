@@ -15,13 +15,13 @@ public sealed record CostDimensionType
 {
     /// <summary>Gets the <c>type</c> field.</summary>
     [JsonPropertyName("type")]
-    public required CostDimensionEnumType Type { get; init; }
+    public required CostDimensionEnumType Type { get; set; }
 
     /// <summary>Gets the <c>volume</c> field.</summary>
     [JsonPropertyName("volume")]
-    public required decimal Volume { get; init; }
+    public required decimal Volume { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

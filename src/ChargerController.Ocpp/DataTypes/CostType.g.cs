@@ -15,17 +15,17 @@ public sealed record CostType
 {
     /// <summary>Gets the <c>costKind</c> field.</summary>
     [JsonPropertyName("costKind")]
-    public required CostKindEnumType CostKind { get; init; }
+    public required CostKindEnumType CostKind { get; set; }
 
     /// <summary>Gets the <c>amount</c> field.</summary>
     [JsonPropertyName("amount")]
-    public required int Amount { get; init; }
+    public required int Amount { get; set; }
 
     /// <summary>Gets the <c>amountMultiplier</c> field (optional).</summary>
     [JsonPropertyName("amountMultiplier")]
-    public int? AmountMultiplier { get; init; }
+    public int? AmountMultiplier { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,37 +14,37 @@ public sealed record DCChargingParametersType
 {
     /// <summary>Gets the <c>evMaxCurrent</c> field.</summary>
     [JsonPropertyName("evMaxCurrent")]
-    public required decimal EvMaxCurrent { get; init; }
+    public required decimal EvMaxCurrent { get; set; }
 
     /// <summary>Gets the <c>evMaxVoltage</c> field.</summary>
     [JsonPropertyName("evMaxVoltage")]
-    public required decimal EvMaxVoltage { get; init; }
+    public required decimal EvMaxVoltage { get; set; }
 
     /// <summary>Gets the <c>evMaxPower</c> field (optional).</summary>
     [JsonPropertyName("evMaxPower")]
-    public decimal? EvMaxPower { get; init; }
+    public decimal? EvMaxPower { get; set; }
 
     /// <summary>Gets the <c>evEnergyCapacity</c> field (optional).</summary>
     [JsonPropertyName("evEnergyCapacity")]
-    public decimal? EvEnergyCapacity { get; init; }
+    public decimal? EvEnergyCapacity { get; set; }
 
     /// <summary>Gets the <c>energyAmount</c> field (optional).</summary>
     [JsonPropertyName("energyAmount")]
-    public decimal? EnergyAmount { get; init; }
+    public decimal? EnergyAmount { get; set; }
 
     /// <summary>Gets the <c>stateOfCharge</c> field (optional).</summary>
     [JsonPropertyName("stateOfCharge")]
-    public int? StateOfCharge { get; init; }
+    public int? StateOfCharge { get; set; }
 
     /// <summary>Gets the <c>fullSoC</c> field (optional).</summary>
     [JsonPropertyName("fullSoC")]
-    public int? FullSoC { get; init; }
+    public int? FullSoC { get; set; }
 
     /// <summary>Gets the <c>bulkSoC</c> field (optional).</summary>
     [JsonPropertyName("bulkSoC")]
-    public int? BulkSoC { get; init; }
+    public int? BulkSoC { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,25 +15,25 @@ public sealed record DERCurveGetType
 {
     /// <summary>Gets the <c>curve</c> field.</summary>
     [JsonPropertyName("curve")]
-    public required DERCurveType Curve { get; init; }
+    public required DERCurveType Curve { get; set; }
 
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    public required string Id { get; set; }
 
     /// <summary>Gets the <c>curveType</c> field.</summary>
     [JsonPropertyName("curveType")]
-    public required DERControlEnumType CurveType { get; init; }
+    public required DERControlEnumType CurveType { get; set; }
 
     /// <summary>Gets the <c>isDefault</c> field.</summary>
     [JsonPropertyName("isDefault")]
-    public required bool IsDefault { get; init; }
+    public required bool IsDefault { get; set; }
 
     /// <summary>Gets the <c>isSuperseded</c> field.</summary>
     [JsonPropertyName("isSuperseded")]
-    public required bool IsSuperseded { get; init; }
+    public required bool IsSuperseded { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record DERCurvePointsType
 {
     /// <summary>Gets the <c>x</c> field.</summary>
     [JsonPropertyName("x")]
-    public required decimal X { get; init; }
+    public required decimal X { get; set; }
 
     /// <summary>Gets the <c>y</c> field.</summary>
     [JsonPropertyName("y")]
-    public required decimal Y { get; init; }
+    public required decimal Y { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

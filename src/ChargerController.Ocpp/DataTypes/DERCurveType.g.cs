@@ -15,41 +15,41 @@ public sealed record DERCurveType
 {
     /// <summary>Gets the <c>curveData</c> field.</summary>
     [JsonPropertyName("curveData")]
-    public required DERCurvePointsType[] CurveData { get; init; }
+    public required DERCurvePointsType[] CurveData { get; set; }
 
     /// <summary>Gets the <c>hysteresis</c> field (optional).</summary>
     [JsonPropertyName("hysteresis")]
-    public HysteresisType? Hysteresis { get; init; }
+    public HysteresisType? Hysteresis { get; set; }
 
     /// <summary>Gets the <c>priority</c> field.</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; init; }
+    public required int Priority { get; set; }
 
     /// <summary>Gets the <c>reactivePowerParams</c> field (optional).</summary>
     [JsonPropertyName("reactivePowerParams")]
-    public ReactivePowerParamsType? ReactivePowerParams { get; init; }
+    public ReactivePowerParamsType? ReactivePowerParams { get; set; }
 
     /// <summary>Gets the <c>voltageParams</c> field (optional).</summary>
     [JsonPropertyName("voltageParams")]
-    public VoltageParamsType? VoltageParams { get; init; }
+    public VoltageParamsType? VoltageParams { get; set; }
 
     /// <summary>Gets the <c>yUnit</c> field.</summary>
     [JsonPropertyName("yUnit")]
-    public required DERUnitEnumType YUnit { get; init; }
+    public required DERUnitEnumType YUnit { get; set; }
 
     /// <summary>Gets the <c>responseTime</c> field (optional).</summary>
     [JsonPropertyName("responseTime")]
-    public decimal? ResponseTime { get; init; }
+    public decimal? ResponseTime { get; set; }
 
     /// <summary>Gets the <c>startTime</c> field (optional).</summary>
     [JsonPropertyName("startTime")]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Gets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
-    public decimal? Duration { get; init; }
+    public decimal? Duration { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,21 +14,21 @@ public sealed record EVAbsolutePriceScheduleType
 {
     /// <summary>Gets the <c>timeAnchor</c> field.</summary>
     [JsonPropertyName("timeAnchor")]
-    public required DateTimeOffset TimeAnchor { get; init; }
+    public required DateTimeOffset TimeAnchor { get; set; }
 
     /// <summary>Gets the <c>currency</c> field.</summary>
     [JsonPropertyName("currency")]
-    public required string Currency { get; init; }
+    public required string Currency { get; set; }
 
     /// <summary>Gets the <c>evAbsolutePriceScheduleEntries</c> field.</summary>
     [JsonPropertyName("evAbsolutePriceScheduleEntries")]
-    public required EVAbsolutePriceScheduleEntryType[] EvAbsolutePriceScheduleEntries { get; init; }
+    public required EVAbsolutePriceScheduleEntryType[] EvAbsolutePriceScheduleEntries { get; set; }
 
     /// <summary>Gets the <c>priceAlgorithm</c> field.</summary>
     [JsonPropertyName("priceAlgorithm")]
-    public required string PriceAlgorithm { get; init; }
+    public required string PriceAlgorithm { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record EVEnergyOfferType
 {
     /// <summary>Gets the <c>evAbsolutePriceSchedule</c> field (optional).</summary>
     [JsonPropertyName("evAbsolutePriceSchedule")]
-    public EVAbsolutePriceScheduleType? EvAbsolutePriceSchedule { get; init; }
+    public EVAbsolutePriceScheduleType? EvAbsolutePriceSchedule { get; set; }
 
     /// <summary>Gets the <c>evPowerSchedule</c> field.</summary>
     [JsonPropertyName("evPowerSchedule")]
-    public required EVPowerScheduleType EvPowerSchedule { get; init; }
+    public required EVPowerScheduleType EvPowerSchedule { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record EVPowerScheduleEntryType
 {
     /// <summary>Gets the <c>duration</c> field.</summary>
     [JsonPropertyName("duration")]
-    public required int Duration { get; init; }
+    public required int Duration { get; set; }
 
     /// <summary>Gets the <c>power</c> field.</summary>
     [JsonPropertyName("power")]
-    public required decimal Power { get; init; }
+    public required decimal Power { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record EVPowerScheduleType
 {
     /// <summary>Gets the <c>evPowerScheduleEntries</c> field.</summary>
     [JsonPropertyName("evPowerScheduleEntries")]
-    public required EVPowerScheduleEntryType[] EvPowerScheduleEntries { get; init; }
+    public required EVPowerScheduleEntryType[] EvPowerScheduleEntries { get; set; }
 
     /// <summary>Gets the <c>timeAnchor</c> field.</summary>
     [JsonPropertyName("timeAnchor")]
-    public required DateTimeOffset TimeAnchor { get; init; }
+    public required DateTimeOffset TimeAnchor { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record EVPriceRuleType
 {
     /// <summary>Gets the <c>energyFee</c> field.</summary>
     [JsonPropertyName("energyFee")]
-    public required decimal EnergyFee { get; init; }
+    public required decimal EnergyFee { get; set; }
 
     /// <summary>Gets the <c>powerRangeStart</c> field.</summary>
     [JsonPropertyName("powerRangeStart")]
-    public required decimal PowerRangeStart { get; init; }
+    public required decimal PowerRangeStart { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

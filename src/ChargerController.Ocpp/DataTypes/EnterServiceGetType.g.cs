@@ -14,13 +14,13 @@ public sealed record EnterServiceGetType
 {
     /// <summary>Gets the <c>enterService</c> field.</summary>
     [JsonPropertyName("enterService")]
-    public required EnterServiceType EnterService { get; init; }
+    public required EnterServiceType EnterService { get; set; }
 
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    public required string Id { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,37 +14,37 @@ public sealed record EnterServiceType
 {
     /// <summary>Gets the <c>priority</c> field.</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; init; }
+    public required int Priority { get; set; }
 
     /// <summary>Gets the <c>highVoltage</c> field.</summary>
     [JsonPropertyName("highVoltage")]
-    public required decimal HighVoltage { get; init; }
+    public required decimal HighVoltage { get; set; }
 
     /// <summary>Gets the <c>lowVoltage</c> field.</summary>
     [JsonPropertyName("lowVoltage")]
-    public required decimal LowVoltage { get; init; }
+    public required decimal LowVoltage { get; set; }
 
     /// <summary>Gets the <c>highFreq</c> field.</summary>
     [JsonPropertyName("highFreq")]
-    public required decimal HighFreq { get; init; }
+    public required decimal HighFreq { get; set; }
 
     /// <summary>Gets the <c>lowFreq</c> field.</summary>
     [JsonPropertyName("lowFreq")]
-    public required decimal LowFreq { get; init; }
+    public required decimal LowFreq { get; set; }
 
     /// <summary>Gets the <c>delay</c> field (optional).</summary>
     [JsonPropertyName("delay")]
-    public decimal? Delay { get; init; }
+    public decimal? Delay { get; set; }
 
     /// <summary>Gets the <c>randomDelay</c> field (optional).</summary>
     [JsonPropertyName("randomDelay")]
-    public decimal? RandomDelay { get; init; }
+    public decimal? RandomDelay { get; set; }
 
     /// <summary>Gets the <c>rampRate</c> field (optional).</summary>
     [JsonPropertyName("rampRate")]
-    public decimal? RampRate { get; init; }
+    public decimal? RampRate { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

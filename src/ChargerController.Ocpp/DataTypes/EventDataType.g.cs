@@ -15,61 +15,61 @@ public sealed record EventDataType
 {
     /// <summary>Gets the <c>eventId</c> field.</summary>
     [JsonPropertyName("eventId")]
-    public required int EventId { get; init; }
+    public required int EventId { get; set; }
 
     /// <summary>Gets the <c>timestamp</c> field.</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; init; }
+    public required DateTimeOffset Timestamp { get; set; }
 
     /// <summary>Gets the <c>trigger</c> field.</summary>
     [JsonPropertyName("trigger")]
-    public required EventTriggerEnumType Trigger { get; init; }
+    public required EventTriggerEnumType Trigger { get; set; }
 
     /// <summary>Gets the <c>cause</c> field (optional).</summary>
     [JsonPropertyName("cause")]
-    public int? Cause { get; init; }
+    public int? Cause { get; set; }
 
     /// <summary>Gets the <c>actualValue</c> field.</summary>
     [JsonPropertyName("actualValue")]
-    public required string ActualValue { get; init; }
+    public required string ActualValue { get; set; }
 
     /// <summary>Gets the <c>techCode</c> field (optional).</summary>
     [JsonPropertyName("techCode")]
-    public string? TechCode { get; init; }
+    public string? TechCode { get; set; }
 
     /// <summary>Gets the <c>techInfo</c> field (optional).</summary>
     [JsonPropertyName("techInfo")]
-    public string? TechInfo { get; init; }
+    public string? TechInfo { get; set; }
 
     /// <summary>Gets the <c>cleared</c> field (optional).</summary>
     [JsonPropertyName("cleared")]
-    public bool? Cleared { get; init; }
+    public bool? Cleared { get; set; }
 
     /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
-    public string? TransactionId { get; init; }
+    public string? TransactionId { get; set; }
 
     /// <summary>Gets the <c>component</c> field.</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; init; }
+    public required ComponentType Component { get; set; }
 
     /// <summary>Gets the <c>variableMonitoringId</c> field (optional).</summary>
     [JsonPropertyName("variableMonitoringId")]
-    public int? VariableMonitoringId { get; init; }
+    public int? VariableMonitoringId { get; set; }
 
     /// <summary>Gets the <c>eventNotificationType</c> field.</summary>
     [JsonPropertyName("eventNotificationType")]
-    public required EventNotificationEnumType EventNotificationType { get; init; }
+    public required EventNotificationEnumType EventNotificationType { get; set; }
 
     /// <summary>Gets the <c>variable</c> field.</summary>
     [JsonPropertyName("variable")]
-    public required VariableType Variable { get; init; }
+    public required VariableType Variable { get; set; }
 
     /// <summary>Gets the <c>severity</c> field (optional).</summary>
     [JsonPropertyName("severity")]
-    public int? Severity { get; init; }
+    public int? Severity { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,25 +14,25 @@ public sealed record FirmwareType
 {
     /// <summary>Gets the <c>location</c> field.</summary>
     [JsonPropertyName("location")]
-    public required string Location { get; init; }
+    public required string Location { get; set; }
 
     /// <summary>Gets the <c>retrieveDateTime</c> field.</summary>
     [JsonPropertyName("retrieveDateTime")]
-    public required DateTimeOffset RetrieveDateTime { get; init; }
+    public required DateTimeOffset RetrieveDateTime { get; set; }
 
     /// <summary>Gets the <c>installDateTime</c> field (optional).</summary>
     [JsonPropertyName("installDateTime")]
-    public DateTimeOffset? InstallDateTime { get; init; }
+    public DateTimeOffset? InstallDateTime { get; set; }
 
     /// <summary>Gets the <c>signingCertificate</c> field (optional).</summary>
     [JsonPropertyName("signingCertificate")]
-    public string? SigningCertificate { get; init; }
+    public string? SigningCertificate { get; set; }
 
     /// <summary>Gets the <c>signature</c> field (optional).</summary>
     [JsonPropertyName("signature")]
-    public string? Signature { get; init; }
+    public string? Signature { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,25 +14,25 @@ public sealed record FixedPFType
 {
     /// <summary>Gets the <c>priority</c> field.</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; init; }
+    public required int Priority { get; set; }
 
     /// <summary>Gets the <c>displacement</c> field.</summary>
     [JsonPropertyName("displacement")]
-    public required decimal Displacement { get; init; }
+    public required decimal Displacement { get; set; }
 
     /// <summary>Gets the <c>excitation</c> field.</summary>
     [JsonPropertyName("excitation")]
-    public required bool Excitation { get; init; }
+    public required bool Excitation { get; set; }
 
     /// <summary>Gets the <c>startTime</c> field (optional).</summary>
     [JsonPropertyName("startTime")]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Gets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
-    public decimal? Duration { get; init; }
+    public decimal? Duration { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,25 +15,25 @@ public sealed record FixedVarType
 {
     /// <summary>Gets the <c>priority</c> field.</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; init; }
+    public required int Priority { get; set; }
 
     /// <summary>Gets the <c>setpoint</c> field.</summary>
     [JsonPropertyName("setpoint")]
-    public required decimal Setpoint { get; init; }
+    public required decimal Setpoint { get; set; }
 
     /// <summary>Gets the <c>unit</c> field.</summary>
     [JsonPropertyName("unit")]
-    public required DERUnitEnumType Unit { get; init; }
+    public required DERUnitEnumType Unit { get; set; }
 
     /// <summary>Gets the <c>startTime</c> field (optional).</summary>
     [JsonPropertyName("startTime")]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Gets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
-    public decimal? Duration { get; init; }
+    public decimal? Duration { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

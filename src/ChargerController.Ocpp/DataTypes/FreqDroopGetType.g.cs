@@ -14,21 +14,21 @@ public sealed record FreqDroopGetType
 {
     /// <summary>Gets the <c>freqDroop</c> field.</summary>
     [JsonPropertyName("freqDroop")]
-    public required FreqDroopType FreqDroop { get; init; }
+    public required FreqDroopType FreqDroop { get; set; }
 
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    public required string Id { get; set; }
 
     /// <summary>Gets the <c>isDefault</c> field.</summary>
     [JsonPropertyName("isDefault")]
-    public required bool IsDefault { get; init; }
+    public required bool IsDefault { get; set; }
 
     /// <summary>Gets the <c>isSuperseded</c> field.</summary>
     [JsonPropertyName("isSuperseded")]
-    public required bool IsSuperseded { get; init; }
+    public required bool IsSuperseded { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

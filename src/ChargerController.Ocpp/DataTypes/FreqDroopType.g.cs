@@ -14,37 +14,37 @@ public sealed record FreqDroopType
 {
     /// <summary>Gets the <c>priority</c> field.</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; init; }
+    public required int Priority { get; set; }
 
     /// <summary>Gets the <c>overFreq</c> field.</summary>
     [JsonPropertyName("overFreq")]
-    public required decimal OverFreq { get; init; }
+    public required decimal OverFreq { get; set; }
 
     /// <summary>Gets the <c>underFreq</c> field.</summary>
     [JsonPropertyName("underFreq")]
-    public required decimal UnderFreq { get; init; }
+    public required decimal UnderFreq { get; set; }
 
     /// <summary>Gets the <c>overDroop</c> field.</summary>
     [JsonPropertyName("overDroop")]
-    public required decimal OverDroop { get; init; }
+    public required decimal OverDroop { get; set; }
 
     /// <summary>Gets the <c>underDroop</c> field.</summary>
     [JsonPropertyName("underDroop")]
-    public required decimal UnderDroop { get; init; }
+    public required decimal UnderDroop { get; set; }
 
     /// <summary>Gets the <c>responseTime</c> field.</summary>
     [JsonPropertyName("responseTime")]
-    public required decimal ResponseTime { get; init; }
+    public required decimal ResponseTime { get; set; }
 
     /// <summary>Gets the <c>startTime</c> field (optional).</summary>
     [JsonPropertyName("startTime")]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Gets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
-    public decimal? Duration { get; init; }
+    public decimal? Duration { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record GradientGetType
 {
     /// <summary>Gets the <c>gradient</c> field.</summary>
     [JsonPropertyName("gradient")]
-    public required GradientType Gradient { get; init; }
+    public required GradientType Gradient { get; set; }
 
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    public required string Id { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

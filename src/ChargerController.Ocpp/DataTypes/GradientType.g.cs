@@ -14,17 +14,17 @@ public sealed record GradientType
 {
     /// <summary>Gets the <c>priority</c> field.</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; init; }
+    public required int Priority { get; set; }
 
     /// <summary>Gets the <c>gradient</c> field.</summary>
     [JsonPropertyName("gradient")]
-    public required decimal Gradient { get; init; }
+    public required decimal Gradient { get; set; }
 
     /// <summary>Gets the <c>softGradient</c> field.</summary>
     [JsonPropertyName("softGradient")]
-    public required decimal SoftGradient { get; init; }
+    public required decimal SoftGradient { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

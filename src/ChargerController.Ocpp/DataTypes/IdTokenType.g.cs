@@ -14,17 +14,17 @@ public sealed record IdTokenType
 {
     /// <summary>Gets the <c>additionalInfo</c> field (optional).</summary>
     [JsonPropertyName("additionalInfo")]
-    public AdditionalInfoType[]? AdditionalInfo { get; init; }
+    public AdditionalInfoType[]? AdditionalInfo { get; set; }
 
     /// <summary>Gets the <c>idToken</c> field.</summary>
     [JsonPropertyName("idToken")]
-    public required string IdToken { get; init; }
+    public required string IdToken { get; set; }
 
     /// <summary>Gets the <c>type</c> field.</summary>
     [JsonPropertyName("type")]
-    public required string Type { get; init; }
+    public required string Type { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

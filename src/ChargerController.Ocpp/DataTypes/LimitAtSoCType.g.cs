@@ -14,13 +14,13 @@ public sealed record LimitAtSoCType
 {
     /// <summary>Gets the <c>soc</c> field.</summary>
     [JsonPropertyName("soc")]
-    public required int Soc { get; init; }
+    public required int Soc { get; set; }
 
     /// <summary>Gets the <c>limit</c> field.</summary>
     [JsonPropertyName("limit")]
-    public required decimal Limit { get; init; }
+    public required decimal Limit { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

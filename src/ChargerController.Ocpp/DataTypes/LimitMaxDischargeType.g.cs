@@ -14,25 +14,25 @@ public sealed record LimitMaxDischargeType
 {
     /// <summary>Gets the <c>priority</c> field.</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; init; }
+    public required int Priority { get; set; }
 
     /// <summary>Gets the <c>pctMaxDischargePower</c> field (optional).</summary>
     [JsonPropertyName("pctMaxDischargePower")]
-    public decimal? PctMaxDischargePower { get; init; }
+    public decimal? PctMaxDischargePower { get; set; }
 
     /// <summary>Gets the <c>powerMonitoringMustTrip</c> field (optional).</summary>
     [JsonPropertyName("powerMonitoringMustTrip")]
-    public DERCurveType? PowerMonitoringMustTrip { get; init; }
+    public DERCurveType? PowerMonitoringMustTrip { get; set; }
 
     /// <summary>Gets the <c>startTime</c> field (optional).</summary>
     [JsonPropertyName("startTime")]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Gets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
-    public decimal? Duration { get; init; }
+    public decimal? Duration { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,17 +14,17 @@ public sealed record LogParametersType
 {
     /// <summary>Gets the <c>remoteLocation</c> field.</summary>
     [JsonPropertyName("remoteLocation")]
-    public required string RemoteLocation { get; init; }
+    public required string RemoteLocation { get; set; }
 
     /// <summary>Gets the <c>oldestTimestamp</c> field (optional).</summary>
     [JsonPropertyName("oldestTimestamp")]
-    public DateTimeOffset? OldestTimestamp { get; init; }
+    public DateTimeOffset? OldestTimestamp { get; set; }
 
     /// <summary>Gets the <c>latestTimestamp</c> field (optional).</summary>
     [JsonPropertyName("latestTimestamp")]
-    public DateTimeOffset? LatestTimestamp { get; init; }
+    public DateTimeOffset? LatestTimestamp { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

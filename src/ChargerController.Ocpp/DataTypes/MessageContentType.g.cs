@@ -15,17 +15,17 @@ public sealed record MessageContentType
 {
     /// <summary>Gets the <c>format</c> field.</summary>
     [JsonPropertyName("format")]
-    public required MessageFormatEnumType Format { get; init; }
+    public required MessageFormatEnumType Format { get; set; }
 
     /// <summary>Gets the <c>language</c> field (optional).</summary>
     [JsonPropertyName("language")]
-    public string? Language { get; init; }
+    public string? Language { get; set; }
 
     /// <summary>Gets the <c>content</c> field.</summary>
     [JsonPropertyName("content")]
-    public required string Content { get; init; }
+    public required string Content { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

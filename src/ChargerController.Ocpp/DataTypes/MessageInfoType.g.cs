@@ -15,41 +15,41 @@ public sealed record MessageInfoType
 {
     /// <summary>Gets the <c>display</c> field (optional).</summary>
     [JsonPropertyName("display")]
-    public ComponentType? Display { get; init; }
+    public ComponentType? Display { get; set; }
 
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; init; }
+    public required int Id { get; set; }
 
     /// <summary>Gets the <c>priority</c> field.</summary>
     [JsonPropertyName("priority")]
-    public required MessagePriorityEnumType Priority { get; init; }
+    public required MessagePriorityEnumType Priority { get; set; }
 
     /// <summary>Gets the <c>state</c> field (optional).</summary>
     [JsonPropertyName("state")]
-    public MessageStateEnumType? State { get; init; }
+    public MessageStateEnumType? State { get; set; }
 
     /// <summary>Gets the <c>startDateTime</c> field (optional).</summary>
     [JsonPropertyName("startDateTime")]
-    public DateTimeOffset? StartDateTime { get; init; }
+    public DateTimeOffset? StartDateTime { get; set; }
 
     /// <summary>Gets the <c>endDateTime</c> field (optional).</summary>
     [JsonPropertyName("endDateTime")]
-    public DateTimeOffset? EndDateTime { get; init; }
+    public DateTimeOffset? EndDateTime { get; set; }
 
     /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
-    public string? TransactionId { get; init; }
+    public string? TransactionId { get; set; }
 
     /// <summary>Gets the <c>message</c> field.</summary>
     [JsonPropertyName("message")]
-    public required MessageContentType Message { get; init; }
+    public required MessageContentType Message { get; set; }
 
     /// <summary>Gets the <c>messageExtra</c> field (optional).</summary>
     [JsonPropertyName("messageExtra")]
-    public MessageContentType[]? MessageExtra { get; init; }
+    public MessageContentType[]? MessageExtra { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

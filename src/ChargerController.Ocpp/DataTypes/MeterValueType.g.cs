@@ -14,13 +14,13 @@ public sealed record MeterValueType
 {
     /// <summary>Gets the <c>sampledValue</c> field.</summary>
     [JsonPropertyName("sampledValue")]
-    public required SampledValueType[] SampledValue { get; init; }
+    public required SampledValueType[] SampledValue { get; set; }
 
     /// <summary>Gets the <c>timestamp</c> field.</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; init; }
+    public required DateTimeOffset Timestamp { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

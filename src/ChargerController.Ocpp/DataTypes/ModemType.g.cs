@@ -14,13 +14,13 @@ public sealed record ModemType
 {
     /// <summary>Gets the <c>iccid</c> field (optional).</summary>
     [JsonPropertyName("iccid")]
-    public string? Iccid { get; init; }
+    public string? Iccid { get; set; }
 
     /// <summary>Gets the <c>imsi</c> field (optional).</summary>
     [JsonPropertyName("imsi")]
-    public string? Imsi { get; init; }
+    public string? Imsi { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,17 +14,17 @@ public sealed record MonitoringDataType
 {
     /// <summary>Gets the <c>component</c> field.</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; init; }
+    public required ComponentType Component { get; set; }
 
     /// <summary>Gets the <c>variable</c> field.</summary>
     [JsonPropertyName("variable")]
-    public required VariableType Variable { get; init; }
+    public required VariableType Variable { get; set; }
 
     /// <summary>Gets the <c>variableMonitoring</c> field.</summary>
     [JsonPropertyName("variableMonitoring")]
-    public required VariableMonitoringType[] VariableMonitoring { get; init; }
+    public required VariableMonitoringType[] VariableMonitoring { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

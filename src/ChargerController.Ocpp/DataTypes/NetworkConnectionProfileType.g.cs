@@ -15,45 +15,45 @@ public sealed record NetworkConnectionProfileType
 {
     /// <summary>Gets the <c>apn</c> field (optional).</summary>
     [JsonPropertyName("apn")]
-    public APNType? Apn { get; init; }
+    public APNType? Apn { get; set; }
 
     /// <summary>Gets the <c>ocppVersion</c> field (optional).</summary>
     [JsonPropertyName("ocppVersion")]
-    public OCPPVersionEnumType? OcppVersion { get; init; }
+    public OCPPVersionEnumType? OcppVersion { get; set; }
 
     /// <summary>Gets the <c>ocppInterface</c> field.</summary>
     [JsonPropertyName("ocppInterface")]
-    public required OCPPInterfaceEnumType OcppInterface { get; init; }
+    public required OCPPInterfaceEnumType OcppInterface { get; set; }
 
     /// <summary>Gets the <c>ocppTransport</c> field.</summary>
     [JsonPropertyName("ocppTransport")]
-    public required OCPPTransportEnumType OcppTransport { get; init; }
+    public required OCPPTransportEnumType OcppTransport { get; set; }
 
     /// <summary>Gets the <c>messageTimeout</c> field.</summary>
     [JsonPropertyName("messageTimeout")]
-    public required int MessageTimeout { get; init; }
+    public required int MessageTimeout { get; set; }
 
     /// <summary>Gets the <c>ocppCsmsUrl</c> field.</summary>
     [JsonPropertyName("ocppCsmsUrl")]
-    public required string OcppCsmsUrl { get; init; }
+    public required string OcppCsmsUrl { get; set; }
 
     /// <summary>Gets the <c>securityProfile</c> field.</summary>
     [JsonPropertyName("securityProfile")]
-    public required int SecurityProfile { get; init; }
+    public required int SecurityProfile { get; set; }
 
     /// <summary>Gets the <c>identity</c> field (optional).</summary>
     [JsonPropertyName("identity")]
-    public string? Identity { get; init; }
+    public string? Identity { get; set; }
 
     /// <summary>Gets the <c>basicAuthPassword</c> field (optional).</summary>
     [JsonPropertyName("basicAuthPassword")]
-    public string? BasicAuthPassword { get; init; }
+    public string? BasicAuthPassword { get; set; }
 
     /// <summary>Gets the <c>vpn</c> field (optional).</summary>
     [JsonPropertyName("vpn")]
-    public VPNType? Vpn { get; init; }
+    public VPNType? Vpn { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

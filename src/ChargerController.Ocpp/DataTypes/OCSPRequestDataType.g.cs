@@ -15,25 +15,25 @@ public sealed record OCSPRequestDataType
 {
     /// <summary>Gets the <c>hashAlgorithm</c> field.</summary>
     [JsonPropertyName("hashAlgorithm")]
-    public required HashAlgorithmEnumType HashAlgorithm { get; init; }
+    public required HashAlgorithmEnumType HashAlgorithm { get; set; }
 
     /// <summary>Gets the <c>issuerNameHash</c> field.</summary>
     [JsonPropertyName("issuerNameHash")]
-    public required string IssuerNameHash { get; init; }
+    public required string IssuerNameHash { get; set; }
 
     /// <summary>Gets the <c>issuerKeyHash</c> field.</summary>
     [JsonPropertyName("issuerKeyHash")]
-    public required string IssuerKeyHash { get; init; }
+    public required string IssuerKeyHash { get; set; }
 
     /// <summary>Gets the <c>serialNumber</c> field.</summary>
     [JsonPropertyName("serialNumber")]
-    public required string SerialNumber { get; init; }
+    public required string SerialNumber { get; set; }
 
     /// <summary>Gets the <c>responderURL</c> field.</summary>
     [JsonPropertyName("responderURL")]
-    public required string ResponderURL { get; init; }
+    public required string ResponderURL { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

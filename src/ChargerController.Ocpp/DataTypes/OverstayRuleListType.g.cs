@@ -14,17 +14,17 @@ public sealed record OverstayRuleListType
 {
     /// <summary>Gets the <c>overstayPowerThreshold</c> field (optional).</summary>
     [JsonPropertyName("overstayPowerThreshold")]
-    public RationalNumberType? OverstayPowerThreshold { get; init; }
+    public RationalNumberType? OverstayPowerThreshold { get; set; }
 
     /// <summary>Gets the <c>overstayRule</c> field.</summary>
     [JsonPropertyName("overstayRule")]
-    public required OverstayRuleType[] OverstayRule { get; init; }
+    public required OverstayRuleType[] OverstayRule { get; set; }
 
     /// <summary>Gets the <c>overstayTimeThreshold</c> field (optional).</summary>
     [JsonPropertyName("overstayTimeThreshold")]
-    public int? OverstayTimeThreshold { get; init; }
+    public int? OverstayTimeThreshold { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

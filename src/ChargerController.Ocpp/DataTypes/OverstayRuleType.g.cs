@@ -14,21 +14,21 @@ public sealed record OverstayRuleType
 {
     /// <summary>Gets the <c>overstayFee</c> field.</summary>
     [JsonPropertyName("overstayFee")]
-    public required RationalNumberType OverstayFee { get; init; }
+    public required RationalNumberType OverstayFee { get; set; }
 
     /// <summary>Gets the <c>overstayRuleDescription</c> field (optional).</summary>
     [JsonPropertyName("overstayRuleDescription")]
-    public string? OverstayRuleDescription { get; init; }
+    public string? OverstayRuleDescription { get; set; }
 
     /// <summary>Gets the <c>startTime</c> field.</summary>
     [JsonPropertyName("startTime")]
-    public required int StartTime { get; init; }
+    public required int StartTime { get; set; }
 
     /// <summary>Gets the <c>overstayFeePeriod</c> field.</summary>
     [JsonPropertyName("overstayFeePeriod")]
-    public required int OverstayFeePeriod { get; init; }
+    public required int OverstayFeePeriod { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record PeriodicEventStreamParamsType
 {
     /// <summary>Gets the <c>interval</c> field (optional).</summary>
     [JsonPropertyName("interval")]
-    public int? Interval { get; init; }
+    public int? Interval { get; set; }
 
     /// <summary>Gets the <c>values</c> field (optional).</summary>
     [JsonPropertyName("values")]
-    public int? Values { get; init; }
+    public int? Values { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

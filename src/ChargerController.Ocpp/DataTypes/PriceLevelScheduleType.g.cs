@@ -14,25 +14,25 @@ public sealed record PriceLevelScheduleType
 {
     /// <summary>Gets the <c>priceLevelScheduleEntries</c> field.</summary>
     [JsonPropertyName("priceLevelScheduleEntries")]
-    public required PriceLevelScheduleEntryType[] PriceLevelScheduleEntries { get; init; }
+    public required PriceLevelScheduleEntryType[] PriceLevelScheduleEntries { get; set; }
 
     /// <summary>Gets the <c>timeAnchor</c> field.</summary>
     [JsonPropertyName("timeAnchor")]
-    public required DateTimeOffset TimeAnchor { get; init; }
+    public required DateTimeOffset TimeAnchor { get; set; }
 
     /// <summary>Gets the <c>priceScheduleId</c> field.</summary>
     [JsonPropertyName("priceScheduleId")]
-    public required int PriceScheduleId { get; init; }
+    public required int PriceScheduleId { get; set; }
 
     /// <summary>Gets the <c>priceScheduleDescription</c> field (optional).</summary>
     [JsonPropertyName("priceScheduleDescription")]
-    public string? PriceScheduleDescription { get; init; }
+    public string? PriceScheduleDescription { get; set; }
 
     /// <summary>Gets the <c>numberOfPriceLevels</c> field.</summary>
     [JsonPropertyName("numberOfPriceLevels")]
-    public required int NumberOfPriceLevels { get; init; }
+    public required int NumberOfPriceLevels { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

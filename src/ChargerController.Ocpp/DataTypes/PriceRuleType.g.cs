@@ -14,29 +14,29 @@ public sealed record PriceRuleType
 {
     /// <summary>Gets the <c>parkingFeePeriod</c> field (optional).</summary>
     [JsonPropertyName("parkingFeePeriod")]
-    public int? ParkingFeePeriod { get; init; }
+    public int? ParkingFeePeriod { get; set; }
 
     /// <summary>Gets the <c>carbonDioxideEmission</c> field (optional).</summary>
     [JsonPropertyName("carbonDioxideEmission")]
-    public int? CarbonDioxideEmission { get; init; }
+    public int? CarbonDioxideEmission { get; set; }
 
     /// <summary>Gets the <c>renewableGenerationPercentage</c> field (optional).</summary>
     [JsonPropertyName("renewableGenerationPercentage")]
-    public int? RenewableGenerationPercentage { get; init; }
+    public int? RenewableGenerationPercentage { get; set; }
 
     /// <summary>Gets the <c>energyFee</c> field.</summary>
     [JsonPropertyName("energyFee")]
-    public required RationalNumberType EnergyFee { get; init; }
+    public required RationalNumberType EnergyFee { get; set; }
 
     /// <summary>Gets the <c>parkingFee</c> field (optional).</summary>
     [JsonPropertyName("parkingFee")]
-    public RationalNumberType? ParkingFee { get; init; }
+    public RationalNumberType? ParkingFee { get; set; }
 
     /// <summary>Gets the <c>powerRangeStart</c> field.</summary>
     [JsonPropertyName("powerRangeStart")]
-    public required RationalNumberType PowerRangeStart { get; init; }
+    public required RationalNumberType PowerRangeStart { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record RationalNumberType
 {
     /// <summary>Gets the <c>exponent</c> field.</summary>
     [JsonPropertyName("exponent")]
-    public required int Exponent { get; init; }
+    public required int Exponent { get; set; }
 
     /// <summary>Gets the <c>value</c> field.</summary>
     [JsonPropertyName("value")]
-    public required int Value { get; init; }
+    public required int Value { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,17 +14,17 @@ public sealed record ReactivePowerParamsType
 {
     /// <summary>Gets the <c>vRef</c> field (optional).</summary>
     [JsonPropertyName("vRef")]
-    public decimal? VRef { get; init; }
+    public decimal? VRef { get; set; }
 
     /// <summary>Gets the <c>autonomousVRefEnable</c> field (optional).</summary>
     [JsonPropertyName("autonomousVRefEnable")]
-    public bool? AutonomousVRefEnable { get; init; }
+    public bool? AutonomousVRefEnable { get; set; }
 
     /// <summary>Gets the <c>autonomousVRefTimeConstant</c> field (optional).</summary>
     [JsonPropertyName("autonomousVRefTimeConstant")]
-    public decimal? AutonomousVRefTimeConstant { get; init; }
+    public decimal? AutonomousVRefTimeConstant { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

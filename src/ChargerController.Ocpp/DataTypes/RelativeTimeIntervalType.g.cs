@@ -14,13 +14,13 @@ public sealed record RelativeTimeIntervalType
 {
     /// <summary>Gets the <c>start</c> field.</summary>
     [JsonPropertyName("start")]
-    public required int Start { get; init; }
+    public required int Start { get; set; }
 
     /// <summary>Gets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

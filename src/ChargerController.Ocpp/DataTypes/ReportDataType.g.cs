@@ -14,21 +14,21 @@ public sealed record ReportDataType
 {
     /// <summary>Gets the <c>component</c> field.</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; init; }
+    public required ComponentType Component { get; set; }
 
     /// <summary>Gets the <c>variable</c> field.</summary>
     [JsonPropertyName("variable")]
-    public required VariableType Variable { get; init; }
+    public required VariableType Variable { get; set; }
 
     /// <summary>Gets the <c>variableAttribute</c> field.</summary>
     [JsonPropertyName("variableAttribute")]
-    public required VariableAttributeType[] VariableAttribute { get; init; }
+    public required VariableAttributeType[] VariableAttribute { get; set; }
 
     /// <summary>Gets the <c>variableCharacteristics</c> field (optional).</summary>
     [JsonPropertyName("variableCharacteristics")]
-    public VariableCharacteristicsType? VariableCharacteristics { get; init; }
+    public VariableCharacteristicsType? VariableCharacteristics { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

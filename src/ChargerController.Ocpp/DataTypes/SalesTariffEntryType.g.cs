@@ -14,17 +14,17 @@ public sealed record SalesTariffEntryType
 {
     /// <summary>Gets the <c>relativeTimeInterval</c> field.</summary>
     [JsonPropertyName("relativeTimeInterval")]
-    public required RelativeTimeIntervalType RelativeTimeInterval { get; init; }
+    public required RelativeTimeIntervalType RelativeTimeInterval { get; set; }
 
     /// <summary>Gets the <c>ePriceLevel</c> field (optional).</summary>
     [JsonPropertyName("ePriceLevel")]
-    public int? EPriceLevel { get; init; }
+    public int? EPriceLevel { get; set; }
 
     /// <summary>Gets the <c>consumptionCost</c> field (optional).</summary>
     [JsonPropertyName("consumptionCost")]
-    public ConsumptionCostType[]? ConsumptionCost { get; init; }
+    public ConsumptionCostType[]? ConsumptionCost { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,21 +14,21 @@ public sealed record SalesTariffType
 {
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; init; }
+    public required int Id { get; set; }
 
     /// <summary>Gets the <c>salesTariffDescription</c> field (optional).</summary>
     [JsonPropertyName("salesTariffDescription")]
-    public string? SalesTariffDescription { get; init; }
+    public string? SalesTariffDescription { get; set; }
 
     /// <summary>Gets the <c>numEPriceLevels</c> field (optional).</summary>
     [JsonPropertyName("numEPriceLevels")]
-    public int? NumEPriceLevels { get; init; }
+    public int? NumEPriceLevels { get; set; }
 
     /// <summary>Gets the <c>salesTariffEntry</c> field.</summary>
     [JsonPropertyName("salesTariffEntry")]
-    public required SalesTariffEntryType[] SalesTariffEntry { get; init; }
+    public required SalesTariffEntryType[] SalesTariffEntry { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

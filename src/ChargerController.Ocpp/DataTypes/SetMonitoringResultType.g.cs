@@ -15,33 +15,33 @@ public sealed record SetMonitoringResultType
 {
     /// <summary>Gets the <c>id</c> field (optional).</summary>
     [JsonPropertyName("id")]
-    public int? Id { get; init; }
+    public int? Id { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required SetMonitoringStatusEnumType Status { get; init; }
+    public required SetMonitoringStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>type</c> field.</summary>
     [JsonPropertyName("type")]
-    public required MonitorEnumType Type { get; init; }
+    public required MonitorEnumType Type { get; set; }
 
     /// <summary>Gets the <c>component</c> field.</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; init; }
+    public required ComponentType Component { get; set; }
 
     /// <summary>Gets the <c>variable</c> field.</summary>
     [JsonPropertyName("variable")]
-    public required VariableType Variable { get; init; }
+    public required VariableType Variable { get; set; }
 
     /// <summary>Gets the <c>severity</c> field.</summary>
     [JsonPropertyName("severity")]
-    public required int Severity { get; init; }
+    public required int Severity { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,21 +15,21 @@ public sealed record SetVariableDataType
 {
     /// <summary>Gets the <c>attributeType</c> field (optional).</summary>
     [JsonPropertyName("attributeType")]
-    public AttributeEnumType? AttributeType { get; init; }
+    public AttributeEnumType? AttributeType { get; set; }
 
     /// <summary>Gets the <c>attributeValue</c> field.</summary>
     [JsonPropertyName("attributeValue")]
-    public required string AttributeValue { get; init; }
+    public required string AttributeValue { get; set; }
 
     /// <summary>Gets the <c>component</c> field.</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; init; }
+    public required ComponentType Component { get; set; }
 
     /// <summary>Gets the <c>variable</c> field.</summary>
     [JsonPropertyName("variable")]
-    public required VariableType Variable { get; init; }
+    public required VariableType Variable { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

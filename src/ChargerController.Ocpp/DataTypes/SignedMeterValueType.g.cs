@@ -14,21 +14,21 @@ public sealed record SignedMeterValueType
 {
     /// <summary>Gets the <c>signedMeterData</c> field.</summary>
     [JsonPropertyName("signedMeterData")]
-    public required string SignedMeterData { get; init; }
+    public required string SignedMeterData { get; set; }
 
     /// <summary>Gets the <c>signingMethod</c> field (optional).</summary>
     [JsonPropertyName("signingMethod")]
-    public string? SigningMethod { get; init; }
+    public string? SigningMethod { get; set; }
 
     /// <summary>Gets the <c>encodingMethod</c> field.</summary>
     [JsonPropertyName("encodingMethod")]
-    public required string EncodingMethod { get; init; }
+    public required string EncodingMethod { get; set; }
 
     /// <summary>Gets the <c>publicKey</c> field (optional).</summary>
     [JsonPropertyName("publicKey")]
-    public string? PublicKey { get; init; }
+    public string? PublicKey { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record StatusInfoType
 {
     /// <summary>Gets the <c>reasonCode</c> field.</summary>
     [JsonPropertyName("reasonCode")]
-    public required string ReasonCode { get; init; }
+    public required string ReasonCode { get; set; }
 
     /// <summary>Gets the <c>additionalInfo</c> field (optional).</summary>
     [JsonPropertyName("additionalInfo")]
-    public string? AdditionalInfo { get; init; }
+    public string? AdditionalInfo { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

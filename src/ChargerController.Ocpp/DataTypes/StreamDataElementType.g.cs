@@ -14,13 +14,13 @@ public sealed record StreamDataElementType
 {
     /// <summary>Gets the <c>t</c> field.</summary>
     [JsonPropertyName("t")]
-    public required decimal T { get; init; }
+    public required decimal T { get; set; }
 
     /// <summary>Gets the <c>v</c> field.</summary>
     [JsonPropertyName("v")]
-    public required string V { get; init; }
+    public required string V { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

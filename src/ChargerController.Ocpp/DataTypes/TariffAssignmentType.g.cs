@@ -15,25 +15,25 @@ public sealed record TariffAssignmentType
 {
     /// <summary>Gets the <c>tariffId</c> field.</summary>
     [JsonPropertyName("tariffId")]
-    public required string TariffId { get; init; }
+    public required string TariffId { get; set; }
 
     /// <summary>Gets the <c>tariffKind</c> field.</summary>
     [JsonPropertyName("tariffKind")]
-    public required TariffKindEnumType TariffKind { get; init; }
+    public required TariffKindEnumType TariffKind { get; set; }
 
     /// <summary>Gets the <c>validFrom</c> field (optional).</summary>
     [JsonPropertyName("validFrom")]
-    public DateTimeOffset? ValidFrom { get; init; }
+    public DateTimeOffset? ValidFrom { get; set; }
 
     /// <summary>Gets the <c>evseIds</c> field (optional).</summary>
     [JsonPropertyName("evseIds")]
-    public int[]? EvseIds { get; init; }
+    public int[]? EvseIds { get; set; }
 
     /// <summary>Gets the <c>idTokens</c> field (optional).</summary>
     [JsonPropertyName("idTokens")]
-    public string[]? IdTokens { get; init; }
+    public string[]? IdTokens { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,37 +15,37 @@ public sealed record TariffConditionsFixedType
 {
     /// <summary>Gets the <c>startTimeOfDay</c> field (optional).</summary>
     [JsonPropertyName("startTimeOfDay")]
-    public string? StartTimeOfDay { get; init; }
+    public string? StartTimeOfDay { get; set; }
 
     /// <summary>Gets the <c>endTimeOfDay</c> field (optional).</summary>
     [JsonPropertyName("endTimeOfDay")]
-    public string? EndTimeOfDay { get; init; }
+    public string? EndTimeOfDay { get; set; }
 
     /// <summary>Gets the <c>dayOfWeek</c> field (optional).</summary>
     [JsonPropertyName("dayOfWeek")]
-    public DayOfWeekEnumType[]? DayOfWeek { get; init; }
+    public DayOfWeekEnumType[]? DayOfWeek { get; set; }
 
     /// <summary>Gets the <c>validFromDate</c> field (optional).</summary>
     [JsonPropertyName("validFromDate")]
-    public string? ValidFromDate { get; init; }
+    public string? ValidFromDate { get; set; }
 
     /// <summary>Gets the <c>validToDate</c> field (optional).</summary>
     [JsonPropertyName("validToDate")]
-    public string? ValidToDate { get; init; }
+    public string? ValidToDate { get; set; }
 
     /// <summary>Gets the <c>evseKind</c> field (optional).</summary>
     [JsonPropertyName("evseKind")]
-    public EvseKindEnumType? EvseKind { get; init; }
+    public EvseKindEnumType? EvseKind { get; set; }
 
     /// <summary>Gets the <c>paymentBrand</c> field (optional).</summary>
     [JsonPropertyName("paymentBrand")]
-    public string? PaymentBrand { get; init; }
+    public string? PaymentBrand { get; set; }
 
     /// <summary>Gets the <c>paymentRecognition</c> field (optional).</summary>
     [JsonPropertyName("paymentRecognition")]
-    public string? PaymentRecognition { get; init; }
+    public string? PaymentRecognition { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

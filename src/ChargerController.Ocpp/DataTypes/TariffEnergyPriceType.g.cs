@@ -14,13 +14,13 @@ public sealed record TariffEnergyPriceType
 {
     /// <summary>Gets the <c>priceKwh</c> field.</summary>
     [JsonPropertyName("priceKwh")]
-    public required decimal PriceKwh { get; init; }
+    public required decimal PriceKwh { get; set; }
 
     /// <summary>Gets the <c>conditions</c> field (optional).</summary>
     [JsonPropertyName("conditions")]
-    public TariffConditionsType? Conditions { get; init; }
+    public TariffConditionsType? Conditions { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

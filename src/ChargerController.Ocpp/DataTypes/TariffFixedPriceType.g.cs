@@ -14,13 +14,13 @@ public sealed record TariffFixedPriceType
 {
     /// <summary>Gets the <c>conditions</c> field (optional).</summary>
     [JsonPropertyName("conditions")]
-    public TariffConditionsFixedType? Conditions { get; init; }
+    public TariffConditionsFixedType? Conditions { get; set; }
 
     /// <summary>Gets the <c>priceFixed</c> field.</summary>
     [JsonPropertyName("priceFixed")]
-    public required decimal PriceFixed { get; init; }
+    public required decimal PriceFixed { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

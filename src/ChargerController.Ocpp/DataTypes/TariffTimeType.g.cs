@@ -14,13 +14,13 @@ public sealed record TariffTimeType
 {
     /// <summary>Gets the <c>prices</c> field.</summary>
     [JsonPropertyName("prices")]
-    public required TariffTimePriceType[] Prices { get; init; }
+    public required TariffTimePriceType[] Prices { get; set; }
 
     /// <summary>Gets the <c>taxRates</c> field (optional).</summary>
     [JsonPropertyName("taxRates")]
-    public TaxRateType[]? TaxRates { get; init; }
+    public TaxRateType[]? TaxRates { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

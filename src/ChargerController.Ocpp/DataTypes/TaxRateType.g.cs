@@ -14,17 +14,17 @@ public sealed record TaxRateType
 {
     /// <summary>Gets the <c>type</c> field.</summary>
     [JsonPropertyName("type")]
-    public required string Type { get; init; }
+    public required string Type { get; set; }
 
     /// <summary>Gets the <c>tax</c> field.</summary>
     [JsonPropertyName("tax")]
-    public required decimal Tax { get; init; }
+    public required decimal Tax { get; set; }
 
     /// <summary>Gets the <c>stack</c> field (optional).</summary>
     [JsonPropertyName("stack")]
-    public int? Stack { get; init; }
+    public int? Stack { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,37 +14,37 @@ public sealed record TaxRuleType
 {
     /// <summary>Gets the <c>taxRuleID</c> field.</summary>
     [JsonPropertyName("taxRuleID")]
-    public required int TaxRuleID { get; init; }
+    public required int TaxRuleID { get; set; }
 
     /// <summary>Gets the <c>taxRuleName</c> field (optional).</summary>
     [JsonPropertyName("taxRuleName")]
-    public string? TaxRuleName { get; init; }
+    public string? TaxRuleName { get; set; }
 
     /// <summary>Gets the <c>taxIncludedInPrice</c> field (optional).</summary>
     [JsonPropertyName("taxIncludedInPrice")]
-    public bool? TaxIncludedInPrice { get; init; }
+    public bool? TaxIncludedInPrice { get; set; }
 
     /// <summary>Gets the <c>appliesToEnergyFee</c> field.</summary>
     [JsonPropertyName("appliesToEnergyFee")]
-    public required bool AppliesToEnergyFee { get; init; }
+    public required bool AppliesToEnergyFee { get; set; }
 
     /// <summary>Gets the <c>appliesToParkingFee</c> field.</summary>
     [JsonPropertyName("appliesToParkingFee")]
-    public required bool AppliesToParkingFee { get; init; }
+    public required bool AppliesToParkingFee { get; set; }
 
     /// <summary>Gets the <c>appliesToOverstayFee</c> field.</summary>
     [JsonPropertyName("appliesToOverstayFee")]
-    public required bool AppliesToOverstayFee { get; init; }
+    public required bool AppliesToOverstayFee { get; set; }
 
     /// <summary>Gets the <c>appliesToMinimumMaximumCost</c> field.</summary>
     [JsonPropertyName("appliesToMinimumMaximumCost")]
-    public required bool AppliesToMinimumMaximumCost { get; init; }
+    public required bool AppliesToMinimumMaximumCost { get; set; }
 
     /// <summary>Gets the <c>taxRate</c> field.</summary>
     [JsonPropertyName("taxRate")]
-    public required RationalNumberType TaxRate { get; init; }
+    public required RationalNumberType TaxRate { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,41 +15,41 @@ public sealed record TotalCostType
 {
     /// <summary>Gets the <c>currency</c> field.</summary>
     [JsonPropertyName("currency")]
-    public required string Currency { get; init; }
+    public required string Currency { get; set; }
 
     /// <summary>Gets the <c>typeOfCost</c> field.</summary>
     [JsonPropertyName("typeOfCost")]
-    public required TariffCostEnumType TypeOfCost { get; init; }
+    public required TariffCostEnumType TypeOfCost { get; set; }
 
     /// <summary>Gets the <c>fixed</c> field (optional).</summary>
     [JsonPropertyName("fixed")]
-    public PriceType? Fixed { get; init; }
+    public PriceType? Fixed { get; set; }
 
     /// <summary>Gets the <c>energy</c> field (optional).</summary>
     [JsonPropertyName("energy")]
-    public PriceType? Energy { get; init; }
+    public PriceType? Energy { get; set; }
 
     /// <summary>Gets the <c>chargingTime</c> field (optional).</summary>
     [JsonPropertyName("chargingTime")]
-    public PriceType? ChargingTime { get; init; }
+    public PriceType? ChargingTime { get; set; }
 
     /// <summary>Gets the <c>idleTime</c> field (optional).</summary>
     [JsonPropertyName("idleTime")]
-    public PriceType? IdleTime { get; init; }
+    public PriceType? IdleTime { get; set; }
 
     /// <summary>Gets the <c>reservationTime</c> field (optional).</summary>
     [JsonPropertyName("reservationTime")]
-    public PriceType? ReservationTime { get; init; }
+    public PriceType? ReservationTime { get; set; }
 
     /// <summary>Gets the <c>reservationFixed</c> field (optional).</summary>
     [JsonPropertyName("reservationFixed")]
-    public PriceType? ReservationFixed { get; init; }
+    public PriceType? ReservationFixed { get; set; }
 
     /// <summary>Gets the <c>total</c> field.</summary>
     [JsonPropertyName("total")]
-    public required TotalPriceType Total { get; init; }
+    public required TotalPriceType Total { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

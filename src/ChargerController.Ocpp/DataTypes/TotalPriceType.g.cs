@@ -14,13 +14,13 @@ public sealed record TotalPriceType
 {
     /// <summary>Gets the <c>exclTax</c> field (optional).</summary>
     [JsonPropertyName("exclTax")]
-    public decimal? ExclTax { get; init; }
+    public decimal? ExclTax { get; set; }
 
     /// <summary>Gets the <c>inclTax</c> field (optional).</summary>
     [JsonPropertyName("inclTax")]
-    public decimal? InclTax { get; init; }
+    public decimal? InclTax { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

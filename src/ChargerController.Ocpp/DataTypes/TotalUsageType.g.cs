@@ -14,21 +14,21 @@ public sealed record TotalUsageType
 {
     /// <summary>Gets the <c>energy</c> field.</summary>
     [JsonPropertyName("energy")]
-    public required decimal Energy { get; init; }
+    public required decimal Energy { get; set; }
 
     /// <summary>Gets the <c>chargingTime</c> field.</summary>
     [JsonPropertyName("chargingTime")]
-    public required int ChargingTime { get; init; }
+    public required int ChargingTime { get; set; }
 
     /// <summary>Gets the <c>idleTime</c> field.</summary>
     [JsonPropertyName("idleTime")]
-    public required int IdleTime { get; init; }
+    public required int IdleTime { get; set; }
 
     /// <summary>Gets the <c>reservationTime</c> field (optional).</summary>
     [JsonPropertyName("reservationTime")]
-    public int? ReservationTime { get; init; }
+    public int? ReservationTime { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,21 +14,21 @@ public sealed record TransactionLimitType
 {
     /// <summary>Gets the <c>maxCost</c> field (optional).</summary>
     [JsonPropertyName("maxCost")]
-    public decimal? MaxCost { get; init; }
+    public decimal? MaxCost { get; set; }
 
     /// <summary>Gets the <c>maxEnergy</c> field (optional).</summary>
     [JsonPropertyName("maxEnergy")]
-    public decimal? MaxEnergy { get; init; }
+    public decimal? MaxEnergy { get; set; }
 
     /// <summary>Gets the <c>maxTime</c> field (optional).</summary>
     [JsonPropertyName("maxTime")]
-    public int? MaxTime { get; init; }
+    public int? MaxTime { get; set; }
 
     /// <summary>Gets the <c>maxSoC</c> field (optional).</summary>
     [JsonPropertyName("maxSoC")]
-    public int? MaxSoC { get; init; }
+    public int? MaxSoC { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

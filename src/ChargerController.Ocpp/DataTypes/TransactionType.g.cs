@@ -15,37 +15,37 @@ public sealed record TransactionType
 {
     /// <summary>Gets the <c>transactionId</c> field.</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
+    public required string TransactionId { get; set; }
 
     /// <summary>Gets the <c>chargingState</c> field (optional).</summary>
     [JsonPropertyName("chargingState")]
-    public ChargingStateEnumType? ChargingState { get; init; }
+    public ChargingStateEnumType? ChargingState { get; set; }
 
     /// <summary>Gets the <c>timeSpentCharging</c> field (optional).</summary>
     [JsonPropertyName("timeSpentCharging")]
-    public int? TimeSpentCharging { get; init; }
+    public int? TimeSpentCharging { get; set; }
 
     /// <summary>Gets the <c>stoppedReason</c> field (optional).</summary>
     [JsonPropertyName("stoppedReason")]
-    public ReasonEnumType? StoppedReason { get; init; }
+    public ReasonEnumType? StoppedReason { get; set; }
 
     /// <summary>Gets the <c>remoteStartId</c> field (optional).</summary>
     [JsonPropertyName("remoteStartId")]
-    public int? RemoteStartId { get; init; }
+    public int? RemoteStartId { get; set; }
 
     /// <summary>Gets the <c>operationMode</c> field (optional).</summary>
     [JsonPropertyName("operationMode")]
-    public OperationModeEnumType? OperationMode { get; init; }
+    public OperationModeEnumType? OperationMode { get; set; }
 
     /// <summary>Gets the <c>tariffId</c> field (optional).</summary>
     [JsonPropertyName("tariffId")]
-    public string? TariffId { get; init; }
+    public string? TariffId { get; set; }
 
     /// <summary>Gets the <c>transactionLimit</c> field (optional).</summary>
     [JsonPropertyName("transactionLimit")]
-    public TransactionLimitType? TransactionLimit { get; init; }
+    public TransactionLimitType? TransactionLimit { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

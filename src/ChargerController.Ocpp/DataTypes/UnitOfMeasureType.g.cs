@@ -14,13 +14,13 @@ public sealed record UnitOfMeasureType
 {
     /// <summary>Gets the <c>unit</c> field (optional).</summary>
     [JsonPropertyName("unit")]
-    public string? Unit { get; init; }
+    public string? Unit { get; set; }
 
     /// <summary>Gets the <c>multiplier</c> field (optional).</summary>
     [JsonPropertyName("multiplier")]
-    public int? Multiplier { get; init; }
+    public int? Multiplier { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record V2XFreqWattPointType
 {
     /// <summary>Gets the <c>frequency</c> field.</summary>
     [JsonPropertyName("frequency")]
-    public required decimal Frequency { get; init; }
+    public required decimal Frequency { get; set; }
 
     /// <summary>Gets the <c>power</c> field.</summary>
     [JsonPropertyName("power")]
-    public required decimal Power { get; init; }
+    public required decimal Power { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,29 +15,29 @@ public sealed record VPNType
 {
     /// <summary>Gets the <c>server</c> field.</summary>
     [JsonPropertyName("server")]
-    public required string Server { get; init; }
+    public required string Server { get; set; }
 
     /// <summary>Gets the <c>user</c> field.</summary>
     [JsonPropertyName("user")]
-    public required string User { get; init; }
+    public required string User { get; set; }
 
     /// <summary>Gets the <c>group</c> field (optional).</summary>
     [JsonPropertyName("group")]
-    public string? Group { get; init; }
+    public string? Group { get; set; }
 
     /// <summary>Gets the <c>password</c> field.</summary>
     [JsonPropertyName("password")]
-    public required string Password { get; init; }
+    public required string Password { get; set; }
 
     /// <summary>Gets the <c>key</c> field.</summary>
     [JsonPropertyName("key")]
-    public required string Key { get; init; }
+    public required string Key { get; set; }
 
     /// <summary>Gets the <c>type</c> field.</summary>
     [JsonPropertyName("type")]
-    public required VPNEnumType Type { get; init; }
+    public required VPNEnumType Type { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

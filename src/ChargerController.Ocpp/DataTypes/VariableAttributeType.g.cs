@@ -15,25 +15,25 @@ public sealed record VariableAttributeType
 {
     /// <summary>Gets the <c>type</c> field (optional).</summary>
     [JsonPropertyName("type")]
-    public AttributeEnumType? Type { get; init; }
+    public AttributeEnumType? Type { get; set; }
 
     /// <summary>Gets the <c>value</c> field (optional).</summary>
     [JsonPropertyName("value")]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>Gets the <c>mutability</c> field (optional).</summary>
     [JsonPropertyName("mutability")]
-    public MutabilityEnumType? Mutability { get; init; }
+    public MutabilityEnumType? Mutability { get; set; }
 
     /// <summary>Gets the <c>persistent</c> field (optional).</summary>
     [JsonPropertyName("persistent")]
-    public bool? Persistent { get; init; }
+    public bool? Persistent { get; set; }
 
     /// <summary>Gets the <c>constant</c> field (optional).</summary>
     [JsonPropertyName("constant")]
-    public bool? Constant { get; init; }
+    public bool? Constant { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

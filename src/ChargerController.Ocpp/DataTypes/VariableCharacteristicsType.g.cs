@@ -15,33 +15,33 @@ public sealed record VariableCharacteristicsType
 {
     /// <summary>Gets the <c>unit</c> field (optional).</summary>
     [JsonPropertyName("unit")]
-    public string? Unit { get; init; }
+    public string? Unit { get; set; }
 
     /// <summary>Gets the <c>dataType</c> field.</summary>
     [JsonPropertyName("dataType")]
-    public required DataEnumType DataType { get; init; }
+    public required DataEnumType DataType { get; set; }
 
     /// <summary>Gets the <c>minLimit</c> field (optional).</summary>
     [JsonPropertyName("minLimit")]
-    public decimal? MinLimit { get; init; }
+    public decimal? MinLimit { get; set; }
 
     /// <summary>Gets the <c>maxLimit</c> field (optional).</summary>
     [JsonPropertyName("maxLimit")]
-    public decimal? MaxLimit { get; init; }
+    public decimal? MaxLimit { get; set; }
 
     /// <summary>Gets the <c>maxElements</c> field (optional).</summary>
     [JsonPropertyName("maxElements")]
-    public int? MaxElements { get; init; }
+    public int? MaxElements { get; set; }
 
     /// <summary>Gets the <c>valuesList</c> field (optional).</summary>
     [JsonPropertyName("valuesList")]
-    public string? ValuesList { get; init; }
+    public string? ValuesList { get; set; }
 
     /// <summary>Gets the <c>supportsMonitoring</c> field.</summary>
     [JsonPropertyName("supportsMonitoring")]
-    public required bool SupportsMonitoring { get; init; }
+    public required bool SupportsMonitoring { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

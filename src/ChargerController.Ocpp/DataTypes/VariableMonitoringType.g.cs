@@ -15,29 +15,29 @@ public sealed record VariableMonitoringType
 {
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; init; }
+    public required int Id { get; set; }
 
     /// <summary>Gets the <c>transaction</c> field.</summary>
     [JsonPropertyName("transaction")]
-    public required bool Transaction { get; init; }
+    public required bool Transaction { get; set; }
 
     /// <summary>Gets the <c>value</c> field.</summary>
     [JsonPropertyName("value")]
-    public required decimal Value { get; init; }
+    public required decimal Value { get; set; }
 
     /// <summary>Gets the <c>type</c> field.</summary>
     [JsonPropertyName("type")]
-    public required MonitorEnumType Type { get; init; }
+    public required MonitorEnumType Type { get; set; }
 
     /// <summary>Gets the <c>severity</c> field.</summary>
     [JsonPropertyName("severity")]
-    public required int Severity { get; init; }
+    public required int Severity { get; set; }
 
     /// <summary>Gets the <c>eventNotificationType</c> field.</summary>
     [JsonPropertyName("eventNotificationType")]
-    public EventNotificationEnumType? EventNotificationType { get; init; }
+    public EventNotificationEnumType? EventNotificationType { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record VariableType
 {
     /// <summary>Gets the <c>name</c> field.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    public required string Name { get; set; }
 
     /// <summary>Gets the <c>instance</c> field (optional).</summary>
     [JsonPropertyName("instance")]
-    public string? Instance { get; init; }
+    public string? Instance { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -18,9 +18,10 @@ internal static class ConstraintWalker
     public static ViolationTrace? CheckObject(JsonElement element, ObjectConstraint schema)
     {
         ulong seen = 0;
+        var hint = 0;
         foreach (var property in element.EnumerateObject())
         {
-            var index = IndexOf(property, schema);
+            var index = IndexOf(property, schema, hint);
             if (index < 0)
             {
                 if (schema.AllowAdditionalProperties)
@@ -34,6 +35,7 @@ internal static class ConstraintWalker
 
             var constraint = schema.Properties[index];
             seen |= 1UL << index;
+            hint = index + 1;
             var failure = CheckValue(property.Value, constraint.Value, constraint.Name);
             if (failure is not null)
             {
@@ -176,12 +178,12 @@ internal static class ConstraintWalker
         _ => "null",
     };
 
-    private static int IndexOf(JsonProperty property, ObjectConstraint schema)
+    private static int IndexOf(JsonProperty property, ObjectConstraint schema, int hint)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         if (raw.IndexOf((byte)'\\') < 0)
         {
-            return schema.IndexOf(raw);
+            return schema.IndexOf(raw, hint);
         }
 
         // Escaped names (\u0061 for "a") are rare; compare them unescaped.

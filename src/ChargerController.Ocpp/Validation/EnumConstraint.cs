@@ -5,13 +5,19 @@ namespace ChargerController.Ocpp.Validation;
 /// <summary>The allowed wire strings of an <c>…EnumType</c>; matching is exact and case-sensitive (JSON Schema <c>enum</c>).</summary>
 internal sealed class EnumConstraint
 {
-    private readonly byte[][] _utf8Values;
+    // Candidates bucketed by UTF-8 length: MeasurandEnumType has 60+ values, but rarely more than a few per length.
+    private readonly byte[][][] _byLength;
 
     public EnumConstraint(string name, string[] values)
     {
         Name = name;
         Values = values;
-        _utf8Values = [.. values.Select(Encoding.UTF8.GetBytes)];
+        var utf8 = values.Select(Encoding.UTF8.GetBytes).ToArray();
+        _byLength = new byte[utf8.Max(v => v.Length) + 1][][];
+        for (var length = 0; length < _byLength.Length; length++)
+        {
+            _byLength[length] = [.. utf8.Where(v => v.Length == length)];
+        }
     }
 
     public string Name { get; }
@@ -20,7 +26,12 @@ internal sealed class EnumConstraint
 
     public bool Contains(ReadOnlySpan<byte> utf8)
     {
-        foreach (var v in _utf8Values)
+        if (utf8.Length >= _byLength.Length)
+        {
+            return false;
+        }
+
+        foreach (var v in _byLength[utf8.Length])
         {
             if (utf8.SequenceEqual(v))
             {

@@ -38,9 +38,17 @@ internal sealed class ObjectConstraint
     }
 
     /// <summary>Finds the property whose UTF-8 name equals <paramref name="utf8Name"/>; -1 when unknown.</summary>
-    public int IndexOf(ReadOnlySpan<byte> utf8Name)
+    /// <param name="utf8Name">Raw (unescaped) property name.</param>
+    /// <param name="hint">Index to try first: payloads written by a serializer list properties in schema order, so
+    /// the property after the previous match is almost always the right one (one comparison instead of a scan).</param>
+    public int IndexOf(ReadOnlySpan<byte> utf8Name, int hint)
     {
         var props = _properties;
+        if ((uint)hint < (uint)props.Length && utf8Name.SequenceEqual(props[hint].Utf8Name))
+        {
+            return hint;
+        }
+
         for (var i = 0; i < props.Length; i++)
         {
             if (utf8Name.SequenceEqual(props[i].Utf8Name))

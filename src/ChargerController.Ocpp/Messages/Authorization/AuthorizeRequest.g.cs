@@ -15,17 +15,17 @@ public sealed record AuthorizeRequest
 {
     /// <summary>Gets the <c>idToken</c> field.</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; init; }
+    public required IdTokenType IdToken { get; set; }
 
     /// <summary>Gets the <c>certificate</c> field (optional).</summary>
     [JsonPropertyName("certificate")]
-    public string? Certificate { get; init; }
+    public string? Certificate { get; set; }
 
     /// <summary>Gets the <c>iso15118CertificateHashData</c> field (optional).</summary>
     [JsonPropertyName("iso15118CertificateHashData")]
-    public OCSPRequestDataType[]? Iso15118CertificateHashData { get; init; }
+    public OCSPRequestDataType[]? Iso15118CertificateHashData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

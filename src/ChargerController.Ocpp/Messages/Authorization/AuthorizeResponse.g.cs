@@ -16,21 +16,21 @@ public sealed record AuthorizeResponse
 {
     /// <summary>Gets the <c>idTokenInfo</c> field.</summary>
     [JsonPropertyName("idTokenInfo")]
-    public required IdTokenInfoType IdTokenInfo { get; init; }
+    public required IdTokenInfoType IdTokenInfo { get; set; }
 
     /// <summary>Gets the <c>certificateStatus</c> field (optional).</summary>
     [JsonPropertyName("certificateStatus")]
-    public AuthorizeCertificateStatusEnumType? CertificateStatus { get; init; }
+    public AuthorizeCertificateStatusEnumType? CertificateStatus { get; set; }
 
     /// <summary>Gets the <c>allowedEnergyTransfer</c> field (optional).</summary>
     [JsonPropertyName("allowedEnergyTransfer")]
-    public EnergyTransferModeEnumType[]? AllowedEnergyTransfer { get; init; }
+    public EnergyTransferModeEnumType[]? AllowedEnergyTransfer { get; set; }
 
     /// <summary>Gets the <c>tariff</c> field (optional).</summary>
     [JsonPropertyName("tariff")]
-    public TariffType? Tariff { get; init; }
+    public TariffType? Tariff { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,45 +16,45 @@ public sealed record NotifySettlementRequest
 {
     /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
-    public string? TransactionId { get; init; }
+    public string? TransactionId { get; set; }
 
     /// <summary>Gets the <c>pspRef</c> field.</summary>
     [JsonPropertyName("pspRef")]
-    public required string PspRef { get; init; }
+    public required string PspRef { get; set; }
 
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required PaymentStatusEnumType Status { get; init; }
+    public required PaymentStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public string? StatusInfo { get; init; }
+    public string? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>settlementAmount</c> field.</summary>
     [JsonPropertyName("settlementAmount")]
-    public required decimal SettlementAmount { get; init; }
+    public required decimal SettlementAmount { get; set; }
 
     /// <summary>Gets the <c>settlementTime</c> field.</summary>
     [JsonPropertyName("settlementTime")]
-    public required DateTimeOffset SettlementTime { get; init; }
+    public required DateTimeOffset SettlementTime { get; set; }
 
     /// <summary>Gets the <c>receiptId</c> field (optional).</summary>
     [JsonPropertyName("receiptId")]
-    public string? ReceiptId { get; init; }
+    public string? ReceiptId { get; set; }
 
     /// <summary>Gets the <c>receiptUrl</c> field (optional).</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 
     /// <summary>Gets the <c>vatCompany</c> field (optional).</summary>
     [JsonPropertyName("vatCompany")]
-    public AddressType? VatCompany { get; init; }
+    public AddressType? VatCompany { get; set; }
 
     /// <summary>Gets the <c>vatNumber</c> field (optional).</summary>
     [JsonPropertyName("vatNumber")]
-    public string? VatNumber { get; init; }
+    public string? VatNumber { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

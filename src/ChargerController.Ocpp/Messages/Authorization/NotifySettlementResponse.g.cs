@@ -14,13 +14,13 @@ public sealed record NotifySettlementResponse
 {
     /// <summary>Gets the <c>receiptUrl</c> field (optional).</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 
     /// <summary>Gets the <c>receiptId</c> field (optional).</summary>
     [JsonPropertyName("receiptId")]
-    public string? ReceiptId { get; init; }
+    public string? ReceiptId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

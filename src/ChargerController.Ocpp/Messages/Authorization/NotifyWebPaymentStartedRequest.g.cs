@@ -14,13 +14,13 @@ public sealed record NotifyWebPaymentStartedRequest
 {
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>timeout</c> field.</summary>
     [JsonPropertyName("timeout")]
-    public required int Timeout { get; init; }
+    public required int Timeout { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,25 +16,25 @@ public sealed record VatNumberValidationResponse
 {
     /// <summary>Gets the <c>company</c> field (optional).</summary>
     [JsonPropertyName("company")]
-    public AddressType? Company { get; init; }
+    public AddressType? Company { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>vatNumber</c> field.</summary>
     [JsonPropertyName("vatNumber")]
-    public required string VatNumber { get; init; }
+    public required string VatNumber { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
-    public int? EvseId { get; init; }
+    public int? EvseId { get; set; }
 
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required GenericStatusEnumType Status { get; init; }
+    public required GenericStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,13 +16,13 @@ public sealed record ChangeAvailabilityRequest
 {
     /// <summary>Gets the <c>evse</c> field (optional).</summary>
     [JsonPropertyName("evse")]
-    public EVSEType? Evse { get; init; }
+    public EVSEType? Evse { get; set; }
 
     /// <summary>Gets the <c>operationalStatus</c> field.</summary>
     [JsonPropertyName("operationalStatus")]
-    public required OperationalStatusEnumType OperationalStatus { get; init; }
+    public required OperationalStatusEnumType OperationalStatus { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

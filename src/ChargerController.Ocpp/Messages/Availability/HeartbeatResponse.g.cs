@@ -14,9 +14,9 @@ public sealed record HeartbeatResponse
 {
     /// <summary>Gets the <c>currentTime</c> field.</summary>
     [JsonPropertyName("currentTime")]
-    public required DateTimeOffset CurrentTime { get; init; }
+    public required DateTimeOffset CurrentTime { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

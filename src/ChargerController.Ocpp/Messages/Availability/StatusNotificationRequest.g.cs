@@ -15,21 +15,21 @@ public sealed record StatusNotificationRequest
 {
     /// <summary>Gets the <c>timestamp</c> field.</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; init; }
+    public required DateTimeOffset Timestamp { get; set; }
 
     /// <summary>Gets the <c>connectorStatus</c> field.</summary>
     [JsonPropertyName("connectorStatus")]
-    public required ConnectorStatusEnumType ConnectorStatus { get; init; }
+    public required ConnectorStatusEnumType ConnectorStatus { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>connectorId</c> field.</summary>
     [JsonPropertyName("connectorId")]
-    public required int ConnectorId { get; init; }
+    public required int ConnectorId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

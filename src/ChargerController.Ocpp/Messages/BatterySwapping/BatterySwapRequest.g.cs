@@ -16,21 +16,21 @@ public sealed record BatterySwapRequest
 {
     /// <summary>Gets the <c>batteryData</c> field.</summary>
     [JsonPropertyName("batteryData")]
-    public required BatteryDataType[] BatteryData { get; init; }
+    public required BatteryDataType[] BatteryData { get; set; }
 
     /// <summary>Gets the <c>eventType</c> field.</summary>
     [JsonPropertyName("eventType")]
-    public required BatterySwapEventEnumType EventType { get; init; }
+    public required BatterySwapEventEnumType EventType { get; set; }
 
     /// <summary>Gets the <c>idToken</c> field.</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; init; }
+    public required IdTokenType IdToken { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,13 +15,13 @@ public sealed record RequestBatterySwapRequest
 {
     /// <summary>Gets the <c>idToken</c> field.</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; init; }
+    public required IdTokenType IdToken { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

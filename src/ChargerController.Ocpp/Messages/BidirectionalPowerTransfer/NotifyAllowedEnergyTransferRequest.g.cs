@@ -15,13 +15,13 @@ public sealed record NotifyAllowedEnergyTransferRequest
 {
     /// <summary>Gets the <c>transactionId</c> field.</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
+    public required string TransactionId { get; set; }
 
     /// <summary>Gets the <c>allowedEnergyTransfer</c> field.</summary>
     [JsonPropertyName("allowedEnergyTransfer")]
-    public required EnergyTransferModeEnumType[] AllowedEnergyTransfer { get; init; }
+    public required EnergyTransferModeEnumType[] AllowedEnergyTransfer { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

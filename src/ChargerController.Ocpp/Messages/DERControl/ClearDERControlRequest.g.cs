@@ -15,17 +15,17 @@ public sealed record ClearDERControlRequest
 {
     /// <summary>Gets the <c>isDefault</c> field.</summary>
     [JsonPropertyName("isDefault")]
-    public required bool IsDefault { get; init; }
+    public required bool IsDefault { get; set; }
 
     /// <summary>Gets the <c>controlType</c> field (optional).</summary>
     [JsonPropertyName("controlType")]
-    public DERControlEnumType? ControlType { get; init; }
+    public DERControlEnumType? ControlType { get; set; }
 
     /// <summary>Gets the <c>controlId</c> field (optional).</summary>
     [JsonPropertyName("controlId")]
-    public string? ControlId { get; init; }
+    public string? ControlId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

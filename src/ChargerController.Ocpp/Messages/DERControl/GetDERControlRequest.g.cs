@@ -15,21 +15,21 @@ public sealed record GetDERControlRequest
 {
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>isDefault</c> field (optional).</summary>
     [JsonPropertyName("isDefault")]
-    public bool? IsDefault { get; init; }
+    public bool? IsDefault { get; set; }
 
     /// <summary>Gets the <c>controlType</c> field (optional).</summary>
     [JsonPropertyName("controlType")]
-    public DERControlEnumType? ControlType { get; init; }
+    public DERControlEnumType? ControlType { get; set; }
 
     /// <summary>Gets the <c>controlId</c> field (optional).</summary>
     [JsonPropertyName("controlId")]
-    public string? ControlId { get; init; }
+    public string? ControlId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

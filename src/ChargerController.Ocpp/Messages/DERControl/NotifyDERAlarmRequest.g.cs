@@ -15,25 +15,25 @@ public sealed record NotifyDERAlarmRequest
 {
     /// <summary>Gets the <c>controlType</c> field.</summary>
     [JsonPropertyName("controlType")]
-    public required DERControlEnumType ControlType { get; init; }
+    public required DERControlEnumType ControlType { get; set; }
 
     /// <summary>Gets the <c>gridEventFault</c> field (optional).</summary>
     [JsonPropertyName("gridEventFault")]
-    public GridEventFaultEnumType? GridEventFault { get; init; }
+    public GridEventFaultEnumType? GridEventFault { get; set; }
 
     /// <summary>Gets the <c>alarmEnded</c> field (optional).</summary>
     [JsonPropertyName("alarmEnded")]
-    public bool? AlarmEnded { get; init; }
+    public bool? AlarmEnded { get; set; }
 
     /// <summary>Gets the <c>timestamp</c> field.</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; init; }
+    public required DateTimeOffset Timestamp { get; set; }
 
     /// <summary>Gets the <c>extraInfo</c> field (optional).</summary>
     [JsonPropertyName("extraInfo")]
-    public string? ExtraInfo { get; init; }
+    public string? ExtraInfo { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

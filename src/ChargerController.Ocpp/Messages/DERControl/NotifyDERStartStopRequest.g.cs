@@ -14,21 +14,21 @@ public sealed record NotifyDERStartStopRequest
 {
     /// <summary>Gets the <c>controlId</c> field.</summary>
     [JsonPropertyName("controlId")]
-    public required string ControlId { get; init; }
+    public required string ControlId { get; set; }
 
     /// <summary>Gets the <c>started</c> field.</summary>
     [JsonPropertyName("started")]
-    public required bool Started { get; init; }
+    public required bool Started { get; set; }
 
     /// <summary>Gets the <c>timestamp</c> field.</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; init; }
+    public required DateTimeOffset Timestamp { get; set; }
 
     /// <summary>Gets the <c>supersededIds</c> field (optional).</summary>
     [JsonPropertyName("supersededIds")]
-    public string[]? SupersededIds { get; init; }
+    public string[]? SupersededIds { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

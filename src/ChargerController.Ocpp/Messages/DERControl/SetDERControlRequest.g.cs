@@ -16,49 +16,49 @@ public sealed record SetDERControlRequest
 {
     /// <summary>Gets the <c>isDefault</c> field.</summary>
     [JsonPropertyName("isDefault")]
-    public required bool IsDefault { get; init; }
+    public required bool IsDefault { get; set; }
 
     /// <summary>Gets the <c>controlId</c> field.</summary>
     [JsonPropertyName("controlId")]
-    public required string ControlId { get; init; }
+    public required string ControlId { get; set; }
 
     /// <summary>Gets the <c>controlType</c> field.</summary>
     [JsonPropertyName("controlType")]
-    public required DERControlEnumType ControlType { get; init; }
+    public required DERControlEnumType ControlType { get; set; }
 
     /// <summary>Gets the <c>curve</c> field (optional).</summary>
     [JsonPropertyName("curve")]
-    public DERCurveType? Curve { get; init; }
+    public DERCurveType? Curve { get; set; }
 
     /// <summary>Gets the <c>enterService</c> field (optional).</summary>
     [JsonPropertyName("enterService")]
-    public EnterServiceType? EnterService { get; init; }
+    public EnterServiceType? EnterService { get; set; }
 
     /// <summary>Gets the <c>fixedPFAbsorb</c> field (optional).</summary>
     [JsonPropertyName("fixedPFAbsorb")]
-    public FixedPFType? FixedPFAbsorb { get; init; }
+    public FixedPFType? FixedPFAbsorb { get; set; }
 
     /// <summary>Gets the <c>fixedPFInject</c> field (optional).</summary>
     [JsonPropertyName("fixedPFInject")]
-    public FixedPFType? FixedPFInject { get; init; }
+    public FixedPFType? FixedPFInject { get; set; }
 
     /// <summary>Gets the <c>fixedVar</c> field (optional).</summary>
     [JsonPropertyName("fixedVar")]
-    public FixedVarType? FixedVar { get; init; }
+    public FixedVarType? FixedVar { get; set; }
 
     /// <summary>Gets the <c>freqDroop</c> field (optional).</summary>
     [JsonPropertyName("freqDroop")]
-    public FreqDroopType? FreqDroop { get; init; }
+    public FreqDroopType? FreqDroop { get; set; }
 
     /// <summary>Gets the <c>gradient</c> field (optional).</summary>
     [JsonPropertyName("gradient")]
-    public GradientType? Gradient { get; init; }
+    public GradientType? Gradient { get; set; }
 
     /// <summary>Gets the <c>limitMaxDischarge</c> field (optional).</summary>
     [JsonPropertyName("limitMaxDischarge")]
-    public LimitMaxDischargeType? LimitMaxDischarge { get; init; }
+    public LimitMaxDischargeType? LimitMaxDischarge { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

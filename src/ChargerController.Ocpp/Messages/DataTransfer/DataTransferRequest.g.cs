@@ -14,17 +14,17 @@ public sealed record DataTransferRequest
 {
     /// <summary>Gets the <c>messageId</c> field (optional).</summary>
     [JsonPropertyName("messageId")]
-    public string? MessageId { get; init; }
+    public string? MessageId { get; set; }
 
     /// <summary>Gets the <c>data</c> field: any JSON value, kept as raw JSON (optional).</summary>
     [JsonPropertyName("data")]
-    public JsonElement? Data { get; init; }
+    public JsonElement? Data { get; set; }
 
     /// <summary>Gets the <c>vendorId</c> field.</summary>
     [JsonPropertyName("vendorId")]
-    public required string VendorId { get; init; }
+    public required string VendorId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

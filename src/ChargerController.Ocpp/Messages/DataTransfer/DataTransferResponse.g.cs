@@ -16,17 +16,17 @@ public sealed record DataTransferResponse
 {
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required DataTransferStatusEnumType Status { get; init; }
+    public required DataTransferStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>data</c> field: any JSON value, kept as raw JSON (optional).</summary>
     [JsonPropertyName("data")]
-    public JsonElement? Data { get; init; }
+    public JsonElement? Data { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

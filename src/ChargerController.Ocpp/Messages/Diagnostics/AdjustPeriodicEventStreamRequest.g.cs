@@ -15,13 +15,13 @@ public sealed record AdjustPeriodicEventStreamRequest
 {
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; init; }
+    public required int Id { get; set; }
 
     /// <summary>Gets the <c>params</c> field.</summary>
     [JsonPropertyName("params")]
-    public required PeriodicEventStreamParamsType Params { get; init; }
+    public required PeriodicEventStreamParamsType Params { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

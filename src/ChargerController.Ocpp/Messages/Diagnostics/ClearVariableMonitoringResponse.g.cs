@@ -15,9 +15,9 @@ public sealed record ClearVariableMonitoringResponse
 {
     /// <summary>Gets the <c>clearMonitoringResult</c> field.</summary>
     [JsonPropertyName("clearMonitoringResult")]
-    public required ClearMonitoringResultType[] ClearMonitoringResult { get; init; }
+    public required ClearMonitoringResultType[] ClearMonitoringResult { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,29 +15,29 @@ public sealed record CustomerInformationRequest
 {
     /// <summary>Gets the <c>customerCertificate</c> field (optional).</summary>
     [JsonPropertyName("customerCertificate")]
-    public CertificateHashDataType? CustomerCertificate { get; init; }
+    public CertificateHashDataType? CustomerCertificate { get; set; }
 
     /// <summary>Gets the <c>idToken</c> field (optional).</summary>
     [JsonPropertyName("idToken")]
-    public IdTokenType? IdToken { get; init; }
+    public IdTokenType? IdToken { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>report</c> field.</summary>
     [JsonPropertyName("report")]
-    public required bool Report { get; init; }
+    public required bool Report { get; set; }
 
     /// <summary>Gets the <c>clear</c> field.</summary>
     [JsonPropertyName("clear")]
-    public required bool Clear { get; init; }
+    public required bool Clear { get; set; }
 
     /// <summary>Gets the <c>customerIdentifier</c> field (optional).</summary>
     [JsonPropertyName("customerIdentifier")]
-    public string? CustomerIdentifier { get; init; }
+    public string? CustomerIdentifier { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,17 +16,17 @@ public sealed record GetMonitoringReportRequest
 {
     /// <summary>Gets the <c>componentVariable</c> field (optional).</summary>
     [JsonPropertyName("componentVariable")]
-    public ComponentVariableType[]? ComponentVariable { get; init; }
+    public ComponentVariableType[]? ComponentVariable { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>monitoringCriteria</c> field (optional).</summary>
     [JsonPropertyName("monitoringCriteria")]
-    public MonitoringCriterionEnumType[]? MonitoringCriteria { get; init; }
+    public MonitoringCriterionEnumType[]? MonitoringCriteria { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

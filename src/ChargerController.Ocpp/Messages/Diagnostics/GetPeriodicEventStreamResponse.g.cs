@@ -15,9 +15,9 @@ public sealed record GetPeriodicEventStreamResponse
 {
     /// <summary>Gets the <c>constantStreamData</c> field (optional).</summary>
     [JsonPropertyName("constantStreamData")]
-    public ConstantStreamDataType[]? ConstantStreamData { get; init; }
+    public ConstantStreamDataType[]? ConstantStreamData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,21 +15,21 @@ public sealed record NotifyEventRequest
 {
     /// <summary>Gets the <c>generatedAt</c> field.</summary>
     [JsonPropertyName("generatedAt")]
-    public required DateTimeOffset GeneratedAt { get; init; }
+    public required DateTimeOffset GeneratedAt { get; set; }
 
     /// <summary>Gets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
-    public bool? Tbc { get; init; }
+    public bool? Tbc { get; set; }
 
     /// <summary>Gets the <c>seqNo</c> field.</summary>
     [JsonPropertyName("seqNo")]
-    public required int SeqNo { get; init; }
+    public required int SeqNo { get; set; }
 
     /// <summary>Gets the <c>eventData</c> field.</summary>
     [JsonPropertyName("eventData")]
-    public required EventDataType[] EventData { get; init; }
+    public required EventDataType[] EventData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,25 +15,25 @@ public sealed record NotifyMonitoringReportRequest
 {
     /// <summary>Gets the <c>monitor</c> field (optional).</summary>
     [JsonPropertyName("monitor")]
-    public MonitoringDataType[]? Monitor { get; init; }
+    public MonitoringDataType[]? Monitor { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
-    public bool? Tbc { get; init; }
+    public bool? Tbc { get; set; }
 
     /// <summary>Gets the <c>seqNo</c> field.</summary>
     [JsonPropertyName("seqNo")]
-    public required int SeqNo { get; init; }
+    public required int SeqNo { get; set; }
 
     /// <summary>Gets the <c>generatedAt</c> field.</summary>
     [JsonPropertyName("generatedAt")]
-    public required DateTimeOffset GeneratedAt { get; init; }
+    public required DateTimeOffset GeneratedAt { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

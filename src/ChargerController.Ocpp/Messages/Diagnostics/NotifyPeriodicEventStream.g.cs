@@ -15,21 +15,21 @@ public sealed record NotifyPeriodicEventStream
 {
     /// <summary>Gets the <c>data</c> field.</summary>
     [JsonPropertyName("data")]
-    public required StreamDataElementType[] Data { get; init; }
+    public required StreamDataElementType[] Data { get; set; }
 
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; init; }
+    public required int Id { get; set; }
 
     /// <summary>Gets the <c>pending</c> field.</summary>
     [JsonPropertyName("pending")]
-    public required int Pending { get; init; }
+    public required int Pending { get; set; }
 
     /// <summary>Gets the <c>basetime</c> field.</summary>
     [JsonPropertyName("basetime")]
-    public required DateTimeOffset Basetime { get; init; }
+    public required DateTimeOffset Basetime { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,9 +15,9 @@ public sealed record OpenPeriodicEventStreamRequest
 {
     /// <summary>Gets the <c>constantStreamData</c> field.</summary>
     [JsonPropertyName("constantStreamData")]
-    public required ConstantStreamDataType ConstantStreamData { get; init; }
+    public required ConstantStreamDataType ConstantStreamData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,9 +15,9 @@ public sealed record SetMonitoringBaseRequest
 {
     /// <summary>Gets the <c>monitoringBase</c> field.</summary>
     [JsonPropertyName("monitoringBase")]
-    public required MonitoringBaseEnumType MonitoringBase { get; init; }
+    public required MonitoringBaseEnumType MonitoringBase { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,9 +14,9 @@ public sealed record SetMonitoringLevelRequest
 {
     /// <summary>Gets the <c>severity</c> field.</summary>
     [JsonPropertyName("severity")]
-    public required int Severity { get; init; }
+    public required int Severity { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

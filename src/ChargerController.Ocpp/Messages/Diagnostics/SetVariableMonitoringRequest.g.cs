@@ -15,9 +15,9 @@ public sealed record SetVariableMonitoringRequest
 {
     /// <summary>Gets the <c>setMonitoringData</c> field.</summary>
     [JsonPropertyName("setMonitoringData")]
-    public required SetMonitoringDataType[] SetMonitoringData { get; init; }
+    public required SetMonitoringDataType[] SetMonitoringData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

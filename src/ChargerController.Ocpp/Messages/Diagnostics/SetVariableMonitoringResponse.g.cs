@@ -15,9 +15,9 @@ public sealed record SetVariableMonitoringResponse
 {
     /// <summary>Gets the <c>setMonitoringResult</c> field.</summary>
     [JsonPropertyName("setMonitoringResult")]
-    public required SetMonitoringResultType[] SetMonitoringResult { get; init; }
+    public required SetMonitoringResultType[] SetMonitoringResult { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

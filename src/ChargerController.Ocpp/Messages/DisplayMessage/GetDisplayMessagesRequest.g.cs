@@ -15,21 +15,21 @@ public sealed record GetDisplayMessagesRequest
 {
     /// <summary>Gets the <c>id</c> field (optional).</summary>
     [JsonPropertyName("id")]
-    public int[]? Id { get; init; }
+    public int[]? Id { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>priority</c> field (optional).</summary>
     [JsonPropertyName("priority")]
-    public MessagePriorityEnumType? Priority { get; init; }
+    public MessagePriorityEnumType? Priority { get; set; }
 
     /// <summary>Gets the <c>state</c> field (optional).</summary>
     [JsonPropertyName("state")]
-    public MessageStateEnumType? State { get; init; }
+    public MessageStateEnumType? State { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

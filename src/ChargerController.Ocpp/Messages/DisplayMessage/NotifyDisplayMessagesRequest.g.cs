@@ -15,17 +15,17 @@ public sealed record NotifyDisplayMessagesRequest
 {
     /// <summary>Gets the <c>messageInfo</c> field (optional).</summary>
     [JsonPropertyName("messageInfo")]
-    public MessageInfoType[]? MessageInfo { get; init; }
+    public MessageInfoType[]? MessageInfo { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
-    public bool? Tbc { get; init; }
+    public bool? Tbc { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,9 +15,9 @@ public sealed record SetDisplayMessageRequest
 {
     /// <summary>Gets the <c>message</c> field.</summary>
     [JsonPropertyName("message")]
-    public required MessageInfoType Message { get; init; }
+    public required MessageInfoType Message { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

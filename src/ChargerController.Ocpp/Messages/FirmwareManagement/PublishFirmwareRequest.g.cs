@@ -14,25 +14,25 @@ public sealed record PublishFirmwareRequest
 {
     /// <summary>Gets the <c>location</c> field.</summary>
     [JsonPropertyName("location")]
-    public required string Location { get; init; }
+    public required string Location { get; set; }
 
     /// <summary>Gets the <c>retries</c> field (optional).</summary>
     [JsonPropertyName("retries")]
-    public int? Retries { get; init; }
+    public int? Retries { get; set; }
 
     /// <summary>Gets the <c>checksum</c> field.</summary>
     [JsonPropertyName("checksum")]
-    public required string Checksum { get; init; }
+    public required string Checksum { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>retryInterval</c> field (optional).</summary>
     [JsonPropertyName("retryInterval")]
-    public int? RetryInterval { get; init; }
+    public int? RetryInterval { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,21 +16,21 @@ public sealed record PublishFirmwareStatusNotificationRequest
 {
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required PublishFirmwareStatusEnumType Status { get; init; }
+    public required PublishFirmwareStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>location</c> field (optional).</summary>
     [JsonPropertyName("location")]
-    public string[]? Location { get; init; }
+    public string[]? Location { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field (optional).</summary>
     [JsonPropertyName("requestId")]
-    public int? RequestId { get; init; }
+    public int? RequestId { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

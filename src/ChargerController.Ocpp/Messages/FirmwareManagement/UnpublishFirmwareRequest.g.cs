@@ -14,9 +14,9 @@ public sealed record UnpublishFirmwareRequest
 {
     /// <summary>Gets the <c>checksum</c> field.</summary>
     [JsonPropertyName("checksum")]
-    public required string Checksum { get; init; }
+    public required string Checksum { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,9 +15,9 @@ public sealed record UnpublishFirmwareResponse
 {
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required UnpublishFirmwareStatusEnumType Status { get; init; }
+    public required UnpublishFirmwareStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,21 +15,21 @@ public sealed record UpdateFirmwareRequest
 {
     /// <summary>Gets the <c>retries</c> field (optional).</summary>
     [JsonPropertyName("retries")]
-    public int? Retries { get; init; }
+    public int? Retries { get; set; }
 
     /// <summary>Gets the <c>retryInterval</c> field (optional).</summary>
     [JsonPropertyName("retryInterval")]
-    public int? RetryInterval { get; init; }
+    public int? RetryInterval { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>firmware</c> field.</summary>
     [JsonPropertyName("firmware")]
-    public required FirmwareType Firmware { get; init; }
+    public required FirmwareType Firmware { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,9 +15,9 @@ public sealed record DeleteCertificateRequest
 {
     /// <summary>Gets the <c>certificateHashData</c> field.</summary>
     [JsonPropertyName("certificateHashData")]
-    public required CertificateHashDataType CertificateHashData { get; init; }
+    public required CertificateHashDataType CertificateHashData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

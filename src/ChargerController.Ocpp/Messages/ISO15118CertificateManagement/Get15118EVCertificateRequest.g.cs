@@ -15,25 +15,25 @@ public sealed record Get15118EVCertificateRequest
 {
     /// <summary>Gets the <c>iso15118SchemaVersion</c> field.</summary>
     [JsonPropertyName("iso15118SchemaVersion")]
-    public required string Iso15118SchemaVersion { get; init; }
+    public required string Iso15118SchemaVersion { get; set; }
 
     /// <summary>Gets the <c>action</c> field.</summary>
     [JsonPropertyName("action")]
-    public required CertificateActionEnumType Action { get; init; }
+    public required CertificateActionEnumType Action { get; set; }
 
     /// <summary>Gets the <c>exiRequest</c> field.</summary>
     [JsonPropertyName("exiRequest")]
-    public required string ExiRequest { get; init; }
+    public required string ExiRequest { get; set; }
 
     /// <summary>Gets the <c>maximumContractCertificateChains</c> field (optional).</summary>
     [JsonPropertyName("maximumContractCertificateChains")]
-    public int? MaximumContractCertificateChains { get; init; }
+    public int? MaximumContractCertificateChains { get; set; }
 
     /// <summary>Gets the <c>prioritizedEMAIDs</c> field (optional).</summary>
     [JsonPropertyName("prioritizedEMAIDs")]
-    public string[]? PrioritizedEMAIDs { get; init; }
+    public string[]? PrioritizedEMAIDs { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,21 +16,21 @@ public sealed record Get15118EVCertificateResponse
 {
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required Iso15118EVCertificateStatusEnumType Status { get; init; }
+    public required Iso15118EVCertificateStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>exiResponse</c> field.</summary>
     [JsonPropertyName("exiResponse")]
-    public required string ExiResponse { get; init; }
+    public required string ExiResponse { get; set; }
 
     /// <summary>Gets the <c>remainingContracts</c> field (optional).</summary>
     [JsonPropertyName("remainingContracts")]
-    public int? RemainingContracts { get; init; }
+    public int? RemainingContracts { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,9 +15,9 @@ public sealed record GetCertificateChainStatusRequest
 {
     /// <summary>Gets the <c>certificateStatusRequests</c> field.</summary>
     [JsonPropertyName("certificateStatusRequests")]
-    public required CertificateStatusRequestInfoType[] CertificateStatusRequests { get; init; }
+    public required CertificateStatusRequestInfoType[] CertificateStatusRequests { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,9 +15,9 @@ public sealed record GetCertificateChainStatusResponse
 {
     /// <summary>Gets the <c>certificateStatus</c> field.</summary>
     [JsonPropertyName("certificateStatus")]
-    public required CertificateStatusType[] CertificateStatus { get; init; }
+    public required CertificateStatusType[] CertificateStatus { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

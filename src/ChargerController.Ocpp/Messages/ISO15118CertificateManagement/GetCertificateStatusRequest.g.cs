@@ -15,9 +15,9 @@ public sealed record GetCertificateStatusRequest
 {
     /// <summary>Gets the <c>ocspRequestData</c> field.</summary>
     [JsonPropertyName("ocspRequestData")]
-    public required OCSPRequestDataType OcspRequestData { get; init; }
+    public required OCSPRequestDataType OcspRequestData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

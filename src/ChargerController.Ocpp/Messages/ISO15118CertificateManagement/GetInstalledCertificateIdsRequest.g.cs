@@ -15,9 +15,9 @@ public sealed record GetInstalledCertificateIdsRequest
 {
     /// <summary>Gets the <c>certificateType</c> field (optional).</summary>
     [JsonPropertyName("certificateType")]
-    public GetCertificateIdUseEnumType[]? CertificateType { get; init; }
+    public GetCertificateIdUseEnumType[]? CertificateType { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,17 +16,17 @@ public sealed record GetInstalledCertificateIdsResponse
 {
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required GetInstalledCertificateStatusEnumType Status { get; init; }
+    public required GetInstalledCertificateStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>certificateHashDataChain</c> field (optional).</summary>
     [JsonPropertyName("certificateHashDataChain")]
-    public CertificateHashDataChainType[]? CertificateHashDataChain { get; init; }
+    public CertificateHashDataChainType[]? CertificateHashDataChain { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

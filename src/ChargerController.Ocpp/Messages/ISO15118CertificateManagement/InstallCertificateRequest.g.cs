@@ -15,13 +15,13 @@ public sealed record InstallCertificateRequest
 {
     /// <summary>Gets the <c>certificateType</c> field.</summary>
     [JsonPropertyName("certificateType")]
-    public required InstallCertificateUseEnumType CertificateType { get; init; }
+    public required InstallCertificateUseEnumType CertificateType { get; set; }
 
     /// <summary>Gets the <c>certificate</c> field.</summary>
     [JsonPropertyName("certificate")]
-    public required string Certificate { get; init; }
+    public required string Certificate { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

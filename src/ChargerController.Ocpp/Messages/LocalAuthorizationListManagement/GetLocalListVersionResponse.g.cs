@@ -14,9 +14,9 @@ public sealed record GetLocalListVersionResponse
 {
     /// <summary>Gets the <c>versionNumber</c> field.</summary>
     [JsonPropertyName("versionNumber")]
-    public required int VersionNumber { get; init; }
+    public required int VersionNumber { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,17 +16,17 @@ public sealed record SendLocalListRequest
 {
     /// <summary>Gets the <c>localAuthorizationList</c> field (optional).</summary>
     [JsonPropertyName("localAuthorizationList")]
-    public AuthorizationData[]? LocalAuthorizationList { get; init; }
+    public AuthorizationData[]? LocalAuthorizationList { get; set; }
 
     /// <summary>Gets the <c>versionNumber</c> field.</summary>
     [JsonPropertyName("versionNumber")]
-    public required int VersionNumber { get; init; }
+    public required int VersionNumber { get; set; }
 
     /// <summary>Gets the <c>updateType</c> field.</summary>
     [JsonPropertyName("updateType")]
-    public required UpdateEnumType UpdateType { get; init; }
+    public required UpdateEnumType UpdateType { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

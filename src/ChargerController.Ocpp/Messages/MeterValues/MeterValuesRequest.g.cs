@@ -15,13 +15,13 @@ public sealed record MeterValuesRequest
 {
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>meterValue</c> field.</summary>
     [JsonPropertyName("meterValue")]
-    public required MeterValueType[] MeterValue { get; init; }
+    public required MeterValueType[] MeterValue { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

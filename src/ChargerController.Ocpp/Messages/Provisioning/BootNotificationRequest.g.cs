@@ -16,13 +16,13 @@ public sealed record BootNotificationRequest
 {
     /// <summary>Gets the <c>chargingStation</c> field.</summary>
     [JsonPropertyName("chargingStation")]
-    public required ChargingStationType ChargingStation { get; init; }
+    public required ChargingStationType ChargingStation { get; set; }
 
     /// <summary>Gets the <c>reason</c> field.</summary>
     [JsonPropertyName("reason")]
-    public required BootReasonEnumType Reason { get; init; }
+    public required BootReasonEnumType Reason { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

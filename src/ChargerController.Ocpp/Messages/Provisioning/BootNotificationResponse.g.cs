@@ -16,21 +16,21 @@ public sealed record BootNotificationResponse
 {
     /// <summary>Gets the <c>currentTime</c> field.</summary>
     [JsonPropertyName("currentTime")]
-    public required DateTimeOffset CurrentTime { get; init; }
+    public required DateTimeOffset CurrentTime { get; set; }
 
     /// <summary>Gets the <c>interval</c> field.</summary>
     [JsonPropertyName("interval")]
-    public required int Interval { get; init; }
+    public required int Interval { get; set; }
 
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required RegistrationStatusEnumType Status { get; init; }
+    public required RegistrationStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,13 +15,13 @@ public sealed record GetBaseReportRequest
 {
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>reportBase</c> field.</summary>
     [JsonPropertyName("reportBase")]
-    public required ReportBaseEnumType ReportBase { get; init; }
+    public required ReportBaseEnumType ReportBase { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

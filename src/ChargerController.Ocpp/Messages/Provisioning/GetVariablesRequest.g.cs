@@ -15,9 +15,9 @@ public sealed record GetVariablesRequest
 {
     /// <summary>Gets the <c>getVariableData</c> field.</summary>
     [JsonPropertyName("getVariableData")]
-    public required GetVariableDataType[] GetVariableData { get; init; }
+    public required GetVariableDataType[] GetVariableData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

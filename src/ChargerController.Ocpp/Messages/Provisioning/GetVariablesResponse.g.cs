@@ -15,9 +15,9 @@ public sealed record GetVariablesResponse
 {
     /// <summary>Gets the <c>getVariableResult</c> field.</summary>
     [JsonPropertyName("getVariableResult")]
-    public required GetVariableResultType[] GetVariableResult { get; init; }
+    public required GetVariableResultType[] GetVariableResult { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

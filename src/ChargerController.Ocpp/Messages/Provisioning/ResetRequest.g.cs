@@ -15,13 +15,13 @@ public sealed record ResetRequest
 {
     /// <summary>Gets the <c>type</c> field.</summary>
     [JsonPropertyName("type")]
-    public required ResetEnumType Type { get; init; }
+    public required ResetEnumType Type { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
-    public int? EvseId { get; init; }
+    public int? EvseId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

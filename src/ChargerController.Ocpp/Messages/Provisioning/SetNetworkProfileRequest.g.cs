@@ -15,13 +15,13 @@ public sealed record SetNetworkProfileRequest
 {
     /// <summary>Gets the <c>configurationSlot</c> field.</summary>
     [JsonPropertyName("configurationSlot")]
-    public required int ConfigurationSlot { get; init; }
+    public required int ConfigurationSlot { get; set; }
 
     /// <summary>Gets the <c>connectionData</c> field.</summary>
     [JsonPropertyName("connectionData")]
-    public required NetworkConnectionProfileType ConnectionData { get; init; }
+    public required NetworkConnectionProfileType ConnectionData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,9 +15,9 @@ public sealed record SetVariablesRequest
 {
     /// <summary>Gets the <c>setVariableData</c> field.</summary>
     [JsonPropertyName("setVariableData")]
-    public required SetVariableDataType[] SetVariableData { get; init; }
+    public required SetVariableDataType[] SetVariableData { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,9 +15,9 @@ public sealed record SetVariablesResponse
 {
     /// <summary>Gets the <c>setVariableResult</c> field.</summary>
     [JsonPropertyName("setVariableResult")]
-    public required SetVariableResultType[] SetVariableResult { get; init; }
+    public required SetVariableResultType[] SetVariableResult { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

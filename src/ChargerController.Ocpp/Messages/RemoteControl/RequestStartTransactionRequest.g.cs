@@ -15,25 +15,25 @@ public sealed record RequestStartTransactionRequest
 {
     /// <summary>Gets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
-    public int? EvseId { get; init; }
+    public int? EvseId { get; set; }
 
     /// <summary>Gets the <c>groupIdToken</c> field (optional).</summary>
     [JsonPropertyName("groupIdToken")]
-    public IdTokenType? GroupIdToken { get; init; }
+    public IdTokenType? GroupIdToken { get; set; }
 
     /// <summary>Gets the <c>idToken</c> field.</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; init; }
+    public required IdTokenType IdToken { get; set; }
 
     /// <summary>Gets the <c>remoteStartId</c> field.</summary>
     [JsonPropertyName("remoteStartId")]
-    public required int RemoteStartId { get; init; }
+    public required int RemoteStartId { get; set; }
 
     /// <summary>Gets the <c>chargingProfile</c> field (optional).</summary>
     [JsonPropertyName("chargingProfile")]
-    public ChargingProfileType? ChargingProfile { get; init; }
+    public ChargingProfileType? ChargingProfile { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,17 +16,17 @@ public sealed record TriggerMessageRequest
 {
     /// <summary>Gets the <c>evse</c> field (optional).</summary>
     [JsonPropertyName("evse")]
-    public EVSEType? Evse { get; init; }
+    public EVSEType? Evse { get; set; }
 
     /// <summary>Gets the <c>requestedMessage</c> field.</summary>
     [JsonPropertyName("requestedMessage")]
-    public required MessageTriggerEnumType RequestedMessage { get; init; }
+    public required MessageTriggerEnumType RequestedMessage { get; set; }
 
     /// <summary>Gets the <c>customTrigger</c> field (optional).</summary>
     [JsonPropertyName("customTrigger")]
-    public string? CustomTrigger { get; init; }
+    public string? CustomTrigger { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,9 +14,9 @@ public sealed record CancelReservationRequest
 {
     /// <summary>Gets the <c>reservationId</c> field.</summary>
     [JsonPropertyName("reservationId")]
-    public required int ReservationId { get; init; }
+    public required int ReservationId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

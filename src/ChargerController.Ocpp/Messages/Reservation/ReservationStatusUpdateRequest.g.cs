@@ -15,13 +15,13 @@ public sealed record ReservationStatusUpdateRequest
 {
     /// <summary>Gets the <c>reservationId</c> field.</summary>
     [JsonPropertyName("reservationId")]
-    public required int ReservationId { get; init; }
+    public required int ReservationId { get; set; }
 
     /// <summary>Gets the <c>reservationUpdateStatus</c> field.</summary>
     [JsonPropertyName("reservationUpdateStatus")]
-    public required ReservationUpdateStatusEnumType ReservationUpdateStatus { get; init; }
+    public required ReservationUpdateStatusEnumType ReservationUpdateStatus { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

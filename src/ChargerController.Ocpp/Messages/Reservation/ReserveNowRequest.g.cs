@@ -15,29 +15,29 @@ public sealed record ReserveNowRequest
 {
     /// <summary>Gets the <c>id</c> field.</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; init; }
+    public required int Id { get; set; }
 
     /// <summary>Gets the <c>expiryDateTime</c> field.</summary>
     [JsonPropertyName("expiryDateTime")]
-    public required DateTimeOffset ExpiryDateTime { get; init; }
+    public required DateTimeOffset ExpiryDateTime { get; set; }
 
     /// <summary>Gets the <c>connectorType</c> field (optional).</summary>
     [JsonPropertyName("connectorType")]
-    public string? ConnectorType { get; init; }
+    public string? ConnectorType { get; set; }
 
     /// <summary>Gets the <c>idToken</c> field.</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; init; }
+    public required IdTokenType IdToken { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
-    public int? EvseId { get; init; }
+    public int? EvseId { get; set; }
 
     /// <summary>Gets the <c>groupIdToken</c> field (optional).</summary>
     [JsonPropertyName("groupIdToken")]
-    public IdTokenType? GroupIdToken { get; init; }
+    public IdTokenType? GroupIdToken { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

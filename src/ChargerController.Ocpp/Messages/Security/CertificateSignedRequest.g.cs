@@ -15,17 +15,17 @@ public sealed record CertificateSignedRequest
 {
     /// <summary>Gets the <c>certificateChain</c> field.</summary>
     [JsonPropertyName("certificateChain")]
-    public required string CertificateChain { get; init; }
+    public required string CertificateChain { get; set; }
 
     /// <summary>Gets the <c>certificateType</c> field (optional).</summary>
     [JsonPropertyName("certificateType")]
-    public CertificateSigningUseEnumType? CertificateType { get; init; }
+    public CertificateSigningUseEnumType? CertificateType { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field (optional).</summary>
     [JsonPropertyName("requestId")]
-    public int? RequestId { get; init; }
+    public int? RequestId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

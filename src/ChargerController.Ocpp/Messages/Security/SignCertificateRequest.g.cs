@@ -16,21 +16,21 @@ public sealed record SignCertificateRequest
 {
     /// <summary>Gets the <c>csr</c> field.</summary>
     [JsonPropertyName("csr")]
-    public required string Csr { get; init; }
+    public required string Csr { get; set; }
 
     /// <summary>Gets the <c>certificateType</c> field (optional).</summary>
     [JsonPropertyName("certificateType")]
-    public CertificateSigningUseEnumType? CertificateType { get; init; }
+    public CertificateSigningUseEnumType? CertificateType { get; set; }
 
     /// <summary>Gets the <c>hashRootCertificate</c> field (optional).</summary>
     [JsonPropertyName("hashRootCertificate")]
-    public CertificateHashDataType? HashRootCertificate { get; init; }
+    public CertificateHashDataType? HashRootCertificate { get; set; }
 
     /// <summary>Gets the <c>requestId</c> field (optional).</summary>
     [JsonPropertyName("requestId")]
-    public int? RequestId { get; init; }
+    public int? RequestId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

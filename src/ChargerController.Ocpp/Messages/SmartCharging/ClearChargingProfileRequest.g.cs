@@ -15,13 +15,13 @@ public sealed record ClearChargingProfileRequest
 {
     /// <summary>Gets the <c>chargingProfileId</c> field (optional).</summary>
     [JsonPropertyName("chargingProfileId")]
-    public int? ChargingProfileId { get; init; }
+    public int? ChargingProfileId { get; set; }
 
     /// <summary>Gets the <c>chargingProfileCriteria</c> field (optional).</summary>
     [JsonPropertyName("chargingProfileCriteria")]
-    public ClearChargingProfileType? ChargingProfileCriteria { get; init; }
+    public ClearChargingProfileType? ChargingProfileCriteria { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record ClearedChargingLimitRequest
 {
     /// <summary>Gets the <c>chargingLimitSource</c> field.</summary>
     [JsonPropertyName("chargingLimitSource")]
-    public required string ChargingLimitSource { get; init; }
+    public required string ChargingLimitSource { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
-    public int? EvseId { get; init; }
+    public int? EvseId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,17 +15,17 @@ public sealed record GetChargingProfilesRequest
 {
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
-    public int? EvseId { get; init; }
+    public int? EvseId { get; set; }
 
     /// <summary>Gets the <c>chargingProfile</c> field.</summary>
     [JsonPropertyName("chargingProfile")]
-    public required ChargingProfileCriterionType ChargingProfile { get; init; }
+    public required ChargingProfileCriterionType ChargingProfile { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

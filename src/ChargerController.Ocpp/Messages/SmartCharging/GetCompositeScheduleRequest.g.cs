@@ -15,17 +15,17 @@ public sealed record GetCompositeScheduleRequest
 {
     /// <summary>Gets the <c>duration</c> field.</summary>
     [JsonPropertyName("duration")]
-    public required int Duration { get; init; }
+    public required int Duration { get; set; }
 
     /// <summary>Gets the <c>chargingRateUnit</c> field (optional).</summary>
     [JsonPropertyName("chargingRateUnit")]
-    public ChargingRateUnitEnumType? ChargingRateUnit { get; init; }
+    public ChargingRateUnitEnumType? ChargingRateUnit { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,17 +16,17 @@ public sealed record GetCompositeScheduleResponse
 {
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required GenericStatusEnumType Status { get; init; }
+    public required GenericStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>schedule</c> field (optional).</summary>
     [JsonPropertyName("schedule")]
-    public CompositeScheduleType? Schedule { get; init; }
+    public CompositeScheduleType? Schedule { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

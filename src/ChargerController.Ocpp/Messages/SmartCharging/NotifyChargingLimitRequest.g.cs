@@ -15,17 +15,17 @@ public sealed record NotifyChargingLimitRequest
 {
     /// <summary>Gets the <c>chargingSchedule</c> field (optional).</summary>
     [JsonPropertyName("chargingSchedule")]
-    public ChargingScheduleType[]? ChargingSchedule { get; init; }
+    public ChargingScheduleType[]? ChargingSchedule { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
-    public int? EvseId { get; init; }
+    public int? EvseId { get; set; }
 
     /// <summary>Gets the <c>chargingLimit</c> field.</summary>
     [JsonPropertyName("chargingLimit")]
-    public required ChargingLimitType ChargingLimit { get; init; }
+    public required ChargingLimitType ChargingLimit { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

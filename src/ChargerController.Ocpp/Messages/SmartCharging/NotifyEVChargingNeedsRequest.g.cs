@@ -15,21 +15,21 @@ public sealed record NotifyEVChargingNeedsRequest
 {
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>maxScheduleTuples</c> field (optional).</summary>
     [JsonPropertyName("maxScheduleTuples")]
-    public int? MaxScheduleTuples { get; init; }
+    public int? MaxScheduleTuples { get; set; }
 
     /// <summary>Gets the <c>chargingNeeds</c> field.</summary>
     [JsonPropertyName("chargingNeeds")]
-    public required ChargingNeedsType ChargingNeeds { get; init; }
+    public required ChargingNeedsType ChargingNeeds { get; set; }
 
     /// <summary>Gets the <c>timestamp</c> field (optional).</summary>
     [JsonPropertyName("timestamp")]
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTimeOffset? Timestamp { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,25 +15,25 @@ public sealed record NotifyEVChargingScheduleRequest
 {
     /// <summary>Gets the <c>timeBase</c> field.</summary>
     [JsonPropertyName("timeBase")]
-    public required DateTimeOffset TimeBase { get; init; }
+    public required DateTimeOffset TimeBase { get; set; }
 
     /// <summary>Gets the <c>chargingSchedule</c> field.</summary>
     [JsonPropertyName("chargingSchedule")]
-    public required ChargingScheduleType ChargingSchedule { get; init; }
+    public required ChargingScheduleType ChargingSchedule { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>selectedChargingScheduleId</c> field (optional).</summary>
     [JsonPropertyName("selectedChargingScheduleId")]
-    public int? SelectedChargingScheduleId { get; init; }
+    public int? SelectedChargingScheduleId { get; set; }
 
     /// <summary>Gets the <c>powerToleranceAcceptance</c> field (optional).</summary>
     [JsonPropertyName("powerToleranceAcceptance")]
-    public bool? PowerToleranceAcceptance { get; init; }
+    public bool? PowerToleranceAcceptance { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

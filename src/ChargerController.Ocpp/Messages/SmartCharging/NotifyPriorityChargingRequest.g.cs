@@ -14,13 +14,13 @@ public sealed record NotifyPriorityChargingRequest
 {
     /// <summary>Gets the <c>transactionId</c> field.</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
+    public required string TransactionId { get; set; }
 
     /// <summary>Gets the <c>activated</c> field.</summary>
     [JsonPropertyName("activated")]
-    public required bool Activated { get; init; }
+    public required bool Activated { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

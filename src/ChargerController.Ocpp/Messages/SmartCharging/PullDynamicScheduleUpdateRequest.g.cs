@@ -14,9 +14,9 @@ public sealed record PullDynamicScheduleUpdateRequest
 {
     /// <summary>Gets the <c>chargingProfileId</c> field.</summary>
     [JsonPropertyName("chargingProfileId")]
-    public required int ChargingProfileId { get; init; }
+    public required int ChargingProfileId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,25 +15,25 @@ public sealed record ReportChargingProfilesRequest
 {
     /// <summary>Gets the <c>requestId</c> field.</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; init; }
+    public required int RequestId { get; set; }
 
     /// <summary>Gets the <c>chargingLimitSource</c> field.</summary>
     [JsonPropertyName("chargingLimitSource")]
-    public required string ChargingLimitSource { get; init; }
+    public required string ChargingLimitSource { get; set; }
 
     /// <summary>Gets the <c>chargingProfile</c> field.</summary>
     [JsonPropertyName("chargingProfile")]
-    public required ChargingProfileType[] ChargingProfile { get; init; }
+    public required ChargingProfileType[] ChargingProfile { get; set; }
 
     /// <summary>Gets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
-    public bool? Tbc { get; init; }
+    public bool? Tbc { get; set; }
 
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -15,13 +15,13 @@ public sealed record SetChargingProfileRequest
 {
     /// <summary>Gets the <c>evseId</c> field.</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; init; }
+    public required int EvseId { get; set; }
 
     /// <summary>Gets the <c>chargingProfile</c> field.</summary>
     [JsonPropertyName("chargingProfile")]
-    public required ChargingProfileType ChargingProfile { get; init; }
+    public required ChargingProfileType ChargingProfile { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

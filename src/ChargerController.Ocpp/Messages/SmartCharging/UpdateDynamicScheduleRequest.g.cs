@@ -15,13 +15,13 @@ public sealed record UpdateDynamicScheduleRequest
 {
     /// <summary>Gets the <c>chargingProfileId</c> field.</summary>
     [JsonPropertyName("chargingProfileId")]
-    public required int ChargingProfileId { get; init; }
+    public required int ChargingProfileId { get; set; }
 
     /// <summary>Gets the <c>scheduleUpdate</c> field.</summary>
     [JsonPropertyName("scheduleUpdate")]
-    public required ChargingScheduleUpdateType ScheduleUpdate { get; init; }
+    public required ChargingScheduleUpdateType ScheduleUpdate { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

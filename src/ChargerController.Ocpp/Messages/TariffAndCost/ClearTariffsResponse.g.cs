@@ -15,9 +15,9 @@ public sealed record ClearTariffsResponse
 {
     /// <summary>Gets the <c>clearTariffsResult</c> field.</summary>
     [JsonPropertyName("clearTariffsResult")]
-    public required ClearTariffsResultType[] ClearTariffsResult { get; init; }
+    public required ClearTariffsResultType[] ClearTariffsResult { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

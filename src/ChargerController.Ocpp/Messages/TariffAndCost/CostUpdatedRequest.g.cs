@@ -14,13 +14,13 @@ public sealed record CostUpdatedRequest
 {
     /// <summary>Gets the <c>totalCost</c> field.</summary>
     [JsonPropertyName("totalCost")]
-    public required decimal TotalCost { get; init; }
+    public required decimal TotalCost { get; set; }
 
     /// <summary>Gets the <c>transactionId</c> field.</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
+    public required string TransactionId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -16,17 +16,17 @@ public sealed record GetTariffsResponse
 {
     /// <summary>Gets the <c>status</c> field.</summary>
     [JsonPropertyName("status")]
-    public required TariffGetStatusEnumType Status { get; init; }
+    public required TariffGetStatusEnumType Status { get; set; }
 
     /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
-    public StatusInfoType? StatusInfo { get; init; }
+    public StatusInfoType? StatusInfo { get; set; }
 
     /// <summary>Gets the <c>tariffAssignments</c> field (optional).</summary>
     [JsonPropertyName("tariffAssignments")]
-    public TariffAssignmentType[]? TariffAssignments { get; init; }
+    public TariffAssignmentType[]? TariffAssignments { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

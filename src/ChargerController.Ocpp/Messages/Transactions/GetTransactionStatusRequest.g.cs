@@ -14,9 +14,9 @@ public sealed record GetTransactionStatusRequest
 {
     /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
-    public string? TransactionId { get; init; }
+    public string? TransactionId { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

@@ -14,13 +14,13 @@ public sealed record GetTransactionStatusResponse
 {
     /// <summary>Gets the <c>ongoingIndicator</c> field (optional).</summary>
     [JsonPropertyName("ongoingIndicator")]
-    public bool? OngoingIndicator { get; init; }
+    public bool? OngoingIndicator { get; set; }
 
     /// <summary>Gets the <c>messagesInQueue</c> field.</summary>
     [JsonPropertyName("messagesInQueue")]
-    public required bool MessagesInQueue { get; init; }
+    public required bool MessagesInQueue { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }

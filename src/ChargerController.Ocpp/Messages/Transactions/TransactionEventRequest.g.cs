@@ -16,65 +16,65 @@ public sealed record TransactionEventRequest
 {
     /// <summary>Gets the <c>costDetails</c> field (optional).</summary>
     [JsonPropertyName("costDetails")]
-    public CostDetailsType? CostDetails { get; init; }
+    public CostDetailsType? CostDetails { get; set; }
 
     /// <summary>Gets the <c>eventType</c> field.</summary>
     [JsonPropertyName("eventType")]
-    public required TransactionEventEnumType EventType { get; init; }
+    public required TransactionEventEnumType EventType { get; set; }
 
     /// <summary>Gets the <c>meterValue</c> field (optional).</summary>
     [JsonPropertyName("meterValue")]
-    public MeterValueType[]? MeterValue { get; init; }
+    public MeterValueType[]? MeterValue { get; set; }
 
     /// <summary>Gets the <c>timestamp</c> field.</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; init; }
+    public required DateTimeOffset Timestamp { get; set; }
 
     /// <summary>Gets the <c>triggerReason</c> field.</summary>
     [JsonPropertyName("triggerReason")]
-    public required TriggerReasonEnumType TriggerReason { get; init; }
+    public required TriggerReasonEnumType TriggerReason { get; set; }
 
     /// <summary>Gets the <c>seqNo</c> field.</summary>
     [JsonPropertyName("seqNo")]
-    public required int SeqNo { get; init; }
+    public required int SeqNo { get; set; }
 
     /// <summary>Gets the <c>offline</c> field (optional).</summary>
     [JsonPropertyName("offline")]
-    public bool? Offline { get; init; }
+    public bool? Offline { get; set; }
 
     /// <summary>Gets the <c>numberOfPhasesUsed</c> field (optional).</summary>
     [JsonPropertyName("numberOfPhasesUsed")]
-    public int? NumberOfPhasesUsed { get; init; }
+    public int? NumberOfPhasesUsed { get; set; }
 
     /// <summary>Gets the <c>cableMaxCurrent</c> field (optional).</summary>
     [JsonPropertyName("cableMaxCurrent")]
-    public int? CableMaxCurrent { get; init; }
+    public int? CableMaxCurrent { get; set; }
 
     /// <summary>Gets the <c>reservationId</c> field (optional).</summary>
     [JsonPropertyName("reservationId")]
-    public int? ReservationId { get; init; }
+    public int? ReservationId { get; set; }
 
     /// <summary>Gets the <c>preconditioningStatus</c> field (optional).</summary>
     [JsonPropertyName("preconditioningStatus")]
-    public PreconditioningStatusEnumType? PreconditioningStatus { get; init; }
+    public PreconditioningStatusEnumType? PreconditioningStatus { get; set; }
 
     /// <summary>Gets the <c>evseSleep</c> field (optional).</summary>
     [JsonPropertyName("evseSleep")]
-    public bool? EvseSleep { get; init; }
+    public bool? EvseSleep { get; set; }
 
     /// <summary>Gets the <c>transactionInfo</c> field.</summary>
     [JsonPropertyName("transactionInfo")]
-    public required TransactionType TransactionInfo { get; init; }
+    public required TransactionType TransactionInfo { get; set; }
 
     /// <summary>Gets the <c>evse</c> field (optional).</summary>
     [JsonPropertyName("evse")]
-    public EVSEType? Evse { get; init; }
+    public EVSEType? Evse { get; set; }
 
     /// <summary>Gets the <c>idToken</c> field (optional).</summary>
     [JsonPropertyName("idToken")]
-    public IdTokenType? IdToken { get; init; }
+    public IdTokenType? IdToken { get; set; }
 
     /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
-    public JsonElement? CustomData { get; init; }
+    public JsonElement? CustomData { get; set; }
 }
