@@ -56,14 +56,17 @@ internal static class TypeEmitter
             first = false;
             var doc = (p.Value.Kind, p.Value.Ref) switch
             {
-                (SchemaValueKind.Ref, Naming.CustomDataDefinition) => $"Gets the <c>{p.WireName}</c> vendor extension object, kept as raw JSON (the one open object of the schemas).",
-                (SchemaValueKind.Any, _) => $"Gets the <c>{p.WireName}</c> field: any JSON value, kept as raw JSON{(p.Required ? string.Empty : " (optional)")}.",
-                _ => $"Gets the <c>{p.WireName}</c> field{(p.Required ? string.Empty : " (optional)")}.",
+                (SchemaValueKind.Ref, Naming.CustomDataDefinition) => $"Gets or sets the <c>{p.WireName}</c> vendor extension object, kept as raw JSON (the one open object of the schemas).",
+                (SchemaValueKind.Any, _) => $"Gets or sets the <c>{p.WireName}</c> field: any JSON value, kept as raw JSON{(p.Required ? string.Empty : " (optional)")}.",
+                _ => $"Gets or sets the <c>{p.WireName}</c> field{(required ? " (required)" : p.Required ? " (required in 2.1, absent in 2.0.1)" : " (optional)")}.",
             };
             body.Append($"    /// <summary>{doc}</summary>\n");
             body.Append($"    [JsonPropertyName(\"{p.WireName}\")]\n");
+            // Schema-required fields are non-nullable but not C# `required`: with required members the System.Text.Json
+            // source generator must build objects through a boxed argument array (TransactionEvent deserialize
+            // 10.7 µs → 4.5 µs without). Outbound validation (tests, PayloadValidationOptions) catches a field left unset.
             body.Append(required
-                ? $"    public required {clr} {Naming.Property(p.WireName)} {{ get; set; }}\n"
+                ? $"    public {clr} {Naming.Property(p.WireName)} {{ get; set; }}{(IsValueType(p.Value, schemas21) ? string.Empty : " = default!;")}\n"
                 : $"    public {clr}? {Naming.Property(p.WireName)} {{ get; set; }}\n");
         }
 
@@ -90,6 +93,13 @@ internal static class TypeEmitter
         sb.Append("}\n");
         return new GeneratedFile($"{folder}/{type.Name}.g.cs", sb.ToString());
     }
+
+    private static bool IsValueType(SchemaValue v, SchemaSet schemas) => v.Kind switch
+    {
+        SchemaValueKind.String or SchemaValueKind.Array => false,
+        SchemaValueKind.Ref => v.Ref == Naming.CustomDataDefinition || schemas.Definitions[v.Ref!].IsEnum,
+        _ => true,
+    };
 
     private static string ClrType(SchemaValue v, SchemaSet schemas, ref bool usesJsonElement, ref bool usesEnums, ref bool usesDataTypes)
     {

@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ACChargingParametersType</c>.</summary>
 public sealed record ACChargingParametersType
 {
-    /// <summary>Gets the <c>energyAmount</c> field.</summary>
+    /// <summary>Gets or sets the <c>energyAmount</c> field (required).</summary>
     [JsonPropertyName("energyAmount")]
-    public required decimal EnergyAmount { get; set; }
+    public decimal EnergyAmount { get; set; }
 
-    /// <summary>Gets the <c>evMinCurrent</c> field.</summary>
+    /// <summary>Gets or sets the <c>evMinCurrent</c> field (required).</summary>
     [JsonPropertyName("evMinCurrent")]
-    public required decimal EvMinCurrent { get; set; }
+    public decimal EvMinCurrent { get; set; }
 
-    /// <summary>Gets the <c>evMaxCurrent</c> field.</summary>
+    /// <summary>Gets or sets the <c>evMaxCurrent</c> field (required).</summary>
     [JsonPropertyName("evMaxCurrent")]
-    public required decimal EvMaxCurrent { get; set; }
+    public decimal EvMaxCurrent { get; set; }
 
-    /// <summary>Gets the <c>evMaxVoltage</c> field.</summary>
+    /// <summary>Gets or sets the <c>evMaxVoltage</c> field (required).</summary>
     [JsonPropertyName("evMaxVoltage")]
-    public required decimal EvMaxVoltage { get; set; }
+    public decimal EvMaxVoltage { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

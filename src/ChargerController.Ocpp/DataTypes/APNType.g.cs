@@ -13,35 +13,35 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>APNType</c>.</summary>
 public sealed record APNType
 {
-    /// <summary>Gets the <c>apn</c> field.</summary>
+    /// <summary>Gets or sets the <c>apn</c> field (required).</summary>
     [JsonPropertyName("apn")]
-    public required string Apn { get; set; }
+    public string Apn { get; set; } = default!;
 
-    /// <summary>Gets the <c>apnUserName</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>apnUserName</c> field (optional).</summary>
     [JsonPropertyName("apnUserName")]
     public string? ApnUserName { get; set; }
 
-    /// <summary>Gets the <c>apnPassword</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>apnPassword</c> field (optional).</summary>
     [JsonPropertyName("apnPassword")]
     public string? ApnPassword { get; set; }
 
-    /// <summary>Gets the <c>simPin</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>simPin</c> field (optional).</summary>
     [JsonPropertyName("simPin")]
     public int? SimPin { get; set; }
 
-    /// <summary>Gets the <c>preferredNetwork</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>preferredNetwork</c> field (optional).</summary>
     [JsonPropertyName("preferredNetwork")]
     public string? PreferredNetwork { get; set; }
 
-    /// <summary>Gets the <c>useOnlyPreferredNetwork</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>useOnlyPreferredNetwork</c> field (optional).</summary>
     [JsonPropertyName("useOnlyPreferredNetwork")]
     public bool? UseOnlyPreferredNetwork { get; set; }
 
-    /// <summary>Gets the <c>apnAuthentication</c> field.</summary>
+    /// <summary>Gets or sets the <c>apnAuthentication</c> field (required).</summary>
     [JsonPropertyName("apnAuthentication")]
-    public required APNAuthenticationEnumType ApnAuthentication { get; set; }
+    public APNAuthenticationEnumType ApnAuthentication { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,55 +12,55 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>AbsolutePriceScheduleType</c>.</summary>
 public sealed record AbsolutePriceScheduleType
 {
-    /// <summary>Gets the <c>timeAnchor</c> field.</summary>
+    /// <summary>Gets or sets the <c>timeAnchor</c> field (required).</summary>
     [JsonPropertyName("timeAnchor")]
-    public required DateTimeOffset TimeAnchor { get; set; }
+    public DateTimeOffset TimeAnchor { get; set; }
 
-    /// <summary>Gets the <c>priceScheduleID</c> field.</summary>
+    /// <summary>Gets or sets the <c>priceScheduleID</c> field (required).</summary>
     [JsonPropertyName("priceScheduleID")]
-    public required int PriceScheduleID { get; set; }
+    public int PriceScheduleID { get; set; }
 
-    /// <summary>Gets the <c>priceScheduleDescription</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>priceScheduleDescription</c> field (optional).</summary>
     [JsonPropertyName("priceScheduleDescription")]
     public string? PriceScheduleDescription { get; set; }
 
-    /// <summary>Gets the <c>currency</c> field.</summary>
+    /// <summary>Gets or sets the <c>currency</c> field (required).</summary>
     [JsonPropertyName("currency")]
-    public required string Currency { get; set; }
+    public string Currency { get; set; } = default!;
 
-    /// <summary>Gets the <c>language</c> field.</summary>
+    /// <summary>Gets or sets the <c>language</c> field (required).</summary>
     [JsonPropertyName("language")]
-    public required string Language { get; set; }
+    public string Language { get; set; } = default!;
 
-    /// <summary>Gets the <c>priceAlgorithm</c> field.</summary>
+    /// <summary>Gets or sets the <c>priceAlgorithm</c> field (required).</summary>
     [JsonPropertyName("priceAlgorithm")]
-    public required string PriceAlgorithm { get; set; }
+    public string PriceAlgorithm { get; set; } = default!;
 
-    /// <summary>Gets the <c>minimumCost</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minimumCost</c> field (optional).</summary>
     [JsonPropertyName("minimumCost")]
     public RationalNumberType? MinimumCost { get; set; }
 
-    /// <summary>Gets the <c>maximumCost</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maximumCost</c> field (optional).</summary>
     [JsonPropertyName("maximumCost")]
     public RationalNumberType? MaximumCost { get; set; }
 
-    /// <summary>Gets the <c>priceRuleStacks</c> field.</summary>
+    /// <summary>Gets or sets the <c>priceRuleStacks</c> field (required).</summary>
     [JsonPropertyName("priceRuleStacks")]
-    public required PriceRuleStackType[] PriceRuleStacks { get; set; }
+    public PriceRuleStackType[] PriceRuleStacks { get; set; } = default!;
 
-    /// <summary>Gets the <c>taxRules</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>taxRules</c> field (optional).</summary>
     [JsonPropertyName("taxRules")]
     public TaxRuleType[]? TaxRules { get; set; }
 
-    /// <summary>Gets the <c>overstayRuleList</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>overstayRuleList</c> field (optional).</summary>
     [JsonPropertyName("overstayRuleList")]
     public OverstayRuleListType? OverstayRuleList { get; set; }
 
-    /// <summary>Gets the <c>additionalSelectedServices</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>additionalSelectedServices</c> field (optional).</summary>
     [JsonPropertyName("additionalSelectedServices")]
     public AdditionalSelectedServicesType[]? AdditionalSelectedServices { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

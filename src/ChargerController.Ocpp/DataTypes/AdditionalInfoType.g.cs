@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>AdditionalInfoType</c>.</summary>
 public sealed record AdditionalInfoType
 {
-    /// <summary>Gets the <c>additionalIdToken</c> field.</summary>
+    /// <summary>Gets or sets the <c>additionalIdToken</c> field (required).</summary>
     [JsonPropertyName("additionalIdToken")]
-    public required string AdditionalIdToken { get; set; }
+    public string AdditionalIdToken { get; set; } = default!;
 
-    /// <summary>Gets the <c>type</c> field.</summary>
+    /// <summary>Gets or sets the <c>type</c> field (required).</summary>
     [JsonPropertyName("type")]
-    public required string Type { get; set; }
+    public string Type { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>AdditionalSelectedServicesType</c>.</summary>
 public sealed record AdditionalSelectedServicesType
 {
-    /// <summary>Gets the <c>serviceFee</c> field.</summary>
+    /// <summary>Gets or sets the <c>serviceFee</c> field (required).</summary>
     [JsonPropertyName("serviceFee")]
-    public required RationalNumberType ServiceFee { get; set; }
+    public RationalNumberType ServiceFee { get; set; } = default!;
 
-    /// <summary>Gets the <c>serviceName</c> field.</summary>
+    /// <summary>Gets or sets the <c>serviceName</c> field (required).</summary>
     [JsonPropertyName("serviceName")]
-    public required string ServiceName { get; set; }
+    public string ServiceName { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,31 +12,31 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>AddressType</c>.</summary>
 public sealed record AddressType
 {
-    /// <summary>Gets the <c>name</c> field.</summary>
+    /// <summary>Gets or sets the <c>name</c> field (required).</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; set; }
+    public string Name { get; set; } = default!;
 
-    /// <summary>Gets the <c>address1</c> field.</summary>
+    /// <summary>Gets or sets the <c>address1</c> field (required).</summary>
     [JsonPropertyName("address1")]
-    public required string Address1 { get; set; }
+    public string Address1 { get; set; } = default!;
 
-    /// <summary>Gets the <c>address2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>address2</c> field (optional).</summary>
     [JsonPropertyName("address2")]
     public string? Address2 { get; set; }
 
-    /// <summary>Gets the <c>city</c> field.</summary>
+    /// <summary>Gets or sets the <c>city</c> field (required).</summary>
     [JsonPropertyName("city")]
-    public required string City { get; set; }
+    public string City { get; set; } = default!;
 
-    /// <summary>Gets the <c>postalCode</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>postalCode</c> field (optional).</summary>
     [JsonPropertyName("postalCode")]
     public string? PostalCode { get; set; }
 
-    /// <summary>Gets the <c>country</c> field.</summary>
+    /// <summary>Gets or sets the <c>country</c> field (required).</summary>
     [JsonPropertyName("country")]
-    public required string Country { get; set; }
+    public string Country { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>AuthorizationData</c>.</summary>
 public sealed record AuthorizationData
 {
-    /// <summary>Gets the <c>idToken</c> field.</summary>
+    /// <summary>Gets or sets the <c>idToken</c> field (required).</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; set; }
+    public IdTokenType IdToken { get; set; } = default!;
 
-    /// <summary>Gets the <c>idTokenInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>idTokenInfo</c> field (optional).</summary>
     [JsonPropertyName("idTokenInfo")]
     public IdTokenInfoType? IdTokenInfo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

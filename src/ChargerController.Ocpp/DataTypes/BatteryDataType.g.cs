@@ -12,31 +12,31 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>BatteryDataType</c>.</summary>
 public sealed record BatteryDataType
 {
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>serialNumber</c> field.</summary>
+    /// <summary>Gets or sets the <c>serialNumber</c> field (required).</summary>
     [JsonPropertyName("serialNumber")]
-    public required string SerialNumber { get; set; }
+    public string SerialNumber { get; set; } = default!;
 
-    /// <summary>Gets the <c>soC</c> field.</summary>
+    /// <summary>Gets or sets the <c>soC</c> field (required).</summary>
     [JsonPropertyName("soC")]
-    public required decimal SoC { get; set; }
+    public decimal SoC { get; set; }
 
-    /// <summary>Gets the <c>soH</c> field.</summary>
+    /// <summary>Gets or sets the <c>soH</c> field (required).</summary>
     [JsonPropertyName("soH")]
-    public required decimal SoH { get; set; }
+    public decimal SoH { get; set; }
 
-    /// <summary>Gets the <c>productionDate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>productionDate</c> field (optional).</summary>
     [JsonPropertyName("productionDate")]
     public DateTimeOffset? ProductionDate { get; set; }
 
-    /// <summary>Gets the <c>vendorInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>vendorInfo</c> field (optional).</summary>
     [JsonPropertyName("vendorInfo")]
     public string? VendorInfo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>CertificateHashDataChainType</c>.</summary>
 public sealed record CertificateHashDataChainType
 {
-    /// <summary>Gets the <c>certificateHashData</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificateHashData</c> field (required).</summary>
     [JsonPropertyName("certificateHashData")]
-    public required CertificateHashDataType CertificateHashData { get; set; }
+    public CertificateHashDataType CertificateHashData { get; set; } = default!;
 
-    /// <summary>Gets the <c>certificateType</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificateType</c> field (required).</summary>
     [JsonPropertyName("certificateType")]
-    public required GetCertificateIdUseEnumType CertificateType { get; set; }
+    public GetCertificateIdUseEnumType CertificateType { get; set; }
 
-    /// <summary>Gets the <c>childCertificateHashData</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>childCertificateHashData</c> field (optional).</summary>
     [JsonPropertyName("childCertificateHashData")]
     public CertificateHashDataType[]? ChildCertificateHashData { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

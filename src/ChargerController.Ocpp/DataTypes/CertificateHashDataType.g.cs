@@ -13,23 +13,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>CertificateHashDataType</c>.</summary>
 public sealed record CertificateHashDataType
 {
-    /// <summary>Gets the <c>hashAlgorithm</c> field.</summary>
+    /// <summary>Gets or sets the <c>hashAlgorithm</c> field (required).</summary>
     [JsonPropertyName("hashAlgorithm")]
-    public required HashAlgorithmEnumType HashAlgorithm { get; set; }
+    public HashAlgorithmEnumType HashAlgorithm { get; set; }
 
-    /// <summary>Gets the <c>issuerNameHash</c> field.</summary>
+    /// <summary>Gets or sets the <c>issuerNameHash</c> field (required).</summary>
     [JsonPropertyName("issuerNameHash")]
-    public required string IssuerNameHash { get; set; }
+    public string IssuerNameHash { get; set; } = default!;
 
-    /// <summary>Gets the <c>issuerKeyHash</c> field.</summary>
+    /// <summary>Gets or sets the <c>issuerKeyHash</c> field (required).</summary>
     [JsonPropertyName("issuerKeyHash")]
-    public required string IssuerKeyHash { get; set; }
+    public string IssuerKeyHash { get; set; } = default!;
 
-    /// <summary>Gets the <c>serialNumber</c> field.</summary>
+    /// <summary>Gets or sets the <c>serialNumber</c> field (required).</summary>
     [JsonPropertyName("serialNumber")]
-    public required string SerialNumber { get; set; }
+    public string SerialNumber { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

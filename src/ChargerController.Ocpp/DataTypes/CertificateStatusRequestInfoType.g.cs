@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>CertificateStatusRequestInfoType</c>.</summary>
 public sealed record CertificateStatusRequestInfoType
 {
-    /// <summary>Gets the <c>certificateHashData</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificateHashData</c> field (required).</summary>
     [JsonPropertyName("certificateHashData")]
-    public required CertificateHashDataType CertificateHashData { get; set; }
+    public CertificateHashDataType CertificateHashData { get; set; } = default!;
 
-    /// <summary>Gets the <c>source</c> field.</summary>
+    /// <summary>Gets or sets the <c>source</c> field (required).</summary>
     [JsonPropertyName("source")]
-    public required CertificateStatusSourceEnumType Source { get; set; }
+    public CertificateStatusSourceEnumType Source { get; set; }
 
-    /// <summary>Gets the <c>urls</c> field.</summary>
+    /// <summary>Gets or sets the <c>urls</c> field (required).</summary>
     [JsonPropertyName("urls")]
-    public required string[] Urls { get; set; }
+    public string[] Urls { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

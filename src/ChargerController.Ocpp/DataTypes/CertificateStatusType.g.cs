@@ -13,23 +13,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>CertificateStatusType</c>.</summary>
 public sealed record CertificateStatusType
 {
-    /// <summary>Gets the <c>certificateHashData</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificateHashData</c> field (required).</summary>
     [JsonPropertyName("certificateHashData")]
-    public required CertificateHashDataType CertificateHashData { get; set; }
+    public CertificateHashDataType CertificateHashData { get; set; } = default!;
 
-    /// <summary>Gets the <c>source</c> field.</summary>
+    /// <summary>Gets or sets the <c>source</c> field (required).</summary>
     [JsonPropertyName("source")]
-    public required CertificateStatusSourceEnumType Source { get; set; }
+    public CertificateStatusSourceEnumType Source { get; set; }
 
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required CertificateStatusEnumType Status { get; set; }
+    public CertificateStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>nextUpdate</c> field.</summary>
+    /// <summary>Gets or sets the <c>nextUpdate</c> field (required).</summary>
     [JsonPropertyName("nextUpdate")]
-    public required DateTimeOffset NextUpdate { get; set; }
+    public DateTimeOffset NextUpdate { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ChargingLimitType</c>.</summary>
 public sealed record ChargingLimitType
 {
-    /// <summary>Gets the <c>chargingLimitSource</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingLimitSource</c> field (required).</summary>
     [JsonPropertyName("chargingLimitSource")]
-    public required string ChargingLimitSource { get; set; }
+    public string ChargingLimitSource { get; set; } = default!;
 
-    /// <summary>Gets the <c>isLocalGeneration</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>isLocalGeneration</c> field (optional).</summary>
     [JsonPropertyName("isLocalGeneration")]
     public bool? IsLocalGeneration { get; set; }
 
-    /// <summary>Gets the <c>isGridCritical</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>isGridCritical</c> field (optional).</summary>
     [JsonPropertyName("isGridCritical")]
     public bool? IsGridCritical { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

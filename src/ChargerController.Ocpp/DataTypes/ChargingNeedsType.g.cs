@@ -13,47 +13,47 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ChargingNeedsType</c>.</summary>
 public sealed record ChargingNeedsType
 {
-    /// <summary>Gets the <c>acChargingParameters</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>acChargingParameters</c> field (optional).</summary>
     [JsonPropertyName("acChargingParameters")]
     public ACChargingParametersType? AcChargingParameters { get; set; }
 
-    /// <summary>Gets the <c>derChargingParameters</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>derChargingParameters</c> field (optional).</summary>
     [JsonPropertyName("derChargingParameters")]
     public DERChargingParametersType? DerChargingParameters { get; set; }
 
-    /// <summary>Gets the <c>evEnergyOffer</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evEnergyOffer</c> field (optional).</summary>
     [JsonPropertyName("evEnergyOffer")]
     public EVEnergyOfferType? EvEnergyOffer { get; set; }
 
-    /// <summary>Gets the <c>requestedEnergyTransfer</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestedEnergyTransfer</c> field (required).</summary>
     [JsonPropertyName("requestedEnergyTransfer")]
-    public required EnergyTransferModeEnumType RequestedEnergyTransfer { get; set; }
+    public EnergyTransferModeEnumType RequestedEnergyTransfer { get; set; }
 
-    /// <summary>Gets the <c>dcChargingParameters</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dcChargingParameters</c> field (optional).</summary>
     [JsonPropertyName("dcChargingParameters")]
     public DCChargingParametersType? DcChargingParameters { get; set; }
 
-    /// <summary>Gets the <c>v2xChargingParameters</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>v2xChargingParameters</c> field (optional).</summary>
     [JsonPropertyName("v2xChargingParameters")]
     public V2XChargingParametersType? V2xChargingParameters { get; set; }
 
-    /// <summary>Gets the <c>availableEnergyTransfer</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>availableEnergyTransfer</c> field (optional).</summary>
     [JsonPropertyName("availableEnergyTransfer")]
     public EnergyTransferModeEnumType[]? AvailableEnergyTransfer { get; set; }
 
-    /// <summary>Gets the <c>controlMode</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>controlMode</c> field (optional).</summary>
     [JsonPropertyName("controlMode")]
     public ControlModeEnumType? ControlMode { get; set; }
 
-    /// <summary>Gets the <c>mobilityNeedsMode</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>mobilityNeedsMode</c> field (optional).</summary>
     [JsonPropertyName("mobilityNeedsMode")]
     public MobilityNeedsModeEnumType? MobilityNeedsMode { get; set; }
 
-    /// <summary>Gets the <c>departureTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>departureTime</c> field (optional).</summary>
     [JsonPropertyName("departureTime")]
     public DateTimeOffset? DepartureTime { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ChargingPeriodType</c>.</summary>
 public sealed record ChargingPeriodType
 {
-    /// <summary>Gets the <c>dimensions</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dimensions</c> field (optional).</summary>
     [JsonPropertyName("dimensions")]
     public CostDimensionType[]? Dimensions { get; set; }
 
-    /// <summary>Gets the <c>tariffId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tariffId</c> field (optional).</summary>
     [JsonPropertyName("tariffId")]
     public string? TariffId { get; set; }
 
-    /// <summary>Gets the <c>startPeriod</c> field.</summary>
+    /// <summary>Gets or sets the <c>startPeriod</c> field (required).</summary>
     [JsonPropertyName("startPeriod")]
-    public required DateTimeOffset StartPeriod { get; set; }
+    public DateTimeOffset StartPeriod { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

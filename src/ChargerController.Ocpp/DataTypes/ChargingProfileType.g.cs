@@ -13,63 +13,63 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ChargingProfileType</c>.</summary>
 public sealed record ChargingProfileType
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>stackLevel</c> field.</summary>
+    /// <summary>Gets or sets the <c>stackLevel</c> field (required).</summary>
     [JsonPropertyName("stackLevel")]
-    public required int StackLevel { get; set; }
+    public int StackLevel { get; set; }
 
-    /// <summary>Gets the <c>chargingProfilePurpose</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingProfilePurpose</c> field (required).</summary>
     [JsonPropertyName("chargingProfilePurpose")]
-    public required ChargingProfilePurposeEnumType ChargingProfilePurpose { get; set; }
+    public ChargingProfilePurposeEnumType ChargingProfilePurpose { get; set; }
 
-    /// <summary>Gets the <c>chargingProfileKind</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingProfileKind</c> field (required).</summary>
     [JsonPropertyName("chargingProfileKind")]
-    public required ChargingProfileKindEnumType ChargingProfileKind { get; set; }
+    public ChargingProfileKindEnumType ChargingProfileKind { get; set; }
 
-    /// <summary>Gets the <c>recurrencyKind</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>recurrencyKind</c> field (optional).</summary>
     [JsonPropertyName("recurrencyKind")]
     public RecurrencyKindEnumType? RecurrencyKind { get; set; }
 
-    /// <summary>Gets the <c>validFrom</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>validFrom</c> field (optional).</summary>
     [JsonPropertyName("validFrom")]
     public DateTimeOffset? ValidFrom { get; set; }
 
-    /// <summary>Gets the <c>validTo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>validTo</c> field (optional).</summary>
     [JsonPropertyName("validTo")]
     public DateTimeOffset? ValidTo { get; set; }
 
-    /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
     public string? TransactionId { get; set; }
 
-    /// <summary>Gets the <c>maxOfflineDuration</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxOfflineDuration</c> field (optional).</summary>
     [JsonPropertyName("maxOfflineDuration")]
     public int? MaxOfflineDuration { get; set; }
 
-    /// <summary>Gets the <c>chargingSchedule</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingSchedule</c> field (required).</summary>
     [JsonPropertyName("chargingSchedule")]
-    public required ChargingScheduleType[] ChargingSchedule { get; set; }
+    public ChargingScheduleType[] ChargingSchedule { get; set; } = default!;
 
-    /// <summary>Gets the <c>invalidAfterOfflineDuration</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>invalidAfterOfflineDuration</c> field (optional).</summary>
     [JsonPropertyName("invalidAfterOfflineDuration")]
     public bool? InvalidAfterOfflineDuration { get; set; }
 
-    /// <summary>Gets the <c>dynUpdateInterval</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dynUpdateInterval</c> field (optional).</summary>
     [JsonPropertyName("dynUpdateInterval")]
     public int? DynUpdateInterval { get; set; }
 
-    /// <summary>Gets the <c>dynUpdateTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dynUpdateTime</c> field (optional).</summary>
     [JsonPropertyName("dynUpdateTime")]
     public DateTimeOffset? DynUpdateTime { get; set; }
 
-    /// <summary>Gets the <c>priceScheduleSignature</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>priceScheduleSignature</c> field (optional).</summary>
     [JsonPropertyName("priceScheduleSignature")]
     public string? PriceScheduleSignature { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

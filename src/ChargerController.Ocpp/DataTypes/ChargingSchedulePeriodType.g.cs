@@ -13,91 +13,91 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ChargingSchedulePeriodType</c>.</summary>
 public sealed record ChargingSchedulePeriodType
 {
-    /// <summary>Gets the <c>startPeriod</c> field.</summary>
+    /// <summary>Gets or sets the <c>startPeriod</c> field (required).</summary>
     [JsonPropertyName("startPeriod")]
-    public required int StartPeriod { get; set; }
+    public int StartPeriod { get; set; }
 
-    /// <summary>Gets the <c>limit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>limit</c> field (optional).</summary>
     [JsonPropertyName("limit")]
     public decimal? Limit { get; set; }
 
-    /// <summary>Gets the <c>limit_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>limit_L2</c> field (optional).</summary>
     [JsonPropertyName("limit_L2")]
     public decimal? Limit_L2 { get; set; }
 
-    /// <summary>Gets the <c>limit_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>limit_L3</c> field (optional).</summary>
     [JsonPropertyName("limit_L3")]
     public decimal? Limit_L3 { get; set; }
 
-    /// <summary>Gets the <c>numberPhases</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>numberPhases</c> field (optional).</summary>
     [JsonPropertyName("numberPhases")]
     public int? NumberPhases { get; set; }
 
-    /// <summary>Gets the <c>phaseToUse</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>phaseToUse</c> field (optional).</summary>
     [JsonPropertyName("phaseToUse")]
     public int? PhaseToUse { get; set; }
 
-    /// <summary>Gets the <c>dischargeLimit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dischargeLimit</c> field (optional).</summary>
     [JsonPropertyName("dischargeLimit")]
     public decimal? DischargeLimit { get; set; }
 
-    /// <summary>Gets the <c>dischargeLimit_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dischargeLimit_L2</c> field (optional).</summary>
     [JsonPropertyName("dischargeLimit_L2")]
     public decimal? DischargeLimit_L2 { get; set; }
 
-    /// <summary>Gets the <c>dischargeLimit_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dischargeLimit_L3</c> field (optional).</summary>
     [JsonPropertyName("dischargeLimit_L3")]
     public decimal? DischargeLimit_L3 { get; set; }
 
-    /// <summary>Gets the <c>setpoint</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpoint</c> field (optional).</summary>
     [JsonPropertyName("setpoint")]
     public decimal? Setpoint { get; set; }
 
-    /// <summary>Gets the <c>setpoint_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpoint_L2</c> field (optional).</summary>
     [JsonPropertyName("setpoint_L2")]
     public decimal? Setpoint_L2 { get; set; }
 
-    /// <summary>Gets the <c>setpoint_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpoint_L3</c> field (optional).</summary>
     [JsonPropertyName("setpoint_L3")]
     public decimal? Setpoint_L3 { get; set; }
 
-    /// <summary>Gets the <c>setpointReactive</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpointReactive</c> field (optional).</summary>
     [JsonPropertyName("setpointReactive")]
     public decimal? SetpointReactive { get; set; }
 
-    /// <summary>Gets the <c>setpointReactive_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpointReactive_L2</c> field (optional).</summary>
     [JsonPropertyName("setpointReactive_L2")]
     public decimal? SetpointReactive_L2 { get; set; }
 
-    /// <summary>Gets the <c>setpointReactive_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpointReactive_L3</c> field (optional).</summary>
     [JsonPropertyName("setpointReactive_L3")]
     public decimal? SetpointReactive_L3 { get; set; }
 
-    /// <summary>Gets the <c>preconditioningRequest</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>preconditioningRequest</c> field (optional).</summary>
     [JsonPropertyName("preconditioningRequest")]
     public bool? PreconditioningRequest { get; set; }
 
-    /// <summary>Gets the <c>evseSleep</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseSleep</c> field (optional).</summary>
     [JsonPropertyName("evseSleep")]
     public bool? EvseSleep { get; set; }
 
-    /// <summary>Gets the <c>v2xBaseline</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>v2xBaseline</c> field (optional).</summary>
     [JsonPropertyName("v2xBaseline")]
     public decimal? V2xBaseline { get; set; }
 
-    /// <summary>Gets the <c>operationMode</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>operationMode</c> field (optional).</summary>
     [JsonPropertyName("operationMode")]
     public OperationModeEnumType? OperationMode { get; set; }
 
-    /// <summary>Gets the <c>v2xFreqWattCurve</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>v2xFreqWattCurve</c> field (optional).</summary>
     [JsonPropertyName("v2xFreqWattCurve")]
     public V2XFreqWattPointType[]? V2xFreqWattCurve { get; set; }
 
-    /// <summary>Gets the <c>v2xSignalWattCurve</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>v2xSignalWattCurve</c> field (optional).</summary>
     [JsonPropertyName("v2xSignalWattCurve")]
     public V2XSignalWattPointType[]? V2xSignalWattCurve { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,67 +13,67 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ChargingScheduleType</c>.</summary>
 public sealed record ChargingScheduleType
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>limitAtSoC</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>limitAtSoC</c> field (optional).</summary>
     [JsonPropertyName("limitAtSoC")]
     public LimitAtSoCType? LimitAtSoC { get; set; }
 
-    /// <summary>Gets the <c>startSchedule</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>startSchedule</c> field (optional).</summary>
     [JsonPropertyName("startSchedule")]
     public DateTimeOffset? StartSchedule { get; set; }
 
-    /// <summary>Gets the <c>duration</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
     public int? Duration { get; set; }
 
-    /// <summary>Gets the <c>chargingRateUnit</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingRateUnit</c> field (required).</summary>
     [JsonPropertyName("chargingRateUnit")]
-    public required ChargingRateUnitEnumType ChargingRateUnit { get; set; }
+    public ChargingRateUnitEnumType ChargingRateUnit { get; set; }
 
-    /// <summary>Gets the <c>minChargingRate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minChargingRate</c> field (optional).</summary>
     [JsonPropertyName("minChargingRate")]
     public decimal? MinChargingRate { get; set; }
 
-    /// <summary>Gets the <c>powerTolerance</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>powerTolerance</c> field (optional).</summary>
     [JsonPropertyName("powerTolerance")]
     public decimal? PowerTolerance { get; set; }
 
-    /// <summary>Gets the <c>signatureId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>signatureId</c> field (optional).</summary>
     [JsonPropertyName("signatureId")]
     public int? SignatureId { get; set; }
 
-    /// <summary>Gets the <c>digestValue</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>digestValue</c> field (optional).</summary>
     [JsonPropertyName("digestValue")]
     public string? DigestValue { get; set; }
 
-    /// <summary>Gets the <c>useLocalTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>useLocalTime</c> field (optional).</summary>
     [JsonPropertyName("useLocalTime")]
     public bool? UseLocalTime { get; set; }
 
-    /// <summary>Gets the <c>chargingSchedulePeriod</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingSchedulePeriod</c> field (required).</summary>
     [JsonPropertyName("chargingSchedulePeriod")]
-    public required ChargingSchedulePeriodType[] ChargingSchedulePeriod { get; set; }
+    public ChargingSchedulePeriodType[] ChargingSchedulePeriod { get; set; } = default!;
 
-    /// <summary>Gets the <c>randomizedDelay</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>randomizedDelay</c> field (optional).</summary>
     [JsonPropertyName("randomizedDelay")]
     public int? RandomizedDelay { get; set; }
 
-    /// <summary>Gets the <c>salesTariff</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>salesTariff</c> field (optional).</summary>
     [JsonPropertyName("salesTariff")]
     public SalesTariffType? SalesTariff { get; set; }
 
-    /// <summary>Gets the <c>absolutePriceSchedule</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>absolutePriceSchedule</c> field (optional).</summary>
     [JsonPropertyName("absolutePriceSchedule")]
     public AbsolutePriceScheduleType? AbsolutePriceSchedule { get; set; }
 
-    /// <summary>Gets the <c>priceLevelSchedule</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>priceLevelSchedule</c> field (optional).</summary>
     [JsonPropertyName("priceLevelSchedule")]
     public PriceLevelScheduleType? PriceLevelSchedule { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

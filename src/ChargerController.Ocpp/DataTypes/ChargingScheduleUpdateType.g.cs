@@ -12,55 +12,55 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ChargingScheduleUpdateType</c>.</summary>
 public sealed record ChargingScheduleUpdateType
 {
-    /// <summary>Gets the <c>limit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>limit</c> field (optional).</summary>
     [JsonPropertyName("limit")]
     public decimal? Limit { get; set; }
 
-    /// <summary>Gets the <c>limit_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>limit_L2</c> field (optional).</summary>
     [JsonPropertyName("limit_L2")]
     public decimal? Limit_L2 { get; set; }
 
-    /// <summary>Gets the <c>limit_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>limit_L3</c> field (optional).</summary>
     [JsonPropertyName("limit_L3")]
     public decimal? Limit_L3 { get; set; }
 
-    /// <summary>Gets the <c>dischargeLimit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dischargeLimit</c> field (optional).</summary>
     [JsonPropertyName("dischargeLimit")]
     public decimal? DischargeLimit { get; set; }
 
-    /// <summary>Gets the <c>dischargeLimit_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dischargeLimit_L2</c> field (optional).</summary>
     [JsonPropertyName("dischargeLimit_L2")]
     public decimal? DischargeLimit_L2 { get; set; }
 
-    /// <summary>Gets the <c>dischargeLimit_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dischargeLimit_L3</c> field (optional).</summary>
     [JsonPropertyName("dischargeLimit_L3")]
     public decimal? DischargeLimit_L3 { get; set; }
 
-    /// <summary>Gets the <c>setpoint</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpoint</c> field (optional).</summary>
     [JsonPropertyName("setpoint")]
     public decimal? Setpoint { get; set; }
 
-    /// <summary>Gets the <c>setpoint_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpoint_L2</c> field (optional).</summary>
     [JsonPropertyName("setpoint_L2")]
     public decimal? Setpoint_L2 { get; set; }
 
-    /// <summary>Gets the <c>setpoint_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpoint_L3</c> field (optional).</summary>
     [JsonPropertyName("setpoint_L3")]
     public decimal? Setpoint_L3 { get; set; }
 
-    /// <summary>Gets the <c>setpointReactive</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpointReactive</c> field (optional).</summary>
     [JsonPropertyName("setpointReactive")]
     public decimal? SetpointReactive { get; set; }
 
-    /// <summary>Gets the <c>setpointReactive_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpointReactive_L2</c> field (optional).</summary>
     [JsonPropertyName("setpointReactive_L2")]
     public decimal? SetpointReactive_L2 { get; set; }
 
-    /// <summary>Gets the <c>setpointReactive_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>setpointReactive_L3</c> field (optional).</summary>
     [JsonPropertyName("setpointReactive_L3")]
     public decimal? SetpointReactive_L3 { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,27 +12,27 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ChargingStationType</c>.</summary>
 public sealed record ChargingStationType
 {
-    /// <summary>Gets the <c>serialNumber</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>serialNumber</c> field (optional).</summary>
     [JsonPropertyName("serialNumber")]
     public string? SerialNumber { get; set; }
 
-    /// <summary>Gets the <c>model</c> field.</summary>
+    /// <summary>Gets or sets the <c>model</c> field (required).</summary>
     [JsonPropertyName("model")]
-    public required string Model { get; set; }
+    public string Model { get; set; } = default!;
 
-    /// <summary>Gets the <c>modem</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>modem</c> field (optional).</summary>
     [JsonPropertyName("modem")]
     public ModemType? Modem { get; set; }
 
-    /// <summary>Gets the <c>vendorName</c> field.</summary>
+    /// <summary>Gets or sets the <c>vendorName</c> field (required).</summary>
     [JsonPropertyName("vendorName")]
-    public required string VendorName { get; set; }
+    public string VendorName { get; set; } = default!;
 
-    /// <summary>Gets the <c>firmwareVersion</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>firmwareVersion</c> field (optional).</summary>
     [JsonPropertyName("firmwareVersion")]
     public string? FirmwareVersion { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

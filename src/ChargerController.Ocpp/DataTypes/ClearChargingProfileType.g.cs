@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ClearChargingProfileType</c>.</summary>
 public sealed record ClearChargingProfileType
 {
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>chargingProfilePurpose</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingProfilePurpose</c> field (optional).</summary>
     [JsonPropertyName("chargingProfilePurpose")]
     public ChargingProfilePurposeEnumType? ChargingProfilePurpose { get; set; }
 
-    /// <summary>Gets the <c>stackLevel</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>stackLevel</c> field (optional).</summary>
     [JsonPropertyName("stackLevel")]
     public int? StackLevel { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

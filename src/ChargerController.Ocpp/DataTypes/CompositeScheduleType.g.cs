@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>CompositeScheduleType</c>.</summary>
 public sealed record CompositeScheduleType
 {
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>duration</c> field.</summary>
+    /// <summary>Gets or sets the <c>duration</c> field (required).</summary>
     [JsonPropertyName("duration")]
-    public required int Duration { get; set; }
+    public int Duration { get; set; }
 
-    /// <summary>Gets the <c>scheduleStart</c> field.</summary>
+    /// <summary>Gets or sets the <c>scheduleStart</c> field (required).</summary>
     [JsonPropertyName("scheduleStart")]
-    public required DateTimeOffset ScheduleStart { get; set; }
+    public DateTimeOffset ScheduleStart { get; set; }
 
-    /// <summary>Gets the <c>chargingRateUnit</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingRateUnit</c> field (required).</summary>
     [JsonPropertyName("chargingRateUnit")]
-    public required ChargingRateUnitEnumType ChargingRateUnit { get; set; }
+    public ChargingRateUnitEnumType ChargingRateUnit { get; set; }
 
-    /// <summary>Gets the <c>chargingSchedulePeriod</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingSchedulePeriod</c> field (required).</summary>
     [JsonPropertyName("chargingSchedulePeriod")]
-    public required ChargingSchedulePeriodType[] ChargingSchedulePeriod { get; set; }
+    public ChargingSchedulePeriodType[] ChargingSchedulePeriod { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ConstantStreamDataType</c>.</summary>
 public sealed record ConstantStreamDataType
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>params</c> field.</summary>
+    /// <summary>Gets or sets the <c>params</c> field (required).</summary>
     [JsonPropertyName("params")]
-    public required PeriodicEventStreamParamsType Params { get; set; }
+    public PeriodicEventStreamParamsType Params { get; set; } = default!;
 
-    /// <summary>Gets the <c>variableMonitoringId</c> field.</summary>
+    /// <summary>Gets or sets the <c>variableMonitoringId</c> field (required).</summary>
     [JsonPropertyName("variableMonitoringId")]
-    public required int VariableMonitoringId { get; set; }
+    public int VariableMonitoringId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ConsumptionCostType</c>.</summary>
 public sealed record ConsumptionCostType
 {
-    /// <summary>Gets the <c>startValue</c> field.</summary>
+    /// <summary>Gets or sets the <c>startValue</c> field (required).</summary>
     [JsonPropertyName("startValue")]
-    public required decimal StartValue { get; set; }
+    public decimal StartValue { get; set; }
 
-    /// <summary>Gets the <c>cost</c> field.</summary>
+    /// <summary>Gets or sets the <c>cost</c> field (required).</summary>
     [JsonPropertyName("cost")]
-    public required CostType[] Cost { get; set; }
+    public CostType[] Cost { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,27 +12,27 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>CostDetailsType</c>.</summary>
 public sealed record CostDetailsType
 {
-    /// <summary>Gets the <c>chargingPeriods</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingPeriods</c> field (optional).</summary>
     [JsonPropertyName("chargingPeriods")]
     public ChargingPeriodType[]? ChargingPeriods { get; set; }
 
-    /// <summary>Gets the <c>totalCost</c> field.</summary>
+    /// <summary>Gets or sets the <c>totalCost</c> field (required).</summary>
     [JsonPropertyName("totalCost")]
-    public required TotalCostType TotalCost { get; set; }
+    public TotalCostType TotalCost { get; set; } = default!;
 
-    /// <summary>Gets the <c>totalUsage</c> field.</summary>
+    /// <summary>Gets or sets the <c>totalUsage</c> field (required).</summary>
     [JsonPropertyName("totalUsage")]
-    public required TotalUsageType TotalUsage { get; set; }
+    public TotalUsageType TotalUsage { get; set; } = default!;
 
-    /// <summary>Gets the <c>failureToCalculate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>failureToCalculate</c> field (optional).</summary>
     [JsonPropertyName("failureToCalculate")]
     public bool? FailureToCalculate { get; set; }
 
-    /// <summary>Gets the <c>failureReason</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>failureReason</c> field (optional).</summary>
     [JsonPropertyName("failureReason")]
     public string? FailureReason { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

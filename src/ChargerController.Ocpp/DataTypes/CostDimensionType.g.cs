@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>CostDimensionType</c>.</summary>
 public sealed record CostDimensionType
 {
-    /// <summary>Gets the <c>type</c> field.</summary>
+    /// <summary>Gets or sets the <c>type</c> field (required).</summary>
     [JsonPropertyName("type")]
-    public required CostDimensionEnumType Type { get; set; }
+    public CostDimensionEnumType Type { get; set; }
 
-    /// <summary>Gets the <c>volume</c> field.</summary>
+    /// <summary>Gets or sets the <c>volume</c> field (required).</summary>
     [JsonPropertyName("volume")]
-    public required decimal Volume { get; set; }
+    public decimal Volume { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

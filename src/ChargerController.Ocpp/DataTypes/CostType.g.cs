@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>CostType</c>.</summary>
 public sealed record CostType
 {
-    /// <summary>Gets the <c>costKind</c> field.</summary>
+    /// <summary>Gets or sets the <c>costKind</c> field (required).</summary>
     [JsonPropertyName("costKind")]
-    public required CostKindEnumType CostKind { get; set; }
+    public CostKindEnumType CostKind { get; set; }
 
-    /// <summary>Gets the <c>amount</c> field.</summary>
+    /// <summary>Gets or sets the <c>amount</c> field (required).</summary>
     [JsonPropertyName("amount")]
-    public required int Amount { get; set; }
+    public int Amount { get; set; }
 
-    /// <summary>Gets the <c>amountMultiplier</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>amountMultiplier</c> field (optional).</summary>
     [JsonPropertyName("amountMultiplier")]
     public int? AmountMultiplier { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

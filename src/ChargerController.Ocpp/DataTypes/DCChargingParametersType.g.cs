@@ -12,39 +12,39 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>DCChargingParametersType</c>.</summary>
 public sealed record DCChargingParametersType
 {
-    /// <summary>Gets the <c>evMaxCurrent</c> field.</summary>
+    /// <summary>Gets or sets the <c>evMaxCurrent</c> field (required).</summary>
     [JsonPropertyName("evMaxCurrent")]
-    public required decimal EvMaxCurrent { get; set; }
+    public decimal EvMaxCurrent { get; set; }
 
-    /// <summary>Gets the <c>evMaxVoltage</c> field.</summary>
+    /// <summary>Gets or sets the <c>evMaxVoltage</c> field (required).</summary>
     [JsonPropertyName("evMaxVoltage")]
-    public required decimal EvMaxVoltage { get; set; }
+    public decimal EvMaxVoltage { get; set; }
 
-    /// <summary>Gets the <c>evMaxPower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evMaxPower</c> field (optional).</summary>
     [JsonPropertyName("evMaxPower")]
     public decimal? EvMaxPower { get; set; }
 
-    /// <summary>Gets the <c>evEnergyCapacity</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evEnergyCapacity</c> field (optional).</summary>
     [JsonPropertyName("evEnergyCapacity")]
     public decimal? EvEnergyCapacity { get; set; }
 
-    /// <summary>Gets the <c>energyAmount</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>energyAmount</c> field (optional).</summary>
     [JsonPropertyName("energyAmount")]
     public decimal? EnergyAmount { get; set; }
 
-    /// <summary>Gets the <c>stateOfCharge</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>stateOfCharge</c> field (optional).</summary>
     [JsonPropertyName("stateOfCharge")]
     public int? StateOfCharge { get; set; }
 
-    /// <summary>Gets the <c>fullSoC</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>fullSoC</c> field (optional).</summary>
     [JsonPropertyName("fullSoC")]
     public int? FullSoC { get; set; }
 
-    /// <summary>Gets the <c>bulkSoC</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>bulkSoC</c> field (optional).</summary>
     [JsonPropertyName("bulkSoC")]
     public int? BulkSoC { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

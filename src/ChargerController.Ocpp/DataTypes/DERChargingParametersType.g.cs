@@ -13,171 +13,171 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>DERChargingParametersType</c>.</summary>
 public sealed record DERChargingParametersType
 {
-    /// <summary>Gets the <c>evSupportedDERControl</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evSupportedDERControl</c> field (optional).</summary>
     [JsonPropertyName("evSupportedDERControl")]
     public DERControlEnumType[]? EvSupportedDERControl { get; set; }
 
-    /// <summary>Gets the <c>evOverExcitedMaxDischargePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evOverExcitedMaxDischargePower</c> field (optional).</summary>
     [JsonPropertyName("evOverExcitedMaxDischargePower")]
     public decimal? EvOverExcitedMaxDischargePower { get; set; }
 
-    /// <summary>Gets the <c>evOverExcitedPowerFactor</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evOverExcitedPowerFactor</c> field (optional).</summary>
     [JsonPropertyName("evOverExcitedPowerFactor")]
     public decimal? EvOverExcitedPowerFactor { get; set; }
 
-    /// <summary>Gets the <c>evUnderExcitedMaxDischargePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evUnderExcitedMaxDischargePower</c> field (optional).</summary>
     [JsonPropertyName("evUnderExcitedMaxDischargePower")]
     public decimal? EvUnderExcitedMaxDischargePower { get; set; }
 
-    /// <summary>Gets the <c>evUnderExcitedPowerFactor</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evUnderExcitedPowerFactor</c> field (optional).</summary>
     [JsonPropertyName("evUnderExcitedPowerFactor")]
     public decimal? EvUnderExcitedPowerFactor { get; set; }
 
-    /// <summary>Gets the <c>maxApparentPower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxApparentPower</c> field (optional).</summary>
     [JsonPropertyName("maxApparentPower")]
     public decimal? MaxApparentPower { get; set; }
 
-    /// <summary>Gets the <c>maxChargeApparentPower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargeApparentPower</c> field (optional).</summary>
     [JsonPropertyName("maxChargeApparentPower")]
     public decimal? MaxChargeApparentPower { get; set; }
 
-    /// <summary>Gets the <c>maxChargeApparentPower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargeApparentPower_L2</c> field (optional).</summary>
     [JsonPropertyName("maxChargeApparentPower_L2")]
     public decimal? MaxChargeApparentPower_L2 { get; set; }
 
-    /// <summary>Gets the <c>maxChargeApparentPower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargeApparentPower_L3</c> field (optional).</summary>
     [JsonPropertyName("maxChargeApparentPower_L3")]
     public decimal? MaxChargeApparentPower_L3 { get; set; }
 
-    /// <summary>Gets the <c>maxDischargeApparentPower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargeApparentPower</c> field (optional).</summary>
     [JsonPropertyName("maxDischargeApparentPower")]
     public decimal? MaxDischargeApparentPower { get; set; }
 
-    /// <summary>Gets the <c>maxDischargeApparentPower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargeApparentPower_L2</c> field (optional).</summary>
     [JsonPropertyName("maxDischargeApparentPower_L2")]
     public decimal? MaxDischargeApparentPower_L2 { get; set; }
 
-    /// <summary>Gets the <c>maxDischargeApparentPower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargeApparentPower_L3</c> field (optional).</summary>
     [JsonPropertyName("maxDischargeApparentPower_L3")]
     public decimal? MaxDischargeApparentPower_L3 { get; set; }
 
-    /// <summary>Gets the <c>maxChargeReactivePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargeReactivePower</c> field (optional).</summary>
     [JsonPropertyName("maxChargeReactivePower")]
     public decimal? MaxChargeReactivePower { get; set; }
 
-    /// <summary>Gets the <c>maxChargeReactivePower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargeReactivePower_L2</c> field (optional).</summary>
     [JsonPropertyName("maxChargeReactivePower_L2")]
     public decimal? MaxChargeReactivePower_L2 { get; set; }
 
-    /// <summary>Gets the <c>maxChargeReactivePower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargeReactivePower_L3</c> field (optional).</summary>
     [JsonPropertyName("maxChargeReactivePower_L3")]
     public decimal? MaxChargeReactivePower_L3 { get; set; }
 
-    /// <summary>Gets the <c>minChargeReactivePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minChargeReactivePower</c> field (optional).</summary>
     [JsonPropertyName("minChargeReactivePower")]
     public decimal? MinChargeReactivePower { get; set; }
 
-    /// <summary>Gets the <c>minChargeReactivePower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minChargeReactivePower_L2</c> field (optional).</summary>
     [JsonPropertyName("minChargeReactivePower_L2")]
     public decimal? MinChargeReactivePower_L2 { get; set; }
 
-    /// <summary>Gets the <c>minChargeReactivePower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minChargeReactivePower_L3</c> field (optional).</summary>
     [JsonPropertyName("minChargeReactivePower_L3")]
     public decimal? MinChargeReactivePower_L3 { get; set; }
 
-    /// <summary>Gets the <c>maxDischargeReactivePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargeReactivePower</c> field (optional).</summary>
     [JsonPropertyName("maxDischargeReactivePower")]
     public decimal? MaxDischargeReactivePower { get; set; }
 
-    /// <summary>Gets the <c>maxDischargeReactivePower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargeReactivePower_L2</c> field (optional).</summary>
     [JsonPropertyName("maxDischargeReactivePower_L2")]
     public decimal? MaxDischargeReactivePower_L2 { get; set; }
 
-    /// <summary>Gets the <c>maxDischargeReactivePower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargeReactivePower_L3</c> field (optional).</summary>
     [JsonPropertyName("maxDischargeReactivePower_L3")]
     public decimal? MaxDischargeReactivePower_L3 { get; set; }
 
-    /// <summary>Gets the <c>minDischargeReactivePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minDischargeReactivePower</c> field (optional).</summary>
     [JsonPropertyName("minDischargeReactivePower")]
     public decimal? MinDischargeReactivePower { get; set; }
 
-    /// <summary>Gets the <c>minDischargeReactivePower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minDischargeReactivePower_L2</c> field (optional).</summary>
     [JsonPropertyName("minDischargeReactivePower_L2")]
     public decimal? MinDischargeReactivePower_L2 { get; set; }
 
-    /// <summary>Gets the <c>minDischargeReactivePower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minDischargeReactivePower_L3</c> field (optional).</summary>
     [JsonPropertyName("minDischargeReactivePower_L3")]
     public decimal? MinDischargeReactivePower_L3 { get; set; }
 
-    /// <summary>Gets the <c>nominalVoltage</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>nominalVoltage</c> field (optional).</summary>
     [JsonPropertyName("nominalVoltage")]
     public decimal? NominalVoltage { get; set; }
 
-    /// <summary>Gets the <c>nominalVoltageOffset</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>nominalVoltageOffset</c> field (optional).</summary>
     [JsonPropertyName("nominalVoltageOffset")]
     public decimal? NominalVoltageOffset { get; set; }
 
-    /// <summary>Gets the <c>maxNominalVoltage</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxNominalVoltage</c> field (optional).</summary>
     [JsonPropertyName("maxNominalVoltage")]
     public decimal? MaxNominalVoltage { get; set; }
 
-    /// <summary>Gets the <c>minNominalVoltage</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minNominalVoltage</c> field (optional).</summary>
     [JsonPropertyName("minNominalVoltage")]
     public decimal? MinNominalVoltage { get; set; }
 
-    /// <summary>Gets the <c>evInverterManufacturer</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evInverterManufacturer</c> field (optional).</summary>
     [JsonPropertyName("evInverterManufacturer")]
     public string? EvInverterManufacturer { get; set; }
 
-    /// <summary>Gets the <c>evInverterModel</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evInverterModel</c> field (optional).</summary>
     [JsonPropertyName("evInverterModel")]
     public string? EvInverterModel { get; set; }
 
-    /// <summary>Gets the <c>evInverterSerialNumber</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evInverterSerialNumber</c> field (optional).</summary>
     [JsonPropertyName("evInverterSerialNumber")]
     public string? EvInverterSerialNumber { get; set; }
 
-    /// <summary>Gets the <c>evInverterSwVersion</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evInverterSwVersion</c> field (optional).</summary>
     [JsonPropertyName("evInverterSwVersion")]
     public string? EvInverterSwVersion { get; set; }
 
-    /// <summary>Gets the <c>evInverterHwVersion</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evInverterHwVersion</c> field (optional).</summary>
     [JsonPropertyName("evInverterHwVersion")]
     public string? EvInverterHwVersion { get; set; }
 
-    /// <summary>Gets the <c>evIslandingDetectionMethod</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evIslandingDetectionMethod</c> field (optional).</summary>
     [JsonPropertyName("evIslandingDetectionMethod")]
     public IslandingDetectionEnumType[]? EvIslandingDetectionMethod { get; set; }
 
-    /// <summary>Gets the <c>evIslandingTripTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evIslandingTripTime</c> field (optional).</summary>
     [JsonPropertyName("evIslandingTripTime")]
     public decimal? EvIslandingTripTime { get; set; }
 
-    /// <summary>Gets the <c>evMaximumLevel1DCInjection</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evMaximumLevel1DCInjection</c> field (optional).</summary>
     [JsonPropertyName("evMaximumLevel1DCInjection")]
     public decimal? EvMaximumLevel1DCInjection { get; set; }
 
-    /// <summary>Gets the <c>evDurationLevel1DCInjection</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evDurationLevel1DCInjection</c> field (optional).</summary>
     [JsonPropertyName("evDurationLevel1DCInjection")]
     public decimal? EvDurationLevel1DCInjection { get; set; }
 
-    /// <summary>Gets the <c>evMaximumLevel2DCInjection</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evMaximumLevel2DCInjection</c> field (optional).</summary>
     [JsonPropertyName("evMaximumLevel2DCInjection")]
     public decimal? EvMaximumLevel2DCInjection { get; set; }
 
-    /// <summary>Gets the <c>evDurationLevel2DCInjection</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evDurationLevel2DCInjection</c> field (optional).</summary>
     [JsonPropertyName("evDurationLevel2DCInjection")]
     public decimal? EvDurationLevel2DCInjection { get; set; }
 
-    /// <summary>Gets the <c>evReactiveSusceptance</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evReactiveSusceptance</c> field (optional).</summary>
     [JsonPropertyName("evReactiveSusceptance")]
     public decimal? EvReactiveSusceptance { get; set; }
 
-    /// <summary>Gets the <c>evSessionTotalDischargeEnergyAvailable</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evSessionTotalDischargeEnergyAvailable</c> field (optional).</summary>
     [JsonPropertyName("evSessionTotalDischargeEnergyAvailable")]
     public decimal? EvSessionTotalDischargeEnergyAvailable { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

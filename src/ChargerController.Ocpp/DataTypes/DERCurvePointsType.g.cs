@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>DERCurvePointsType</c>.</summary>
 public sealed record DERCurvePointsType
 {
-    /// <summary>Gets the <c>x</c> field.</summary>
+    /// <summary>Gets or sets the <c>x</c> field (required).</summary>
     [JsonPropertyName("x")]
-    public required decimal X { get; set; }
+    public decimal X { get; set; }
 
-    /// <summary>Gets the <c>y</c> field.</summary>
+    /// <summary>Gets or sets the <c>y</c> field (required).</summary>
     [JsonPropertyName("y")]
-    public required decimal Y { get; set; }
+    public decimal Y { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

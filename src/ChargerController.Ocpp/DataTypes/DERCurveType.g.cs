@@ -13,43 +13,43 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>DERCurveType</c>.</summary>
 public sealed record DERCurveType
 {
-    /// <summary>Gets the <c>curveData</c> field.</summary>
+    /// <summary>Gets or sets the <c>curveData</c> field (required).</summary>
     [JsonPropertyName("curveData")]
-    public required DERCurvePointsType[] CurveData { get; set; }
+    public DERCurvePointsType[] CurveData { get; set; } = default!;
 
-    /// <summary>Gets the <c>hysteresis</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>hysteresis</c> field (optional).</summary>
     [JsonPropertyName("hysteresis")]
     public HysteresisType? Hysteresis { get; set; }
 
-    /// <summary>Gets the <c>priority</c> field.</summary>
+    /// <summary>Gets or sets the <c>priority</c> field (required).</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; set; }
+    public int Priority { get; set; }
 
-    /// <summary>Gets the <c>reactivePowerParams</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>reactivePowerParams</c> field (optional).</summary>
     [JsonPropertyName("reactivePowerParams")]
     public ReactivePowerParamsType? ReactivePowerParams { get; set; }
 
-    /// <summary>Gets the <c>voltageParams</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>voltageParams</c> field (optional).</summary>
     [JsonPropertyName("voltageParams")]
     public VoltageParamsType? VoltageParams { get; set; }
 
-    /// <summary>Gets the <c>yUnit</c> field.</summary>
+    /// <summary>Gets or sets the <c>yUnit</c> field (required).</summary>
     [JsonPropertyName("yUnit")]
-    public required DERUnitEnumType YUnit { get; set; }
+    public DERUnitEnumType YUnit { get; set; }
 
-    /// <summary>Gets the <c>responseTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>responseTime</c> field (optional).</summary>
     [JsonPropertyName("responseTime")]
     public decimal? ResponseTime { get; set; }
 
-    /// <summary>Gets the <c>startTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>startTime</c> field (optional).</summary>
     [JsonPropertyName("startTime")]
     public DateTimeOffset? StartTime { get; set; }
 
-    /// <summary>Gets the <c>duration</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
     public decimal? Duration { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

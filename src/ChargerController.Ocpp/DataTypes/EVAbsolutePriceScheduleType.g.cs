@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>EVAbsolutePriceScheduleType</c>.</summary>
 public sealed record EVAbsolutePriceScheduleType
 {
-    /// <summary>Gets the <c>timeAnchor</c> field.</summary>
+    /// <summary>Gets or sets the <c>timeAnchor</c> field (required).</summary>
     [JsonPropertyName("timeAnchor")]
-    public required DateTimeOffset TimeAnchor { get; set; }
+    public DateTimeOffset TimeAnchor { get; set; }
 
-    /// <summary>Gets the <c>currency</c> field.</summary>
+    /// <summary>Gets or sets the <c>currency</c> field (required).</summary>
     [JsonPropertyName("currency")]
-    public required string Currency { get; set; }
+    public string Currency { get; set; } = default!;
 
-    /// <summary>Gets the <c>evAbsolutePriceScheduleEntries</c> field.</summary>
+    /// <summary>Gets or sets the <c>evAbsolutePriceScheduleEntries</c> field (required).</summary>
     [JsonPropertyName("evAbsolutePriceScheduleEntries")]
-    public required EVAbsolutePriceScheduleEntryType[] EvAbsolutePriceScheduleEntries { get; set; }
+    public EVAbsolutePriceScheduleEntryType[] EvAbsolutePriceScheduleEntries { get; set; } = default!;
 
-    /// <summary>Gets the <c>priceAlgorithm</c> field.</summary>
+    /// <summary>Gets or sets the <c>priceAlgorithm</c> field (required).</summary>
     [JsonPropertyName("priceAlgorithm")]
-    public required string PriceAlgorithm { get; set; }
+    public string PriceAlgorithm { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

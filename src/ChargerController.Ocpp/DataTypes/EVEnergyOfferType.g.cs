@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>EVEnergyOfferType</c>.</summary>
 public sealed record EVEnergyOfferType
 {
-    /// <summary>Gets the <c>evAbsolutePriceSchedule</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evAbsolutePriceSchedule</c> field (optional).</summary>
     [JsonPropertyName("evAbsolutePriceSchedule")]
     public EVAbsolutePriceScheduleType? EvAbsolutePriceSchedule { get; set; }
 
-    /// <summary>Gets the <c>evPowerSchedule</c> field.</summary>
+    /// <summary>Gets or sets the <c>evPowerSchedule</c> field (required).</summary>
     [JsonPropertyName("evPowerSchedule")]
-    public required EVPowerScheduleType EvPowerSchedule { get; set; }
+    public EVPowerScheduleType EvPowerSchedule { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

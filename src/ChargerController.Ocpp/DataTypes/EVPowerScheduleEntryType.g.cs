@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>EVPowerScheduleEntryType</c>.</summary>
 public sealed record EVPowerScheduleEntryType
 {
-    /// <summary>Gets the <c>duration</c> field.</summary>
+    /// <summary>Gets or sets the <c>duration</c> field (required).</summary>
     [JsonPropertyName("duration")]
-    public required int Duration { get; set; }
+    public int Duration { get; set; }
 
-    /// <summary>Gets the <c>power</c> field.</summary>
+    /// <summary>Gets or sets the <c>power</c> field (required).</summary>
     [JsonPropertyName("power")]
-    public required decimal Power { get; set; }
+    public decimal Power { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>EVPowerScheduleType</c>.</summary>
 public sealed record EVPowerScheduleType
 {
-    /// <summary>Gets the <c>evPowerScheduleEntries</c> field.</summary>
+    /// <summary>Gets or sets the <c>evPowerScheduleEntries</c> field (required).</summary>
     [JsonPropertyName("evPowerScheduleEntries")]
-    public required EVPowerScheduleEntryType[] EvPowerScheduleEntries { get; set; }
+    public EVPowerScheduleEntryType[] EvPowerScheduleEntries { get; set; } = default!;
 
-    /// <summary>Gets the <c>timeAnchor</c> field.</summary>
+    /// <summary>Gets or sets the <c>timeAnchor</c> field (required).</summary>
     [JsonPropertyName("timeAnchor")]
-    public required DateTimeOffset TimeAnchor { get; set; }
+    public DateTimeOffset TimeAnchor { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>EVPriceRuleType</c>.</summary>
 public sealed record EVPriceRuleType
 {
-    /// <summary>Gets the <c>energyFee</c> field.</summary>
+    /// <summary>Gets or sets the <c>energyFee</c> field (required).</summary>
     [JsonPropertyName("energyFee")]
-    public required decimal EnergyFee { get; set; }
+    public decimal EnergyFee { get; set; }
 
-    /// <summary>Gets the <c>powerRangeStart</c> field.</summary>
+    /// <summary>Gets or sets the <c>powerRangeStart</c> field (required).</summary>
     [JsonPropertyName("powerRangeStart")]
-    public required decimal PowerRangeStart { get; set; }
+    public decimal PowerRangeStart { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>EVSEType</c>.</summary>
 public sealed record EVSEType
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>connectorId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>connectorId</c> field (optional).</summary>
     [JsonPropertyName("connectorId")]
     public int? ConnectorId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>EnterServiceGetType</c>.</summary>
 public sealed record EnterServiceGetType
 {
-    /// <summary>Gets the <c>enterService</c> field.</summary>
+    /// <summary>Gets or sets the <c>enterService</c> field (required).</summary>
     [JsonPropertyName("enterService")]
-    public required EnterServiceType EnterService { get; set; }
+    public EnterServiceType EnterService { get; set; } = default!;
 
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; set; }
+    public string Id { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,39 +12,39 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>EnterServiceType</c>.</summary>
 public sealed record EnterServiceType
 {
-    /// <summary>Gets the <c>priority</c> field.</summary>
+    /// <summary>Gets or sets the <c>priority</c> field (required).</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; set; }
+    public int Priority { get; set; }
 
-    /// <summary>Gets the <c>highVoltage</c> field.</summary>
+    /// <summary>Gets or sets the <c>highVoltage</c> field (required).</summary>
     [JsonPropertyName("highVoltage")]
-    public required decimal HighVoltage { get; set; }
+    public decimal HighVoltage { get; set; }
 
-    /// <summary>Gets the <c>lowVoltage</c> field.</summary>
+    /// <summary>Gets or sets the <c>lowVoltage</c> field (required).</summary>
     [JsonPropertyName("lowVoltage")]
-    public required decimal LowVoltage { get; set; }
+    public decimal LowVoltage { get; set; }
 
-    /// <summary>Gets the <c>highFreq</c> field.</summary>
+    /// <summary>Gets or sets the <c>highFreq</c> field (required).</summary>
     [JsonPropertyName("highFreq")]
-    public required decimal HighFreq { get; set; }
+    public decimal HighFreq { get; set; }
 
-    /// <summary>Gets the <c>lowFreq</c> field.</summary>
+    /// <summary>Gets or sets the <c>lowFreq</c> field (required).</summary>
     [JsonPropertyName("lowFreq")]
-    public required decimal LowFreq { get; set; }
+    public decimal LowFreq { get; set; }
 
-    /// <summary>Gets the <c>delay</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>delay</c> field (optional).</summary>
     [JsonPropertyName("delay")]
     public decimal? Delay { get; set; }
 
-    /// <summary>Gets the <c>randomDelay</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>randomDelay</c> field (optional).</summary>
     [JsonPropertyName("randomDelay")]
     public decimal? RandomDelay { get; set; }
 
-    /// <summary>Gets the <c>rampRate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>rampRate</c> field (optional).</summary>
     [JsonPropertyName("rampRate")]
     public decimal? RampRate { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

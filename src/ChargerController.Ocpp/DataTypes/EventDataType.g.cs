@@ -13,63 +13,63 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>EventDataType</c>.</summary>
 public sealed record EventDataType
 {
-    /// <summary>Gets the <c>eventId</c> field.</summary>
+    /// <summary>Gets or sets the <c>eventId</c> field (required).</summary>
     [JsonPropertyName("eventId")]
-    public required int EventId { get; set; }
+    public int EventId { get; set; }
 
-    /// <summary>Gets the <c>timestamp</c> field.</summary>
+    /// <summary>Gets or sets the <c>timestamp</c> field (required).</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Gets the <c>trigger</c> field.</summary>
+    /// <summary>Gets or sets the <c>trigger</c> field (required).</summary>
     [JsonPropertyName("trigger")]
-    public required EventTriggerEnumType Trigger { get; set; }
+    public EventTriggerEnumType Trigger { get; set; }
 
-    /// <summary>Gets the <c>cause</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>cause</c> field (optional).</summary>
     [JsonPropertyName("cause")]
     public int? Cause { get; set; }
 
-    /// <summary>Gets the <c>actualValue</c> field.</summary>
+    /// <summary>Gets or sets the <c>actualValue</c> field (required).</summary>
     [JsonPropertyName("actualValue")]
-    public required string ActualValue { get; set; }
+    public string ActualValue { get; set; } = default!;
 
-    /// <summary>Gets the <c>techCode</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>techCode</c> field (optional).</summary>
     [JsonPropertyName("techCode")]
     public string? TechCode { get; set; }
 
-    /// <summary>Gets the <c>techInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>techInfo</c> field (optional).</summary>
     [JsonPropertyName("techInfo")]
     public string? TechInfo { get; set; }
 
-    /// <summary>Gets the <c>cleared</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>cleared</c> field (optional).</summary>
     [JsonPropertyName("cleared")]
     public bool? Cleared { get; set; }
 
-    /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
     public string? TransactionId { get; set; }
 
-    /// <summary>Gets the <c>component</c> field.</summary>
+    /// <summary>Gets or sets the <c>component</c> field (required).</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; set; }
+    public ComponentType Component { get; set; } = default!;
 
-    /// <summary>Gets the <c>variableMonitoringId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>variableMonitoringId</c> field (optional).</summary>
     [JsonPropertyName("variableMonitoringId")]
     public int? VariableMonitoringId { get; set; }
 
-    /// <summary>Gets the <c>eventNotificationType</c> field.</summary>
+    /// <summary>Gets or sets the <c>eventNotificationType</c> field (required).</summary>
     [JsonPropertyName("eventNotificationType")]
-    public required EventNotificationEnumType EventNotificationType { get; set; }
+    public EventNotificationEnumType EventNotificationType { get; set; }
 
-    /// <summary>Gets the <c>variable</c> field.</summary>
+    /// <summary>Gets or sets the <c>variable</c> field (required).</summary>
     [JsonPropertyName("variable")]
-    public required VariableType Variable { get; set; }
+    public VariableType Variable { get; set; } = default!;
 
-    /// <summary>Gets the <c>severity</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>severity</c> field (optional).</summary>
     [JsonPropertyName("severity")]
     public int? Severity { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

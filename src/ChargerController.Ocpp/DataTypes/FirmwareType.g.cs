@@ -12,27 +12,27 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>FirmwareType</c>.</summary>
 public sealed record FirmwareType
 {
-    /// <summary>Gets the <c>location</c> field.</summary>
+    /// <summary>Gets or sets the <c>location</c> field (required).</summary>
     [JsonPropertyName("location")]
-    public required string Location { get; set; }
+    public string Location { get; set; } = default!;
 
-    /// <summary>Gets the <c>retrieveDateTime</c> field.</summary>
+    /// <summary>Gets or sets the <c>retrieveDateTime</c> field (required).</summary>
     [JsonPropertyName("retrieveDateTime")]
-    public required DateTimeOffset RetrieveDateTime { get; set; }
+    public DateTimeOffset RetrieveDateTime { get; set; }
 
-    /// <summary>Gets the <c>installDateTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>installDateTime</c> field (optional).</summary>
     [JsonPropertyName("installDateTime")]
     public DateTimeOffset? InstallDateTime { get; set; }
 
-    /// <summary>Gets the <c>signingCertificate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>signingCertificate</c> field (optional).</summary>
     [JsonPropertyName("signingCertificate")]
     public string? SigningCertificate { get; set; }
 
-    /// <summary>Gets the <c>signature</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>signature</c> field (optional).</summary>
     [JsonPropertyName("signature")]
     public string? Signature { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

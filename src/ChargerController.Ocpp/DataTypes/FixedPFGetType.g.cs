@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>FixedPFGetType</c>.</summary>
 public sealed record FixedPFGetType
 {
-    /// <summary>Gets the <c>fixedPF</c> field.</summary>
+    /// <summary>Gets or sets the <c>fixedPF</c> field (required).</summary>
     [JsonPropertyName("fixedPF")]
-    public required FixedPFType FixedPF { get; set; }
+    public FixedPFType FixedPF { get; set; } = default!;
 
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; set; }
+    public string Id { get; set; } = default!;
 
-    /// <summary>Gets the <c>isDefault</c> field.</summary>
+    /// <summary>Gets or sets the <c>isDefault</c> field (required).</summary>
     [JsonPropertyName("isDefault")]
-    public required bool IsDefault { get; set; }
+    public bool IsDefault { get; set; }
 
-    /// <summary>Gets the <c>isSuperseded</c> field.</summary>
+    /// <summary>Gets or sets the <c>isSuperseded</c> field (required).</summary>
     [JsonPropertyName("isSuperseded")]
-    public required bool IsSuperseded { get; set; }
+    public bool IsSuperseded { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,27 +12,27 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>FixedPFType</c>.</summary>
 public sealed record FixedPFType
 {
-    /// <summary>Gets the <c>priority</c> field.</summary>
+    /// <summary>Gets or sets the <c>priority</c> field (required).</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; set; }
+    public int Priority { get; set; }
 
-    /// <summary>Gets the <c>displacement</c> field.</summary>
+    /// <summary>Gets or sets the <c>displacement</c> field (required).</summary>
     [JsonPropertyName("displacement")]
-    public required decimal Displacement { get; set; }
+    public decimal Displacement { get; set; }
 
-    /// <summary>Gets the <c>excitation</c> field.</summary>
+    /// <summary>Gets or sets the <c>excitation</c> field (required).</summary>
     [JsonPropertyName("excitation")]
-    public required bool Excitation { get; set; }
+    public bool Excitation { get; set; }
 
-    /// <summary>Gets the <c>startTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>startTime</c> field (optional).</summary>
     [JsonPropertyName("startTime")]
     public DateTimeOffset? StartTime { get; set; }
 
-    /// <summary>Gets the <c>duration</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
     public decimal? Duration { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>FixedVarType</c>.</summary>
 public sealed record FixedVarType
 {
-    /// <summary>Gets the <c>priority</c> field.</summary>
+    /// <summary>Gets or sets the <c>priority</c> field (required).</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; set; }
+    public int Priority { get; set; }
 
-    /// <summary>Gets the <c>setpoint</c> field.</summary>
+    /// <summary>Gets or sets the <c>setpoint</c> field (required).</summary>
     [JsonPropertyName("setpoint")]
-    public required decimal Setpoint { get; set; }
+    public decimal Setpoint { get; set; }
 
-    /// <summary>Gets the <c>unit</c> field.</summary>
+    /// <summary>Gets or sets the <c>unit</c> field (required).</summary>
     [JsonPropertyName("unit")]
-    public required DERUnitEnumType Unit { get; set; }
+    public DERUnitEnumType Unit { get; set; }
 
-    /// <summary>Gets the <c>startTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>startTime</c> field (optional).</summary>
     [JsonPropertyName("startTime")]
     public DateTimeOffset? StartTime { get; set; }
 
-    /// <summary>Gets the <c>duration</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
     public decimal? Duration { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,39 +12,39 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>FreqDroopType</c>.</summary>
 public sealed record FreqDroopType
 {
-    /// <summary>Gets the <c>priority</c> field.</summary>
+    /// <summary>Gets or sets the <c>priority</c> field (required).</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; set; }
+    public int Priority { get; set; }
 
-    /// <summary>Gets the <c>overFreq</c> field.</summary>
+    /// <summary>Gets or sets the <c>overFreq</c> field (required).</summary>
     [JsonPropertyName("overFreq")]
-    public required decimal OverFreq { get; set; }
+    public decimal OverFreq { get; set; }
 
-    /// <summary>Gets the <c>underFreq</c> field.</summary>
+    /// <summary>Gets or sets the <c>underFreq</c> field (required).</summary>
     [JsonPropertyName("underFreq")]
-    public required decimal UnderFreq { get; set; }
+    public decimal UnderFreq { get; set; }
 
-    /// <summary>Gets the <c>overDroop</c> field.</summary>
+    /// <summary>Gets or sets the <c>overDroop</c> field (required).</summary>
     [JsonPropertyName("overDroop")]
-    public required decimal OverDroop { get; set; }
+    public decimal OverDroop { get; set; }
 
-    /// <summary>Gets the <c>underDroop</c> field.</summary>
+    /// <summary>Gets or sets the <c>underDroop</c> field (required).</summary>
     [JsonPropertyName("underDroop")]
-    public required decimal UnderDroop { get; set; }
+    public decimal UnderDroop { get; set; }
 
-    /// <summary>Gets the <c>responseTime</c> field.</summary>
+    /// <summary>Gets or sets the <c>responseTime</c> field (required).</summary>
     [JsonPropertyName("responseTime")]
-    public required decimal ResponseTime { get; set; }
+    public decimal ResponseTime { get; set; }
 
-    /// <summary>Gets the <c>startTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>startTime</c> field (optional).</summary>
     [JsonPropertyName("startTime")]
     public DateTimeOffset? StartTime { get; set; }
 
-    /// <summary>Gets the <c>duration</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
     public decimal? Duration { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

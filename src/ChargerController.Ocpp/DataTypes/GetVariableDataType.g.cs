@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>GetVariableDataType</c>.</summary>
 public sealed record GetVariableDataType
 {
-    /// <summary>Gets the <c>attributeType</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>attributeType</c> field (optional).</summary>
     [JsonPropertyName("attributeType")]
     public AttributeEnumType? AttributeType { get; set; }
 
-    /// <summary>Gets the <c>component</c> field.</summary>
+    /// <summary>Gets or sets the <c>component</c> field (required).</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; set; }
+    public ComponentType Component { get; set; } = default!;
 
-    /// <summary>Gets the <c>variable</c> field.</summary>
+    /// <summary>Gets or sets the <c>variable</c> field (required).</summary>
     [JsonPropertyName("variable")]
-    public required VariableType Variable { get; set; }
+    public VariableType Variable { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

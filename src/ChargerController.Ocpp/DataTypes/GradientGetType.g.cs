@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>GradientGetType</c>.</summary>
 public sealed record GradientGetType
 {
-    /// <summary>Gets the <c>gradient</c> field.</summary>
+    /// <summary>Gets or sets the <c>gradient</c> field (required).</summary>
     [JsonPropertyName("gradient")]
-    public required GradientType Gradient { get; set; }
+    public GradientType Gradient { get; set; } = default!;
 
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; set; }
+    public string Id { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

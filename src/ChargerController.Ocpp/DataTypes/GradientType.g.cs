@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>GradientType</c>.</summary>
 public sealed record GradientType
 {
-    /// <summary>Gets the <c>priority</c> field.</summary>
+    /// <summary>Gets or sets the <c>priority</c> field (required).</summary>
     [JsonPropertyName("priority")]
-    public required int Priority { get; set; }
+    public int Priority { get; set; }
 
-    /// <summary>Gets the <c>gradient</c> field.</summary>
+    /// <summary>Gets or sets the <c>gradient</c> field (required).</summary>
     [JsonPropertyName("gradient")]
-    public required decimal Gradient { get; set; }
+    public decimal Gradient { get; set; }
 
-    /// <summary>Gets the <c>softGradient</c> field.</summary>
+    /// <summary>Gets or sets the <c>softGradient</c> field (required).</summary>
     [JsonPropertyName("softGradient")]
-    public required decimal SoftGradient { get; set; }
+    public decimal SoftGradient { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

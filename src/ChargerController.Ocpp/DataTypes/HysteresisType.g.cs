@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>HysteresisType</c>.</summary>
 public sealed record HysteresisType
 {
-    /// <summary>Gets the <c>hysteresisHigh</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>hysteresisHigh</c> field (optional).</summary>
     [JsonPropertyName("hysteresisHigh")]
     public decimal? HysteresisHigh { get; set; }
 
-    /// <summary>Gets the <c>hysteresisLow</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>hysteresisLow</c> field (optional).</summary>
     [JsonPropertyName("hysteresisLow")]
     public decimal? HysteresisLow { get; set; }
 
-    /// <summary>Gets the <c>hysteresisDelay</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>hysteresisDelay</c> field (optional).</summary>
     [JsonPropertyName("hysteresisDelay")]
     public decimal? HysteresisDelay { get; set; }
 
-    /// <summary>Gets the <c>hysteresisGradient</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>hysteresisGradient</c> field (optional).</summary>
     [JsonPropertyName("hysteresisGradient")]
     public decimal? HysteresisGradient { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,39 +13,39 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>IdTokenInfoType</c>.</summary>
 public sealed record IdTokenInfoType
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required AuthorizationStatusEnumType Status { get; set; }
+    public AuthorizationStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>cacheExpiryDateTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>cacheExpiryDateTime</c> field (optional).</summary>
     [JsonPropertyName("cacheExpiryDateTime")]
     public DateTimeOffset? CacheExpiryDateTime { get; set; }
 
-    /// <summary>Gets the <c>chargingPriority</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingPriority</c> field (optional).</summary>
     [JsonPropertyName("chargingPriority")]
     public int? ChargingPriority { get; set; }
 
-    /// <summary>Gets the <c>groupIdToken</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>groupIdToken</c> field (optional).</summary>
     [JsonPropertyName("groupIdToken")]
     public IdTokenType? GroupIdToken { get; set; }
 
-    /// <summary>Gets the <c>language1</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>language1</c> field (optional).</summary>
     [JsonPropertyName("language1")]
     public string? Language1 { get; set; }
 
-    /// <summary>Gets the <c>language2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>language2</c> field (optional).</summary>
     [JsonPropertyName("language2")]
     public string? Language2 { get; set; }
 
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int[]? EvseId { get; set; }
 
-    /// <summary>Gets the <c>personalMessage</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>personalMessage</c> field (optional).</summary>
     [JsonPropertyName("personalMessage")]
     public MessageContentType? PersonalMessage { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>IdTokenType</c>.</summary>
 public sealed record IdTokenType
 {
-    /// <summary>Gets the <c>additionalInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>additionalInfo</c> field (optional).</summary>
     [JsonPropertyName("additionalInfo")]
     public AdditionalInfoType[]? AdditionalInfo { get; set; }
 
-    /// <summary>Gets the <c>idToken</c> field.</summary>
+    /// <summary>Gets or sets the <c>idToken</c> field (required).</summary>
     [JsonPropertyName("idToken")]
-    public required string IdToken { get; set; }
+    public string IdToken { get; set; } = default!;
 
-    /// <summary>Gets the <c>type</c> field.</summary>
+    /// <summary>Gets or sets the <c>type</c> field (required).</summary>
     [JsonPropertyName("type")]
-    public required string Type { get; set; }
+    public string Type { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

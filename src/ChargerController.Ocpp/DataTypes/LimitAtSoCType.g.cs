@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>LimitAtSoCType</c>.</summary>
 public sealed record LimitAtSoCType
 {
-    /// <summary>Gets the <c>soc</c> field.</summary>
+    /// <summary>Gets or sets the <c>soc</c> field (required).</summary>
     [JsonPropertyName("soc")]
-    public required int Soc { get; set; }
+    public int Soc { get; set; }
 
-    /// <summary>Gets the <c>limit</c> field.</summary>
+    /// <summary>Gets or sets the <c>limit</c> field (required).</summary>
     [JsonPropertyName("limit")]
-    public required decimal Limit { get; set; }
+    public decimal Limit { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>LogParametersType</c>.</summary>
 public sealed record LogParametersType
 {
-    /// <summary>Gets the <c>remoteLocation</c> field.</summary>
+    /// <summary>Gets or sets the <c>remoteLocation</c> field (required).</summary>
     [JsonPropertyName("remoteLocation")]
-    public required string RemoteLocation { get; set; }
+    public string RemoteLocation { get; set; } = default!;
 
-    /// <summary>Gets the <c>oldestTimestamp</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>oldestTimestamp</c> field (optional).</summary>
     [JsonPropertyName("oldestTimestamp")]
     public DateTimeOffset? OldestTimestamp { get; set; }
 
-    /// <summary>Gets the <c>latestTimestamp</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>latestTimestamp</c> field (optional).</summary>
     [JsonPropertyName("latestTimestamp")]
     public DateTimeOffset? LatestTimestamp { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

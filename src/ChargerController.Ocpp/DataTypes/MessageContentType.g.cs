@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>MessageContentType</c>.</summary>
 public sealed record MessageContentType
 {
-    /// <summary>Gets the <c>format</c> field.</summary>
+    /// <summary>Gets or sets the <c>format</c> field (required).</summary>
     [JsonPropertyName("format")]
-    public required MessageFormatEnumType Format { get; set; }
+    public MessageFormatEnumType Format { get; set; }
 
-    /// <summary>Gets the <c>language</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>language</c> field (optional).</summary>
     [JsonPropertyName("language")]
     public string? Language { get; set; }
 
-    /// <summary>Gets the <c>content</c> field.</summary>
+    /// <summary>Gets or sets the <c>content</c> field (required).</summary>
     [JsonPropertyName("content")]
-    public required string Content { get; set; }
+    public string Content { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,43 +13,43 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>MessageInfoType</c>.</summary>
 public sealed record MessageInfoType
 {
-    /// <summary>Gets the <c>display</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>display</c> field (optional).</summary>
     [JsonPropertyName("display")]
     public ComponentType? Display { get; set; }
 
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>priority</c> field.</summary>
+    /// <summary>Gets or sets the <c>priority</c> field (required).</summary>
     [JsonPropertyName("priority")]
-    public required MessagePriorityEnumType Priority { get; set; }
+    public MessagePriorityEnumType Priority { get; set; }
 
-    /// <summary>Gets the <c>state</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>state</c> field (optional).</summary>
     [JsonPropertyName("state")]
     public MessageStateEnumType? State { get; set; }
 
-    /// <summary>Gets the <c>startDateTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>startDateTime</c> field (optional).</summary>
     [JsonPropertyName("startDateTime")]
     public DateTimeOffset? StartDateTime { get; set; }
 
-    /// <summary>Gets the <c>endDateTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>endDateTime</c> field (optional).</summary>
     [JsonPropertyName("endDateTime")]
     public DateTimeOffset? EndDateTime { get; set; }
 
-    /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
     public string? TransactionId { get; set; }
 
-    /// <summary>Gets the <c>message</c> field.</summary>
+    /// <summary>Gets or sets the <c>message</c> field (required).</summary>
     [JsonPropertyName("message")]
-    public required MessageContentType Message { get; set; }
+    public MessageContentType Message { get; set; } = default!;
 
-    /// <summary>Gets the <c>messageExtra</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>messageExtra</c> field (optional).</summary>
     [JsonPropertyName("messageExtra")]
     public MessageContentType[]? MessageExtra { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

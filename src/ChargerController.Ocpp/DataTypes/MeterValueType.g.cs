@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>MeterValueType</c>.</summary>
 public sealed record MeterValueType
 {
-    /// <summary>Gets the <c>sampledValue</c> field.</summary>
+    /// <summary>Gets or sets the <c>sampledValue</c> field (required).</summary>
     [JsonPropertyName("sampledValue")]
-    public required SampledValueType[] SampledValue { get; set; }
+    public SampledValueType[] SampledValue { get; set; } = default!;
 
-    /// <summary>Gets the <c>timestamp</c> field.</summary>
+    /// <summary>Gets or sets the <c>timestamp</c> field (required).</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

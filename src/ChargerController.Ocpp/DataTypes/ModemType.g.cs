@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ModemType</c>.</summary>
 public sealed record ModemType
 {
-    /// <summary>Gets the <c>iccid</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>iccid</c> field (optional).</summary>
     [JsonPropertyName("iccid")]
     public string? Iccid { get; set; }
 
-    /// <summary>Gets the <c>imsi</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>imsi</c> field (optional).</summary>
     [JsonPropertyName("imsi")]
     public string? Imsi { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

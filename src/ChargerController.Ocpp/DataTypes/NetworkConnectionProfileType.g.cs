@@ -13,47 +13,47 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>NetworkConnectionProfileType</c>.</summary>
 public sealed record NetworkConnectionProfileType
 {
-    /// <summary>Gets the <c>apn</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>apn</c> field (optional).</summary>
     [JsonPropertyName("apn")]
     public APNType? Apn { get; set; }
 
-    /// <summary>Gets the <c>ocppVersion</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>ocppVersion</c> field (optional).</summary>
     [JsonPropertyName("ocppVersion")]
     public OCPPVersionEnumType? OcppVersion { get; set; }
 
-    /// <summary>Gets the <c>ocppInterface</c> field.</summary>
+    /// <summary>Gets or sets the <c>ocppInterface</c> field (required).</summary>
     [JsonPropertyName("ocppInterface")]
-    public required OCPPInterfaceEnumType OcppInterface { get; set; }
+    public OCPPInterfaceEnumType OcppInterface { get; set; }
 
-    /// <summary>Gets the <c>ocppTransport</c> field.</summary>
+    /// <summary>Gets or sets the <c>ocppTransport</c> field (required).</summary>
     [JsonPropertyName("ocppTransport")]
-    public required OCPPTransportEnumType OcppTransport { get; set; }
+    public OCPPTransportEnumType OcppTransport { get; set; }
 
-    /// <summary>Gets the <c>messageTimeout</c> field.</summary>
+    /// <summary>Gets or sets the <c>messageTimeout</c> field (required).</summary>
     [JsonPropertyName("messageTimeout")]
-    public required int MessageTimeout { get; set; }
+    public int MessageTimeout { get; set; }
 
-    /// <summary>Gets the <c>ocppCsmsUrl</c> field.</summary>
+    /// <summary>Gets or sets the <c>ocppCsmsUrl</c> field (required).</summary>
     [JsonPropertyName("ocppCsmsUrl")]
-    public required string OcppCsmsUrl { get; set; }
+    public string OcppCsmsUrl { get; set; } = default!;
 
-    /// <summary>Gets the <c>securityProfile</c> field.</summary>
+    /// <summary>Gets or sets the <c>securityProfile</c> field (required).</summary>
     [JsonPropertyName("securityProfile")]
-    public required int SecurityProfile { get; set; }
+    public int SecurityProfile { get; set; }
 
-    /// <summary>Gets the <c>identity</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>identity</c> field (optional).</summary>
     [JsonPropertyName("identity")]
     public string? Identity { get; set; }
 
-    /// <summary>Gets the <c>basicAuthPassword</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>basicAuthPassword</c> field (optional).</summary>
     [JsonPropertyName("basicAuthPassword")]
     public string? BasicAuthPassword { get; set; }
 
-    /// <summary>Gets the <c>vpn</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>vpn</c> field (optional).</summary>
     [JsonPropertyName("vpn")]
     public VPNType? Vpn { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

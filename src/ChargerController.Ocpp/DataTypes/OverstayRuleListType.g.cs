@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>OverstayRuleListType</c>.</summary>
 public sealed record OverstayRuleListType
 {
-    /// <summary>Gets the <c>overstayPowerThreshold</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>overstayPowerThreshold</c> field (optional).</summary>
     [JsonPropertyName("overstayPowerThreshold")]
     public RationalNumberType? OverstayPowerThreshold { get; set; }
 
-    /// <summary>Gets the <c>overstayRule</c> field.</summary>
+    /// <summary>Gets or sets the <c>overstayRule</c> field (required).</summary>
     [JsonPropertyName("overstayRule")]
-    public required OverstayRuleType[] OverstayRule { get; set; }
+    public OverstayRuleType[] OverstayRule { get; set; } = default!;
 
-    /// <summary>Gets the <c>overstayTimeThreshold</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>overstayTimeThreshold</c> field (optional).</summary>
     [JsonPropertyName("overstayTimeThreshold")]
     public int? OverstayTimeThreshold { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>OverstayRuleType</c>.</summary>
 public sealed record OverstayRuleType
 {
-    /// <summary>Gets the <c>overstayFee</c> field.</summary>
+    /// <summary>Gets or sets the <c>overstayFee</c> field (required).</summary>
     [JsonPropertyName("overstayFee")]
-    public required RationalNumberType OverstayFee { get; set; }
+    public RationalNumberType OverstayFee { get; set; } = default!;
 
-    /// <summary>Gets the <c>overstayRuleDescription</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>overstayRuleDescription</c> field (optional).</summary>
     [JsonPropertyName("overstayRuleDescription")]
     public string? OverstayRuleDescription { get; set; }
 
-    /// <summary>Gets the <c>startTime</c> field.</summary>
+    /// <summary>Gets or sets the <c>startTime</c> field (required).</summary>
     [JsonPropertyName("startTime")]
-    public required int StartTime { get; set; }
+    public int StartTime { get; set; }
 
-    /// <summary>Gets the <c>overstayFeePeriod</c> field.</summary>
+    /// <summary>Gets or sets the <c>overstayFeePeriod</c> field (required).</summary>
     [JsonPropertyName("overstayFeePeriod")]
-    public required int OverstayFeePeriod { get; set; }
+    public int OverstayFeePeriod { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>PeriodicEventStreamParamsType</c>.</summary>
 public sealed record PeriodicEventStreamParamsType
 {
-    /// <summary>Gets the <c>interval</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>interval</c> field (optional).</summary>
     [JsonPropertyName("interval")]
     public int? Interval { get; set; }
 
-    /// <summary>Gets the <c>values</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>values</c> field (optional).</summary>
     [JsonPropertyName("values")]
     public int? Values { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

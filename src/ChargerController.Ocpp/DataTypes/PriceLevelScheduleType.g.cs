@@ -12,27 +12,27 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>PriceLevelScheduleType</c>.</summary>
 public sealed record PriceLevelScheduleType
 {
-    /// <summary>Gets the <c>priceLevelScheduleEntries</c> field.</summary>
+    /// <summary>Gets or sets the <c>priceLevelScheduleEntries</c> field (required).</summary>
     [JsonPropertyName("priceLevelScheduleEntries")]
-    public required PriceLevelScheduleEntryType[] PriceLevelScheduleEntries { get; set; }
+    public PriceLevelScheduleEntryType[] PriceLevelScheduleEntries { get; set; } = default!;
 
-    /// <summary>Gets the <c>timeAnchor</c> field.</summary>
+    /// <summary>Gets or sets the <c>timeAnchor</c> field (required).</summary>
     [JsonPropertyName("timeAnchor")]
-    public required DateTimeOffset TimeAnchor { get; set; }
+    public DateTimeOffset TimeAnchor { get; set; }
 
-    /// <summary>Gets the <c>priceScheduleId</c> field.</summary>
+    /// <summary>Gets or sets the <c>priceScheduleId</c> field (required).</summary>
     [JsonPropertyName("priceScheduleId")]
-    public required int PriceScheduleId { get; set; }
+    public int PriceScheduleId { get; set; }
 
-    /// <summary>Gets the <c>priceScheduleDescription</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>priceScheduleDescription</c> field (optional).</summary>
     [JsonPropertyName("priceScheduleDescription")]
     public string? PriceScheduleDescription { get; set; }
 
-    /// <summary>Gets the <c>numberOfPriceLevels</c> field.</summary>
+    /// <summary>Gets or sets the <c>numberOfPriceLevels</c> field (required).</summary>
     [JsonPropertyName("numberOfPriceLevels")]
-    public required int NumberOfPriceLevels { get; set; }
+    public int NumberOfPriceLevels { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,31 +12,31 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>PriceRuleType</c>.</summary>
 public sealed record PriceRuleType
 {
-    /// <summary>Gets the <c>parkingFeePeriod</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>parkingFeePeriod</c> field (optional).</summary>
     [JsonPropertyName("parkingFeePeriod")]
     public int? ParkingFeePeriod { get; set; }
 
-    /// <summary>Gets the <c>carbonDioxideEmission</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>carbonDioxideEmission</c> field (optional).</summary>
     [JsonPropertyName("carbonDioxideEmission")]
     public int? CarbonDioxideEmission { get; set; }
 
-    /// <summary>Gets the <c>renewableGenerationPercentage</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>renewableGenerationPercentage</c> field (optional).</summary>
     [JsonPropertyName("renewableGenerationPercentage")]
     public int? RenewableGenerationPercentage { get; set; }
 
-    /// <summary>Gets the <c>energyFee</c> field.</summary>
+    /// <summary>Gets or sets the <c>energyFee</c> field (required).</summary>
     [JsonPropertyName("energyFee")]
-    public required RationalNumberType EnergyFee { get; set; }
+    public RationalNumberType EnergyFee { get; set; } = default!;
 
-    /// <summary>Gets the <c>parkingFee</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>parkingFee</c> field (optional).</summary>
     [JsonPropertyName("parkingFee")]
     public RationalNumberType? ParkingFee { get; set; }
 
-    /// <summary>Gets the <c>powerRangeStart</c> field.</summary>
+    /// <summary>Gets or sets the <c>powerRangeStart</c> field (required).</summary>
     [JsonPropertyName("powerRangeStart")]
-    public required RationalNumberType PowerRangeStart { get; set; }
+    public RationalNumberType PowerRangeStart { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>RationalNumberType</c>.</summary>
 public sealed record RationalNumberType
 {
-    /// <summary>Gets the <c>exponent</c> field.</summary>
+    /// <summary>Gets or sets the <c>exponent</c> field (required).</summary>
     [JsonPropertyName("exponent")]
-    public required int Exponent { get; set; }
+    public int Exponent { get; set; }
 
-    /// <summary>Gets the <c>value</c> field.</summary>
+    /// <summary>Gets or sets the <c>value</c> field (required).</summary>
     [JsonPropertyName("value")]
-    public required int Value { get; set; }
+    public int Value { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

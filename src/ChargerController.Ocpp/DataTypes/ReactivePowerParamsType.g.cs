@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ReactivePowerParamsType</c>.</summary>
 public sealed record ReactivePowerParamsType
 {
-    /// <summary>Gets the <c>vRef</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>vRef</c> field (optional).</summary>
     [JsonPropertyName("vRef")]
     public decimal? VRef { get; set; }
 
-    /// <summary>Gets the <c>autonomousVRefEnable</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>autonomousVRefEnable</c> field (optional).</summary>
     [JsonPropertyName("autonomousVRefEnable")]
     public bool? AutonomousVRefEnable { get; set; }
 
-    /// <summary>Gets the <c>autonomousVRefTimeConstant</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>autonomousVRefTimeConstant</c> field (optional).</summary>
     [JsonPropertyName("autonomousVRefTimeConstant")]
     public decimal? AutonomousVRefTimeConstant { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

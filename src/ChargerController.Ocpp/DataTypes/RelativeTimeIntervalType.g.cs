@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>RelativeTimeIntervalType</c>.</summary>
 public sealed record RelativeTimeIntervalType
 {
-    /// <summary>Gets the <c>start</c> field.</summary>
+    /// <summary>Gets or sets the <c>start</c> field (required).</summary>
     [JsonPropertyName("start")]
-    public required int Start { get; set; }
+    public int Start { get; set; }
 
-    /// <summary>Gets the <c>duration</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>duration</c> field (optional).</summary>
     [JsonPropertyName("duration")]
     public int? Duration { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>ReportDataType</c>.</summary>
 public sealed record ReportDataType
 {
-    /// <summary>Gets the <c>component</c> field.</summary>
+    /// <summary>Gets or sets the <c>component</c> field (required).</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; set; }
+    public ComponentType Component { get; set; } = default!;
 
-    /// <summary>Gets the <c>variable</c> field.</summary>
+    /// <summary>Gets or sets the <c>variable</c> field (required).</summary>
     [JsonPropertyName("variable")]
-    public required VariableType Variable { get; set; }
+    public VariableType Variable { get; set; } = default!;
 
-    /// <summary>Gets the <c>variableAttribute</c> field.</summary>
+    /// <summary>Gets or sets the <c>variableAttribute</c> field (required).</summary>
     [JsonPropertyName("variableAttribute")]
-    public required VariableAttributeType[] VariableAttribute { get; set; }
+    public VariableAttributeType[] VariableAttribute { get; set; } = default!;
 
-    /// <summary>Gets the <c>variableCharacteristics</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>variableCharacteristics</c> field (optional).</summary>
     [JsonPropertyName("variableCharacteristics")]
     public VariableCharacteristicsType? VariableCharacteristics { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

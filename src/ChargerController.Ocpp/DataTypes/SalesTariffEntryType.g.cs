@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>SalesTariffEntryType</c>.</summary>
 public sealed record SalesTariffEntryType
 {
-    /// <summary>Gets the <c>relativeTimeInterval</c> field.</summary>
+    /// <summary>Gets or sets the <c>relativeTimeInterval</c> field (required).</summary>
     [JsonPropertyName("relativeTimeInterval")]
-    public required RelativeTimeIntervalType RelativeTimeInterval { get; set; }
+    public RelativeTimeIntervalType RelativeTimeInterval { get; set; } = default!;
 
-    /// <summary>Gets the <c>ePriceLevel</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>ePriceLevel</c> field (optional).</summary>
     [JsonPropertyName("ePriceLevel")]
     public int? EPriceLevel { get; set; }
 
-    /// <summary>Gets the <c>consumptionCost</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>consumptionCost</c> field (optional).</summary>
     [JsonPropertyName("consumptionCost")]
     public ConsumptionCostType[]? ConsumptionCost { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>SalesTariffType</c>.</summary>
 public sealed record SalesTariffType
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>salesTariffDescription</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>salesTariffDescription</c> field (optional).</summary>
     [JsonPropertyName("salesTariffDescription")]
     public string? SalesTariffDescription { get; set; }
 
-    /// <summary>Gets the <c>numEPriceLevels</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>numEPriceLevels</c> field (optional).</summary>
     [JsonPropertyName("numEPriceLevels")]
     public int? NumEPriceLevels { get; set; }
 
-    /// <summary>Gets the <c>salesTariffEntry</c> field.</summary>
+    /// <summary>Gets or sets the <c>salesTariffEntry</c> field (required).</summary>
     [JsonPropertyName("salesTariffEntry")]
-    public required SalesTariffEntryType[] SalesTariffEntry { get; set; }
+    public SalesTariffEntryType[] SalesTariffEntry { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

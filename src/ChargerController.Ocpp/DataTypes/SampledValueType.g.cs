@@ -13,35 +13,35 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>SampledValueType</c>.</summary>
 public sealed record SampledValueType
 {
-    /// <summary>Gets the <c>value</c> field.</summary>
+    /// <summary>Gets or sets the <c>value</c> field (required).</summary>
     [JsonPropertyName("value")]
-    public required decimal Value { get; set; }
+    public decimal Value { get; set; }
 
-    /// <summary>Gets the <c>measurand</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>measurand</c> field (optional).</summary>
     [JsonPropertyName("measurand")]
     public MeasurandEnumType? Measurand { get; set; }
 
-    /// <summary>Gets the <c>context</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>context</c> field (optional).</summary>
     [JsonPropertyName("context")]
     public ReadingContextEnumType? Context { get; set; }
 
-    /// <summary>Gets the <c>phase</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>phase</c> field (optional).</summary>
     [JsonPropertyName("phase")]
     public PhaseEnumType? Phase { get; set; }
 
-    /// <summary>Gets the <c>location</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>location</c> field (optional).</summary>
     [JsonPropertyName("location")]
     public LocationEnumType? Location { get; set; }
 
-    /// <summary>Gets the <c>signedMeterValue</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>signedMeterValue</c> field (optional).</summary>
     [JsonPropertyName("signedMeterValue")]
     public SignedMeterValueType? SignedMeterValue { get; set; }
 
-    /// <summary>Gets the <c>unitOfMeasure</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>unitOfMeasure</c> field (optional).</summary>
     [JsonPropertyName("unitOfMeasure")]
     public UnitOfMeasureType? UnitOfMeasure { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,39 +13,39 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>SetMonitoringDataType</c>.</summary>
 public sealed record SetMonitoringDataType
 {
-    /// <summary>Gets the <c>id</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>id</c> field (optional).</summary>
     [JsonPropertyName("id")]
     public int? Id { get; set; }
 
-    /// <summary>Gets the <c>periodicEventStream</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>periodicEventStream</c> field (optional).</summary>
     [JsonPropertyName("periodicEventStream")]
     public PeriodicEventStreamParamsType? PeriodicEventStream { get; set; }
 
-    /// <summary>Gets the <c>transaction</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>transaction</c> field (optional).</summary>
     [JsonPropertyName("transaction")]
     public bool? Transaction { get; set; }
 
-    /// <summary>Gets the <c>value</c> field.</summary>
+    /// <summary>Gets or sets the <c>value</c> field (required).</summary>
     [JsonPropertyName("value")]
-    public required decimal Value { get; set; }
+    public decimal Value { get; set; }
 
-    /// <summary>Gets the <c>type</c> field.</summary>
+    /// <summary>Gets or sets the <c>type</c> field (required).</summary>
     [JsonPropertyName("type")]
-    public required MonitorEnumType Type { get; set; }
+    public MonitorEnumType Type { get; set; }
 
-    /// <summary>Gets the <c>severity</c> field.</summary>
+    /// <summary>Gets or sets the <c>severity</c> field (required).</summary>
     [JsonPropertyName("severity")]
-    public required int Severity { get; set; }
+    public int Severity { get; set; }
 
-    /// <summary>Gets the <c>component</c> field.</summary>
+    /// <summary>Gets or sets the <c>component</c> field (required).</summary>
     [JsonPropertyName("component")]
-    public required ComponentType Component { get; set; }
+    public ComponentType Component { get; set; } = default!;
 
-    /// <summary>Gets the <c>variable</c> field.</summary>
+    /// <summary>Gets or sets the <c>variable</c> field (required).</summary>
     [JsonPropertyName("variable")]
-    public required VariableType Variable { get; set; }
+    public VariableType Variable { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

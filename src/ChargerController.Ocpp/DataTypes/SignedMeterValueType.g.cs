@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>SignedMeterValueType</c>.</summary>
 public sealed record SignedMeterValueType
 {
-    /// <summary>Gets the <c>signedMeterData</c> field.</summary>
+    /// <summary>Gets or sets the <c>signedMeterData</c> field (required).</summary>
     [JsonPropertyName("signedMeterData")]
-    public required string SignedMeterData { get; set; }
+    public string SignedMeterData { get; set; } = default!;
 
-    /// <summary>Gets the <c>signingMethod</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>signingMethod</c> field (optional).</summary>
     [JsonPropertyName("signingMethod")]
     public string? SigningMethod { get; set; }
 
-    /// <summary>Gets the <c>encodingMethod</c> field.</summary>
+    /// <summary>Gets or sets the <c>encodingMethod</c> field (required).</summary>
     [JsonPropertyName("encodingMethod")]
-    public required string EncodingMethod { get; set; }
+    public string EncodingMethod { get; set; } = default!;
 
-    /// <summary>Gets the <c>publicKey</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>publicKey</c> field (optional).</summary>
     [JsonPropertyName("publicKey")]
     public string? PublicKey { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

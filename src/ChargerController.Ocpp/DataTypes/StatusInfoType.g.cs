@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>StatusInfoType</c>.</summary>
 public sealed record StatusInfoType
 {
-    /// <summary>Gets the <c>reasonCode</c> field.</summary>
+    /// <summary>Gets or sets the <c>reasonCode</c> field (required).</summary>
     [JsonPropertyName("reasonCode")]
-    public required string ReasonCode { get; set; }
+    public string ReasonCode { get; set; } = default!;
 
-    /// <summary>Gets the <c>additionalInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>additionalInfo</c> field (optional).</summary>
     [JsonPropertyName("additionalInfo")]
     public string? AdditionalInfo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

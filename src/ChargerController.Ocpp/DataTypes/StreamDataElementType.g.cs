@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>StreamDataElementType</c>.</summary>
 public sealed record StreamDataElementType
 {
-    /// <summary>Gets the <c>t</c> field.</summary>
+    /// <summary>Gets or sets the <c>t</c> field (required).</summary>
     [JsonPropertyName("t")]
-    public required decimal T { get; set; }
+    public decimal T { get; set; }
 
-    /// <summary>Gets the <c>v</c> field.</summary>
+    /// <summary>Gets or sets the <c>v</c> field (required).</summary>
     [JsonPropertyName("v")]
-    public required string V { get; set; }
+    public string V { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TariffAssignmentType</c>.</summary>
 public sealed record TariffAssignmentType
 {
-    /// <summary>Gets the <c>tariffId</c> field.</summary>
+    /// <summary>Gets or sets the <c>tariffId</c> field (required).</summary>
     [JsonPropertyName("tariffId")]
-    public required string TariffId { get; set; }
+    public string TariffId { get; set; } = default!;
 
-    /// <summary>Gets the <c>tariffKind</c> field.</summary>
+    /// <summary>Gets or sets the <c>tariffKind</c> field (required).</summary>
     [JsonPropertyName("tariffKind")]
-    public required TariffKindEnumType TariffKind { get; set; }
+    public TariffKindEnumType TariffKind { get; set; }
 
-    /// <summary>Gets the <c>validFrom</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>validFrom</c> field (optional).</summary>
     [JsonPropertyName("validFrom")]
     public DateTimeOffset? ValidFrom { get; set; }
 
-    /// <summary>Gets the <c>evseIds</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseIds</c> field (optional).</summary>
     [JsonPropertyName("evseIds")]
     public int[]? EvseIds { get; set; }
 
-    /// <summary>Gets the <c>idTokens</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>idTokens</c> field (optional).</summary>
     [JsonPropertyName("idTokens")]
     public string[]? IdTokens { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

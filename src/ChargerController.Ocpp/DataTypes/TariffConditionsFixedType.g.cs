@@ -13,39 +13,39 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TariffConditionsFixedType</c>.</summary>
 public sealed record TariffConditionsFixedType
 {
-    /// <summary>Gets the <c>startTimeOfDay</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>startTimeOfDay</c> field (optional).</summary>
     [JsonPropertyName("startTimeOfDay")]
     public string? StartTimeOfDay { get; set; }
 
-    /// <summary>Gets the <c>endTimeOfDay</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>endTimeOfDay</c> field (optional).</summary>
     [JsonPropertyName("endTimeOfDay")]
     public string? EndTimeOfDay { get; set; }
 
-    /// <summary>Gets the <c>dayOfWeek</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dayOfWeek</c> field (optional).</summary>
     [JsonPropertyName("dayOfWeek")]
     public DayOfWeekEnumType[]? DayOfWeek { get; set; }
 
-    /// <summary>Gets the <c>validFromDate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>validFromDate</c> field (optional).</summary>
     [JsonPropertyName("validFromDate")]
     public string? ValidFromDate { get; set; }
 
-    /// <summary>Gets the <c>validToDate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>validToDate</c> field (optional).</summary>
     [JsonPropertyName("validToDate")]
     public string? ValidToDate { get; set; }
 
-    /// <summary>Gets the <c>evseKind</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseKind</c> field (optional).</summary>
     [JsonPropertyName("evseKind")]
     public EvseKindEnumType? EvseKind { get; set; }
 
-    /// <summary>Gets the <c>paymentBrand</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>paymentBrand</c> field (optional).</summary>
     [JsonPropertyName("paymentBrand")]
     public string? PaymentBrand { get; set; }
 
-    /// <summary>Gets the <c>paymentRecognition</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>paymentRecognition</c> field (optional).</summary>
     [JsonPropertyName("paymentRecognition")]
     public string? PaymentRecognition { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,79 +13,79 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TariffConditionsType</c>.</summary>
 public sealed record TariffConditionsType
 {
-    /// <summary>Gets the <c>startTimeOfDay</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>startTimeOfDay</c> field (optional).</summary>
     [JsonPropertyName("startTimeOfDay")]
     public string? StartTimeOfDay { get; set; }
 
-    /// <summary>Gets the <c>endTimeOfDay</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>endTimeOfDay</c> field (optional).</summary>
     [JsonPropertyName("endTimeOfDay")]
     public string? EndTimeOfDay { get; set; }
 
-    /// <summary>Gets the <c>dayOfWeek</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>dayOfWeek</c> field (optional).</summary>
     [JsonPropertyName("dayOfWeek")]
     public DayOfWeekEnumType[]? DayOfWeek { get; set; }
 
-    /// <summary>Gets the <c>validFromDate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>validFromDate</c> field (optional).</summary>
     [JsonPropertyName("validFromDate")]
     public string? ValidFromDate { get; set; }
 
-    /// <summary>Gets the <c>validToDate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>validToDate</c> field (optional).</summary>
     [JsonPropertyName("validToDate")]
     public string? ValidToDate { get; set; }
 
-    /// <summary>Gets the <c>evseKind</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseKind</c> field (optional).</summary>
     [JsonPropertyName("evseKind")]
     public EvseKindEnumType? EvseKind { get; set; }
 
-    /// <summary>Gets the <c>minEnergy</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minEnergy</c> field (optional).</summary>
     [JsonPropertyName("minEnergy")]
     public decimal? MinEnergy { get; set; }
 
-    /// <summary>Gets the <c>maxEnergy</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxEnergy</c> field (optional).</summary>
     [JsonPropertyName("maxEnergy")]
     public decimal? MaxEnergy { get; set; }
 
-    /// <summary>Gets the <c>minCurrent</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minCurrent</c> field (optional).</summary>
     [JsonPropertyName("minCurrent")]
     public decimal? MinCurrent { get; set; }
 
-    /// <summary>Gets the <c>maxCurrent</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxCurrent</c> field (optional).</summary>
     [JsonPropertyName("maxCurrent")]
     public decimal? MaxCurrent { get; set; }
 
-    /// <summary>Gets the <c>minPower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minPower</c> field (optional).</summary>
     [JsonPropertyName("minPower")]
     public decimal? MinPower { get; set; }
 
-    /// <summary>Gets the <c>maxPower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxPower</c> field (optional).</summary>
     [JsonPropertyName("maxPower")]
     public decimal? MaxPower { get; set; }
 
-    /// <summary>Gets the <c>minTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minTime</c> field (optional).</summary>
     [JsonPropertyName("minTime")]
     public int? MinTime { get; set; }
 
-    /// <summary>Gets the <c>maxTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxTime</c> field (optional).</summary>
     [JsonPropertyName("maxTime")]
     public int? MaxTime { get; set; }
 
-    /// <summary>Gets the <c>minChargingTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minChargingTime</c> field (optional).</summary>
     [JsonPropertyName("minChargingTime")]
     public int? MinChargingTime { get; set; }
 
-    /// <summary>Gets the <c>maxChargingTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargingTime</c> field (optional).</summary>
     [JsonPropertyName("maxChargingTime")]
     public int? MaxChargingTime { get; set; }
 
-    /// <summary>Gets the <c>minIdleTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minIdleTime</c> field (optional).</summary>
     [JsonPropertyName("minIdleTime")]
     public int? MinIdleTime { get; set; }
 
-    /// <summary>Gets the <c>maxIdleTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxIdleTime</c> field (optional).</summary>
     [JsonPropertyName("maxIdleTime")]
     public int? MaxIdleTime { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

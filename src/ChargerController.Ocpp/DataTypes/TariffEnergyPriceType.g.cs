@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TariffEnergyPriceType</c>.</summary>
 public sealed record TariffEnergyPriceType
 {
-    /// <summary>Gets the <c>priceKwh</c> field.</summary>
+    /// <summary>Gets or sets the <c>priceKwh</c> field (required).</summary>
     [JsonPropertyName("priceKwh")]
-    public required decimal PriceKwh { get; set; }
+    public decimal PriceKwh { get; set; }
 
-    /// <summary>Gets the <c>conditions</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>conditions</c> field (optional).</summary>
     [JsonPropertyName("conditions")]
     public TariffConditionsType? Conditions { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TariffFixedPriceType</c>.</summary>
 public sealed record TariffFixedPriceType
 {
-    /// <summary>Gets the <c>conditions</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>conditions</c> field (optional).</summary>
     [JsonPropertyName("conditions")]
     public TariffConditionsFixedType? Conditions { get; set; }
 
-    /// <summary>Gets the <c>priceFixed</c> field.</summary>
+    /// <summary>Gets or sets the <c>priceFixed</c> field (required).</summary>
     [JsonPropertyName("priceFixed")]
-    public required decimal PriceFixed { get; set; }
+    public decimal PriceFixed { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TariffTimePriceType</c>.</summary>
 public sealed record TariffTimePriceType
 {
-    /// <summary>Gets the <c>priceMinute</c> field.</summary>
+    /// <summary>Gets or sets the <c>priceMinute</c> field (required).</summary>
     [JsonPropertyName("priceMinute")]
-    public required decimal PriceMinute { get; set; }
+    public decimal PriceMinute { get; set; }
 
-    /// <summary>Gets the <c>conditions</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>conditions</c> field (optional).</summary>
     [JsonPropertyName("conditions")]
     public TariffConditionsType? Conditions { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TariffTimeType</c>.</summary>
 public sealed record TariffTimeType
 {
-    /// <summary>Gets the <c>prices</c> field.</summary>
+    /// <summary>Gets or sets the <c>prices</c> field (required).</summary>
     [JsonPropertyName("prices")]
-    public required TariffTimePriceType[] Prices { get; set; }
+    public TariffTimePriceType[] Prices { get; set; } = default!;
 
-    /// <summary>Gets the <c>taxRates</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>taxRates</c> field (optional).</summary>
     [JsonPropertyName("taxRates")]
     public TaxRateType[]? TaxRates { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

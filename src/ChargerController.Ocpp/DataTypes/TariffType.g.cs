@@ -12,55 +12,55 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TariffType</c>.</summary>
 public sealed record TariffType
 {
-    /// <summary>Gets the <c>tariffId</c> field.</summary>
+    /// <summary>Gets or sets the <c>tariffId</c> field (required).</summary>
     [JsonPropertyName("tariffId")]
-    public required string TariffId { get; set; }
+    public string TariffId { get; set; } = default!;
 
-    /// <summary>Gets the <c>description</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>description</c> field (optional).</summary>
     [JsonPropertyName("description")]
     public MessageContentType[]? Description { get; set; }
 
-    /// <summary>Gets the <c>currency</c> field.</summary>
+    /// <summary>Gets or sets the <c>currency</c> field (required).</summary>
     [JsonPropertyName("currency")]
-    public required string Currency { get; set; }
+    public string Currency { get; set; } = default!;
 
-    /// <summary>Gets the <c>energy</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>energy</c> field (optional).</summary>
     [JsonPropertyName("energy")]
     public TariffEnergyType? Energy { get; set; }
 
-    /// <summary>Gets the <c>validFrom</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>validFrom</c> field (optional).</summary>
     [JsonPropertyName("validFrom")]
     public DateTimeOffset? ValidFrom { get; set; }
 
-    /// <summary>Gets the <c>chargingTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingTime</c> field (optional).</summary>
     [JsonPropertyName("chargingTime")]
     public TariffTimeType? ChargingTime { get; set; }
 
-    /// <summary>Gets the <c>idleTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>idleTime</c> field (optional).</summary>
     [JsonPropertyName("idleTime")]
     public TariffTimeType? IdleTime { get; set; }
 
-    /// <summary>Gets the <c>fixedFee</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>fixedFee</c> field (optional).</summary>
     [JsonPropertyName("fixedFee")]
     public TariffFixedType? FixedFee { get; set; }
 
-    /// <summary>Gets the <c>reservationTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>reservationTime</c> field (optional).</summary>
     [JsonPropertyName("reservationTime")]
     public TariffTimeType? ReservationTime { get; set; }
 
-    /// <summary>Gets the <c>reservationFixed</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>reservationFixed</c> field (optional).</summary>
     [JsonPropertyName("reservationFixed")]
     public TariffFixedType? ReservationFixed { get; set; }
 
-    /// <summary>Gets the <c>minCost</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minCost</c> field (optional).</summary>
     [JsonPropertyName("minCost")]
     public PriceType? MinCost { get; set; }
 
-    /// <summary>Gets the <c>maxCost</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxCost</c> field (optional).</summary>
     [JsonPropertyName("maxCost")]
     public PriceType? MaxCost { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TaxRateType</c>.</summary>
 public sealed record TaxRateType
 {
-    /// <summary>Gets the <c>type</c> field.</summary>
+    /// <summary>Gets or sets the <c>type</c> field (required).</summary>
     [JsonPropertyName("type")]
-    public required string Type { get; set; }
+    public string Type { get; set; } = default!;
 
-    /// <summary>Gets the <c>tax</c> field.</summary>
+    /// <summary>Gets or sets the <c>tax</c> field (required).</summary>
     [JsonPropertyName("tax")]
-    public required decimal Tax { get; set; }
+    public decimal Tax { get; set; }
 
-    /// <summary>Gets the <c>stack</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>stack</c> field (optional).</summary>
     [JsonPropertyName("stack")]
     public int? Stack { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,39 +12,39 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TaxRuleType</c>.</summary>
 public sealed record TaxRuleType
 {
-    /// <summary>Gets the <c>taxRuleID</c> field.</summary>
+    /// <summary>Gets or sets the <c>taxRuleID</c> field (required).</summary>
     [JsonPropertyName("taxRuleID")]
-    public required int TaxRuleID { get; set; }
+    public int TaxRuleID { get; set; }
 
-    /// <summary>Gets the <c>taxRuleName</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>taxRuleName</c> field (optional).</summary>
     [JsonPropertyName("taxRuleName")]
     public string? TaxRuleName { get; set; }
 
-    /// <summary>Gets the <c>taxIncludedInPrice</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>taxIncludedInPrice</c> field (optional).</summary>
     [JsonPropertyName("taxIncludedInPrice")]
     public bool? TaxIncludedInPrice { get; set; }
 
-    /// <summary>Gets the <c>appliesToEnergyFee</c> field.</summary>
+    /// <summary>Gets or sets the <c>appliesToEnergyFee</c> field (required).</summary>
     [JsonPropertyName("appliesToEnergyFee")]
-    public required bool AppliesToEnergyFee { get; set; }
+    public bool AppliesToEnergyFee { get; set; }
 
-    /// <summary>Gets the <c>appliesToParkingFee</c> field.</summary>
+    /// <summary>Gets or sets the <c>appliesToParkingFee</c> field (required).</summary>
     [JsonPropertyName("appliesToParkingFee")]
-    public required bool AppliesToParkingFee { get; set; }
+    public bool AppliesToParkingFee { get; set; }
 
-    /// <summary>Gets the <c>appliesToOverstayFee</c> field.</summary>
+    /// <summary>Gets or sets the <c>appliesToOverstayFee</c> field (required).</summary>
     [JsonPropertyName("appliesToOverstayFee")]
-    public required bool AppliesToOverstayFee { get; set; }
+    public bool AppliesToOverstayFee { get; set; }
 
-    /// <summary>Gets the <c>appliesToMinimumMaximumCost</c> field.</summary>
+    /// <summary>Gets or sets the <c>appliesToMinimumMaximumCost</c> field (required).</summary>
     [JsonPropertyName("appliesToMinimumMaximumCost")]
-    public required bool AppliesToMinimumMaximumCost { get; set; }
+    public bool AppliesToMinimumMaximumCost { get; set; }
 
-    /// <summary>Gets the <c>taxRate</c> field.</summary>
+    /// <summary>Gets or sets the <c>taxRate</c> field (required).</summary>
     [JsonPropertyName("taxRate")]
-    public required RationalNumberType TaxRate { get; set; }
+    public RationalNumberType TaxRate { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

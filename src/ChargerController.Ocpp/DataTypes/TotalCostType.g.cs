@@ -13,43 +13,43 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TotalCostType</c>.</summary>
 public sealed record TotalCostType
 {
-    /// <summary>Gets the <c>currency</c> field.</summary>
+    /// <summary>Gets or sets the <c>currency</c> field (required).</summary>
     [JsonPropertyName("currency")]
-    public required string Currency { get; set; }
+    public string Currency { get; set; } = default!;
 
-    /// <summary>Gets the <c>typeOfCost</c> field.</summary>
+    /// <summary>Gets or sets the <c>typeOfCost</c> field (required).</summary>
     [JsonPropertyName("typeOfCost")]
-    public required TariffCostEnumType TypeOfCost { get; set; }
+    public TariffCostEnumType TypeOfCost { get; set; }
 
-    /// <summary>Gets the <c>fixed</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>fixed</c> field (optional).</summary>
     [JsonPropertyName("fixed")]
     public PriceType? Fixed { get; set; }
 
-    /// <summary>Gets the <c>energy</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>energy</c> field (optional).</summary>
     [JsonPropertyName("energy")]
     public PriceType? Energy { get; set; }
 
-    /// <summary>Gets the <c>chargingTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingTime</c> field (optional).</summary>
     [JsonPropertyName("chargingTime")]
     public PriceType? ChargingTime { get; set; }
 
-    /// <summary>Gets the <c>idleTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>idleTime</c> field (optional).</summary>
     [JsonPropertyName("idleTime")]
     public PriceType? IdleTime { get; set; }
 
-    /// <summary>Gets the <c>reservationTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>reservationTime</c> field (optional).</summary>
     [JsonPropertyName("reservationTime")]
     public PriceType? ReservationTime { get; set; }
 
-    /// <summary>Gets the <c>reservationFixed</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>reservationFixed</c> field (optional).</summary>
     [JsonPropertyName("reservationFixed")]
     public PriceType? ReservationFixed { get; set; }
 
-    /// <summary>Gets the <c>total</c> field.</summary>
+    /// <summary>Gets or sets the <c>total</c> field (required).</summary>
     [JsonPropertyName("total")]
-    public required TotalPriceType Total { get; set; }
+    public TotalPriceType Total { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TotalPriceType</c>.</summary>
 public sealed record TotalPriceType
 {
-    /// <summary>Gets the <c>exclTax</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>exclTax</c> field (optional).</summary>
     [JsonPropertyName("exclTax")]
     public decimal? ExclTax { get; set; }
 
-    /// <summary>Gets the <c>inclTax</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>inclTax</c> field (optional).</summary>
     [JsonPropertyName("inclTax")]
     public decimal? InclTax { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

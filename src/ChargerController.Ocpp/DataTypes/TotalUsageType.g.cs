@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TotalUsageType</c>.</summary>
 public sealed record TotalUsageType
 {
-    /// <summary>Gets the <c>energy</c> field.</summary>
+    /// <summary>Gets or sets the <c>energy</c> field (required).</summary>
     [JsonPropertyName("energy")]
-    public required decimal Energy { get; set; }
+    public decimal Energy { get; set; }
 
-    /// <summary>Gets the <c>chargingTime</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingTime</c> field (required).</summary>
     [JsonPropertyName("chargingTime")]
-    public required int ChargingTime { get; set; }
+    public int ChargingTime { get; set; }
 
-    /// <summary>Gets the <c>idleTime</c> field.</summary>
+    /// <summary>Gets or sets the <c>idleTime</c> field (required).</summary>
     [JsonPropertyName("idleTime")]
-    public required int IdleTime { get; set; }
+    public int IdleTime { get; set; }
 
-    /// <summary>Gets the <c>reservationTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>reservationTime</c> field (optional).</summary>
     [JsonPropertyName("reservationTime")]
     public int? ReservationTime { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TransactionLimitType</c>.</summary>
 public sealed record TransactionLimitType
 {
-    /// <summary>Gets the <c>maxCost</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxCost</c> field (optional).</summary>
     [JsonPropertyName("maxCost")]
     public decimal? MaxCost { get; set; }
 
-    /// <summary>Gets the <c>maxEnergy</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxEnergy</c> field (optional).</summary>
     [JsonPropertyName("maxEnergy")]
     public decimal? MaxEnergy { get; set; }
 
-    /// <summary>Gets the <c>maxTime</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxTime</c> field (optional).</summary>
     [JsonPropertyName("maxTime")]
     public int? MaxTime { get; set; }
 
-    /// <summary>Gets the <c>maxSoC</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxSoC</c> field (optional).</summary>
     [JsonPropertyName("maxSoC")]
     public int? MaxSoC { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,39 +13,39 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>TransactionType</c>.</summary>
 public sealed record TransactionType
 {
-    /// <summary>Gets the <c>transactionId</c> field.</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (required).</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; set; }
+    public string TransactionId { get; set; } = default!;
 
-    /// <summary>Gets the <c>chargingState</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingState</c> field (optional).</summary>
     [JsonPropertyName("chargingState")]
     public ChargingStateEnumType? ChargingState { get; set; }
 
-    /// <summary>Gets the <c>timeSpentCharging</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>timeSpentCharging</c> field (optional).</summary>
     [JsonPropertyName("timeSpentCharging")]
     public int? TimeSpentCharging { get; set; }
 
-    /// <summary>Gets the <c>stoppedReason</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>stoppedReason</c> field (optional).</summary>
     [JsonPropertyName("stoppedReason")]
     public ReasonEnumType? StoppedReason { get; set; }
 
-    /// <summary>Gets the <c>remoteStartId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>remoteStartId</c> field (optional).</summary>
     [JsonPropertyName("remoteStartId")]
     public int? RemoteStartId { get; set; }
 
-    /// <summary>Gets the <c>operationMode</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>operationMode</c> field (optional).</summary>
     [JsonPropertyName("operationMode")]
     public OperationModeEnumType? OperationMode { get; set; }
 
-    /// <summary>Gets the <c>tariffId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tariffId</c> field (optional).</summary>
     [JsonPropertyName("tariffId")]
     public string? TariffId { get; set; }
 
-    /// <summary>Gets the <c>transactionLimit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>transactionLimit</c> field (optional).</summary>
     [JsonPropertyName("transactionLimit")]
     public TransactionLimitType? TransactionLimit { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

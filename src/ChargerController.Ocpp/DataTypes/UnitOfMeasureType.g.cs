@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>UnitOfMeasureType</c>.</summary>
 public sealed record UnitOfMeasureType
 {
-    /// <summary>Gets the <c>unit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>unit</c> field (optional).</summary>
     [JsonPropertyName("unit")]
     public string? Unit { get; set; }
 
-    /// <summary>Gets the <c>multiplier</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>multiplier</c> field (optional).</summary>
     [JsonPropertyName("multiplier")]
     public int? Multiplier { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,103 +12,103 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>V2XChargingParametersType</c>.</summary>
 public sealed record V2XChargingParametersType
 {
-    /// <summary>Gets the <c>minChargePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minChargePower</c> field (optional).</summary>
     [JsonPropertyName("minChargePower")]
     public decimal? MinChargePower { get; set; }
 
-    /// <summary>Gets the <c>minChargePower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minChargePower_L2</c> field (optional).</summary>
     [JsonPropertyName("minChargePower_L2")]
     public decimal? MinChargePower_L2 { get; set; }
 
-    /// <summary>Gets the <c>minChargePower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minChargePower_L3</c> field (optional).</summary>
     [JsonPropertyName("minChargePower_L3")]
     public decimal? MinChargePower_L3 { get; set; }
 
-    /// <summary>Gets the <c>maxChargePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargePower</c> field (optional).</summary>
     [JsonPropertyName("maxChargePower")]
     public decimal? MaxChargePower { get; set; }
 
-    /// <summary>Gets the <c>maxChargePower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargePower_L2</c> field (optional).</summary>
     [JsonPropertyName("maxChargePower_L2")]
     public decimal? MaxChargePower_L2 { get; set; }
 
-    /// <summary>Gets the <c>maxChargePower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargePower_L3</c> field (optional).</summary>
     [JsonPropertyName("maxChargePower_L3")]
     public decimal? MaxChargePower_L3 { get; set; }
 
-    /// <summary>Gets the <c>minDischargePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minDischargePower</c> field (optional).</summary>
     [JsonPropertyName("minDischargePower")]
     public decimal? MinDischargePower { get; set; }
 
-    /// <summary>Gets the <c>minDischargePower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minDischargePower_L2</c> field (optional).</summary>
     [JsonPropertyName("minDischargePower_L2")]
     public decimal? MinDischargePower_L2 { get; set; }
 
-    /// <summary>Gets the <c>minDischargePower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minDischargePower_L3</c> field (optional).</summary>
     [JsonPropertyName("minDischargePower_L3")]
     public decimal? MinDischargePower_L3 { get; set; }
 
-    /// <summary>Gets the <c>maxDischargePower</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargePower</c> field (optional).</summary>
     [JsonPropertyName("maxDischargePower")]
     public decimal? MaxDischargePower { get; set; }
 
-    /// <summary>Gets the <c>maxDischargePower_L2</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargePower_L2</c> field (optional).</summary>
     [JsonPropertyName("maxDischargePower_L2")]
     public decimal? MaxDischargePower_L2 { get; set; }
 
-    /// <summary>Gets the <c>maxDischargePower_L3</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargePower_L3</c> field (optional).</summary>
     [JsonPropertyName("maxDischargePower_L3")]
     public decimal? MaxDischargePower_L3 { get; set; }
 
-    /// <summary>Gets the <c>minChargeCurrent</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minChargeCurrent</c> field (optional).</summary>
     [JsonPropertyName("minChargeCurrent")]
     public decimal? MinChargeCurrent { get; set; }
 
-    /// <summary>Gets the <c>maxChargeCurrent</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxChargeCurrent</c> field (optional).</summary>
     [JsonPropertyName("maxChargeCurrent")]
     public decimal? MaxChargeCurrent { get; set; }
 
-    /// <summary>Gets the <c>minDischargeCurrent</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minDischargeCurrent</c> field (optional).</summary>
     [JsonPropertyName("minDischargeCurrent")]
     public decimal? MinDischargeCurrent { get; set; }
 
-    /// <summary>Gets the <c>maxDischargeCurrent</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxDischargeCurrent</c> field (optional).</summary>
     [JsonPropertyName("maxDischargeCurrent")]
     public decimal? MaxDischargeCurrent { get; set; }
 
-    /// <summary>Gets the <c>minVoltage</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minVoltage</c> field (optional).</summary>
     [JsonPropertyName("minVoltage")]
     public decimal? MinVoltage { get; set; }
 
-    /// <summary>Gets the <c>maxVoltage</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxVoltage</c> field (optional).</summary>
     [JsonPropertyName("maxVoltage")]
     public decimal? MaxVoltage { get; set; }
 
-    /// <summary>Gets the <c>evTargetEnergyRequest</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evTargetEnergyRequest</c> field (optional).</summary>
     [JsonPropertyName("evTargetEnergyRequest")]
     public decimal? EvTargetEnergyRequest { get; set; }
 
-    /// <summary>Gets the <c>evMinEnergyRequest</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evMinEnergyRequest</c> field (optional).</summary>
     [JsonPropertyName("evMinEnergyRequest")]
     public decimal? EvMinEnergyRequest { get; set; }
 
-    /// <summary>Gets the <c>evMaxEnergyRequest</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evMaxEnergyRequest</c> field (optional).</summary>
     [JsonPropertyName("evMaxEnergyRequest")]
     public decimal? EvMaxEnergyRequest { get; set; }
 
-    /// <summary>Gets the <c>evMinV2XEnergyRequest</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evMinV2XEnergyRequest</c> field (optional).</summary>
     [JsonPropertyName("evMinV2XEnergyRequest")]
     public decimal? EvMinV2XEnergyRequest { get; set; }
 
-    /// <summary>Gets the <c>evMaxV2XEnergyRequest</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evMaxV2XEnergyRequest</c> field (optional).</summary>
     [JsonPropertyName("evMaxV2XEnergyRequest")]
     public decimal? EvMaxV2XEnergyRequest { get; set; }
 
-    /// <summary>Gets the <c>targetSoC</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>targetSoC</c> field (optional).</summary>
     [JsonPropertyName("targetSoC")]
     public int? TargetSoC { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

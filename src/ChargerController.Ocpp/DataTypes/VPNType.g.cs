@@ -13,31 +13,31 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>VPNType</c>.</summary>
 public sealed record VPNType
 {
-    /// <summary>Gets the <c>server</c> field.</summary>
+    /// <summary>Gets or sets the <c>server</c> field (required).</summary>
     [JsonPropertyName("server")]
-    public required string Server { get; set; }
+    public string Server { get; set; } = default!;
 
-    /// <summary>Gets the <c>user</c> field.</summary>
+    /// <summary>Gets or sets the <c>user</c> field (required).</summary>
     [JsonPropertyName("user")]
-    public required string User { get; set; }
+    public string User { get; set; } = default!;
 
-    /// <summary>Gets the <c>group</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>group</c> field (optional).</summary>
     [JsonPropertyName("group")]
     public string? Group { get; set; }
 
-    /// <summary>Gets the <c>password</c> field.</summary>
+    /// <summary>Gets or sets the <c>password</c> field (required).</summary>
     [JsonPropertyName("password")]
-    public required string Password { get; set; }
+    public string Password { get; set; } = default!;
 
-    /// <summary>Gets the <c>key</c> field.</summary>
+    /// <summary>Gets or sets the <c>key</c> field (required).</summary>
     [JsonPropertyName("key")]
-    public required string Key { get; set; }
+    public string Key { get; set; } = default!;
 
-    /// <summary>Gets the <c>type</c> field.</summary>
+    /// <summary>Gets or sets the <c>type</c> field (required).</summary>
     [JsonPropertyName("type")]
-    public required VPNEnumType Type { get; set; }
+    public VPNEnumType Type { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>VariableAttributeType</c>.</summary>
 public sealed record VariableAttributeType
 {
-    /// <summary>Gets the <c>type</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>type</c> field (optional).</summary>
     [JsonPropertyName("type")]
     public AttributeEnumType? Type { get; set; }
 
-    /// <summary>Gets the <c>value</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>value</c> field (optional).</summary>
     [JsonPropertyName("value")]
     public string? Value { get; set; }
 
-    /// <summary>Gets the <c>mutability</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>mutability</c> field (optional).</summary>
     [JsonPropertyName("mutability")]
     public MutabilityEnumType? Mutability { get; set; }
 
-    /// <summary>Gets the <c>persistent</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>persistent</c> field (optional).</summary>
     [JsonPropertyName("persistent")]
     public bool? Persistent { get; set; }
 
-    /// <summary>Gets the <c>constant</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>constant</c> field (optional).</summary>
     [JsonPropertyName("constant")]
     public bool? Constant { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

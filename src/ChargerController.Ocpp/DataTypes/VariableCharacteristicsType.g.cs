@@ -13,35 +13,35 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>VariableCharacteristicsType</c>.</summary>
 public sealed record VariableCharacteristicsType
 {
-    /// <summary>Gets the <c>unit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>unit</c> field (optional).</summary>
     [JsonPropertyName("unit")]
     public string? Unit { get; set; }
 
-    /// <summary>Gets the <c>dataType</c> field.</summary>
+    /// <summary>Gets or sets the <c>dataType</c> field (required).</summary>
     [JsonPropertyName("dataType")]
-    public required DataEnumType DataType { get; set; }
+    public DataEnumType DataType { get; set; }
 
-    /// <summary>Gets the <c>minLimit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>minLimit</c> field (optional).</summary>
     [JsonPropertyName("minLimit")]
     public decimal? MinLimit { get; set; }
 
-    /// <summary>Gets the <c>maxLimit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxLimit</c> field (optional).</summary>
     [JsonPropertyName("maxLimit")]
     public decimal? MaxLimit { get; set; }
 
-    /// <summary>Gets the <c>maxElements</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxElements</c> field (optional).</summary>
     [JsonPropertyName("maxElements")]
     public int? MaxElements { get; set; }
 
-    /// <summary>Gets the <c>valuesList</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>valuesList</c> field (optional).</summary>
     [JsonPropertyName("valuesList")]
     public string? ValuesList { get; set; }
 
-    /// <summary>Gets the <c>supportsMonitoring</c> field.</summary>
+    /// <summary>Gets or sets the <c>supportsMonitoring</c> field (required).</summary>
     [JsonPropertyName("supportsMonitoring")]
-    public required bool SupportsMonitoring { get; set; }
+    public bool SupportsMonitoring { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

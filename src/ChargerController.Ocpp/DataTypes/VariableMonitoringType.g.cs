@@ -13,31 +13,31 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>VariableMonitoringType</c>.</summary>
 public sealed record VariableMonitoringType
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>transaction</c> field.</summary>
+    /// <summary>Gets or sets the <c>transaction</c> field (required).</summary>
     [JsonPropertyName("transaction")]
-    public required bool Transaction { get; set; }
+    public bool Transaction { get; set; }
 
-    /// <summary>Gets the <c>value</c> field.</summary>
+    /// <summary>Gets or sets the <c>value</c> field (required).</summary>
     [JsonPropertyName("value")]
-    public required decimal Value { get; set; }
+    public decimal Value { get; set; }
 
-    /// <summary>Gets the <c>type</c> field.</summary>
+    /// <summary>Gets or sets the <c>type</c> field (required).</summary>
     [JsonPropertyName("type")]
-    public required MonitorEnumType Type { get; set; }
+    public MonitorEnumType Type { get; set; }
 
-    /// <summary>Gets the <c>severity</c> field.</summary>
+    /// <summary>Gets or sets the <c>severity</c> field (required).</summary>
     [JsonPropertyName("severity")]
-    public required int Severity { get; set; }
+    public int Severity { get; set; }
 
-    /// <summary>Gets the <c>eventNotificationType</c> field.</summary>
+    /// <summary>Gets or sets the <c>eventNotificationType</c> field (required in 2.1, absent in 2.0.1).</summary>
     [JsonPropertyName("eventNotificationType")]
     public EventNotificationEnumType? EventNotificationType { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>VariableType</c>.</summary>
 public sealed record VariableType
 {
-    /// <summary>Gets the <c>name</c> field.</summary>
+    /// <summary>Gets or sets the <c>name</c> field (required).</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; set; }
+    public string Name { get; set; } = default!;
 
-    /// <summary>Gets the <c>instance</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>instance</c> field (optional).</summary>
     [JsonPropertyName("instance")]
     public string? Instance { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.DataTypes;
 /// <summary>OCPP 2.1 data type <c>VoltageParamsType</c>.</summary>
 public sealed record VoltageParamsType
 {
-    /// <summary>Gets the <c>hv10MinMeanValue</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>hv10MinMeanValue</c> field (optional).</summary>
     [JsonPropertyName("hv10MinMeanValue")]
     public decimal? Hv10MinMeanValue { get; set; }
 
-    /// <summary>Gets the <c>hv10MinMeanTripDelay</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>hv10MinMeanTripDelay</c> field (optional).</summary>
     [JsonPropertyName("hv10MinMeanTripDelay")]
     public decimal? Hv10MinMeanTripDelay { get; set; }
 
-    /// <summary>Gets the <c>powerDuringCessation</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>powerDuringCessation</c> field (optional).</summary>
     [JsonPropertyName("powerDuringCessation")]
     public PowerDuringCessationEnumType? PowerDuringCessation { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

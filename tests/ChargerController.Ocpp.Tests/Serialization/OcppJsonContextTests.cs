@@ -28,6 +28,19 @@ public sealed class OcppJsonContextTests
     }
 
     [Fact]
+    public void RequiredFieldLeftUnset_IsOmitted_AndOutboundValidationReportsIt()
+    {
+        var request = new BootNotificationRequest { Reason = BootReasonEnumType.PowerUp };
+
+        using var doc = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(request, OcppJsonContext.Default.BootNotificationRequest));
+        var violation = new SchemaPayloadValidator().Validate(OcppVersion.V21, "BootNotification", PayloadKind.Request, doc.RootElement);
+
+        Assert.Equal("""{"reason":"PowerUp"}""", doc.RootElement.GetRawText());
+        Assert.Equal(ChargerController.Ocpp.Rpc.RpcErrorCode.OccurrenceConstraintViolation, violation?.ErrorCode);
+        Assert.Equal("/chargingStation", violation?.Path);
+    }
+
+    [Fact]
     public void EnumMembers_CarryTheirExactWireStrings()
     {
         var request = new MeterValuesRequest

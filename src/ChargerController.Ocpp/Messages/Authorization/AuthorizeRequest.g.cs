@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.Messages.Authorization;
 /// <summary>OCPP 2.1 <c>AuthorizeRequest</c>: the CALL payload of action <c>Authorize</c>.</summary>
 public sealed record AuthorizeRequest
 {
-    /// <summary>Gets the <c>idToken</c> field.</summary>
+    /// <summary>Gets or sets the <c>idToken</c> field (required).</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; set; }
+    public IdTokenType IdToken { get; set; } = default!;
 
-    /// <summary>Gets the <c>certificate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>certificate</c> field (optional).</summary>
     [JsonPropertyName("certificate")]
     public string? Certificate { get; set; }
 
-    /// <summary>Gets the <c>iso15118CertificateHashData</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>iso15118CertificateHashData</c> field (optional).</summary>
     [JsonPropertyName("iso15118CertificateHashData")]
     public OCSPRequestDataType[]? Iso15118CertificateHashData { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

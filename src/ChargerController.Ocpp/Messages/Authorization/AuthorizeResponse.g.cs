@@ -14,23 +14,23 @@ namespace ChargerController.Ocpp.Messages.Authorization;
 /// <summary>OCPP 2.1 <c>AuthorizeResponse</c>: the CALLRESULT payload of action <c>Authorize</c>.</summary>
 public sealed record AuthorizeResponse
 {
-    /// <summary>Gets the <c>idTokenInfo</c> field.</summary>
+    /// <summary>Gets or sets the <c>idTokenInfo</c> field (required).</summary>
     [JsonPropertyName("idTokenInfo")]
-    public required IdTokenInfoType IdTokenInfo { get; set; }
+    public IdTokenInfoType IdTokenInfo { get; set; } = default!;
 
-    /// <summary>Gets the <c>certificateStatus</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>certificateStatus</c> field (optional).</summary>
     [JsonPropertyName("certificateStatus")]
     public AuthorizeCertificateStatusEnumType? CertificateStatus { get; set; }
 
-    /// <summary>Gets the <c>allowedEnergyTransfer</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>allowedEnergyTransfer</c> field (optional).</summary>
     [JsonPropertyName("allowedEnergyTransfer")]
     public EnergyTransferModeEnumType[]? AllowedEnergyTransfer { get; set; }
 
-    /// <summary>Gets the <c>tariff</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tariff</c> field (optional).</summary>
     [JsonPropertyName("tariff")]
     public TariffType? Tariff { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,47 +14,47 @@ namespace ChargerController.Ocpp.Messages.Authorization;
 /// <summary>OCPP 2.1 <c>NotifySettlementRequest</c>: the CALL payload of action <c>NotifySettlement</c>.</summary>
 public sealed record NotifySettlementRequest
 {
-    /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
     public string? TransactionId { get; set; }
 
-    /// <summary>Gets the <c>pspRef</c> field.</summary>
+    /// <summary>Gets or sets the <c>pspRef</c> field (required).</summary>
     [JsonPropertyName("pspRef")]
-    public required string PspRef { get; set; }
+    public string PspRef { get; set; } = default!;
 
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required PaymentStatusEnumType Status { get; set; }
+    public PaymentStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public string? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>settlementAmount</c> field.</summary>
+    /// <summary>Gets or sets the <c>settlementAmount</c> field (required).</summary>
     [JsonPropertyName("settlementAmount")]
-    public required decimal SettlementAmount { get; set; }
+    public decimal SettlementAmount { get; set; }
 
-    /// <summary>Gets the <c>settlementTime</c> field.</summary>
+    /// <summary>Gets or sets the <c>settlementTime</c> field (required).</summary>
     [JsonPropertyName("settlementTime")]
-    public required DateTimeOffset SettlementTime { get; set; }
+    public DateTimeOffset SettlementTime { get; set; }
 
-    /// <summary>Gets the <c>receiptId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>receiptId</c> field (optional).</summary>
     [JsonPropertyName("receiptId")]
     public string? ReceiptId { get; set; }
 
-    /// <summary>Gets the <c>receiptUrl</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>receiptUrl</c> field (optional).</summary>
     [JsonPropertyName("receiptUrl")]
     public string? ReceiptUrl { get; set; }
 
-    /// <summary>Gets the <c>vatCompany</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>vatCompany</c> field (optional).</summary>
     [JsonPropertyName("vatCompany")]
     public AddressType? VatCompany { get; set; }
 
-    /// <summary>Gets the <c>vatNumber</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>vatNumber</c> field (optional).</summary>
     [JsonPropertyName("vatNumber")]
     public string? VatNumber { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.Authorization;
 /// <summary>OCPP 2.1 <c>NotifySettlementResponse</c>: the CALLRESULT payload of action <c>NotifySettlement</c>.</summary>
 public sealed record NotifySettlementResponse
 {
-    /// <summary>Gets the <c>receiptUrl</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>receiptUrl</c> field (optional).</summary>
     [JsonPropertyName("receiptUrl")]
     public string? ReceiptUrl { get; set; }
 
-    /// <summary>Gets the <c>receiptId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>receiptId</c> field (optional).</summary>
     [JsonPropertyName("receiptId")]
     public string? ReceiptId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

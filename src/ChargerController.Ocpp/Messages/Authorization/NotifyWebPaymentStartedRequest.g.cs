@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.Authorization;
 /// <summary>OCPP 2.1 <c>NotifyWebPaymentStartedRequest</c>: the CALL payload of action <c>NotifyWebPaymentStarted</c>.</summary>
 public sealed record NotifyWebPaymentStartedRequest
 {
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>timeout</c> field.</summary>
+    /// <summary>Gets or sets the <c>timeout</c> field (required).</summary>
     [JsonPropertyName("timeout")]
-    public required int Timeout { get; set; }
+    public int Timeout { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

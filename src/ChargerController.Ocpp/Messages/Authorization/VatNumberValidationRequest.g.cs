@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.Authorization;
 /// <summary>OCPP 2.1 <c>VatNumberValidationRequest</c>: the CALL payload of action <c>VatNumberValidation</c>.</summary>
 public sealed record VatNumberValidationRequest
 {
-    /// <summary>Gets the <c>vatNumber</c> field.</summary>
+    /// <summary>Gets or sets the <c>vatNumber</c> field (required).</summary>
     [JsonPropertyName("vatNumber")]
-    public required string VatNumber { get; set; }
+    public string VatNumber { get; set; } = default!;
 
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

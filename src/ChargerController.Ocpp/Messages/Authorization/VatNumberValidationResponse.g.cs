@@ -14,27 +14,27 @@ namespace ChargerController.Ocpp.Messages.Authorization;
 /// <summary>OCPP 2.1 <c>VatNumberValidationResponse</c>: the CALLRESULT payload of action <c>VatNumberValidation</c>.</summary>
 public sealed record VatNumberValidationResponse
 {
-    /// <summary>Gets the <c>company</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>company</c> field (optional).</summary>
     [JsonPropertyName("company")]
     public AddressType? Company { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>vatNumber</c> field.</summary>
+    /// <summary>Gets or sets the <c>vatNumber</c> field (required).</summary>
     [JsonPropertyName("vatNumber")]
-    public required string VatNumber { get; set; }
+    public string VatNumber { get; set; } = default!;
 
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required GenericStatusEnumType Status { get; set; }
+    public GenericStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,15 +14,15 @@ namespace ChargerController.Ocpp.Messages.Availability;
 /// <summary>OCPP 2.1 <c>ChangeAvailabilityRequest</c>: the CALL payload of action <c>ChangeAvailability</c>.</summary>
 public sealed record ChangeAvailabilityRequest
 {
-    /// <summary>Gets the <c>evse</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evse</c> field (optional).</summary>
     [JsonPropertyName("evse")]
     public EVSEType? Evse { get; set; }
 
-    /// <summary>Gets the <c>operationalStatus</c> field.</summary>
+    /// <summary>Gets or sets the <c>operationalStatus</c> field (required).</summary>
     [JsonPropertyName("operationalStatus")]
-    public required OperationalStatusEnumType OperationalStatus { get; set; }
+    public OperationalStatusEnumType OperationalStatus { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

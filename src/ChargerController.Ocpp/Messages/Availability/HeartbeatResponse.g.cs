@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.Availability;
 /// <summary>OCPP 2.1 <c>HeartbeatResponse</c>: the CALLRESULT payload of action <c>Heartbeat</c>.</summary>
 public sealed record HeartbeatResponse
 {
-    /// <summary>Gets the <c>currentTime</c> field.</summary>
+    /// <summary>Gets or sets the <c>currentTime</c> field (required).</summary>
     [JsonPropertyName("currentTime")]
-    public required DateTimeOffset CurrentTime { get; set; }
+    public DateTimeOffset CurrentTime { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,23 +13,23 @@ namespace ChargerController.Ocpp.Messages.Availability;
 /// <summary>OCPP 2.1 <c>StatusNotificationRequest</c>: the CALL payload of action <c>StatusNotification</c>.</summary>
 public sealed record StatusNotificationRequest
 {
-    /// <summary>Gets the <c>timestamp</c> field.</summary>
+    /// <summary>Gets or sets the <c>timestamp</c> field (required).</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Gets the <c>connectorStatus</c> field.</summary>
+    /// <summary>Gets or sets the <c>connectorStatus</c> field (required).</summary>
     [JsonPropertyName("connectorStatus")]
-    public required ConnectorStatusEnumType ConnectorStatus { get; set; }
+    public ConnectorStatusEnumType ConnectorStatus { get; set; }
 
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>connectorId</c> field.</summary>
+    /// <summary>Gets or sets the <c>connectorId</c> field (required).</summary>
     [JsonPropertyName("connectorId")]
-    public required int ConnectorId { get; set; }
+    public int ConnectorId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,7 +12,7 @@ namespace ChargerController.Ocpp.Messages.Availability;
 /// <summary>OCPP 2.1 <c>StatusNotificationResponse</c>: the CALLRESULT payload of action <c>StatusNotification</c>.</summary>
 public sealed record StatusNotificationResponse
 {
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

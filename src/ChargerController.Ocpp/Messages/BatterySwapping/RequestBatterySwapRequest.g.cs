@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.BatterySwapping;
 /// <summary>OCPP 2.1 <c>RequestBatterySwapRequest</c>: the CALL payload of action <c>RequestBatterySwap</c>.</summary>
 public sealed record RequestBatterySwapRequest
 {
-    /// <summary>Gets the <c>idToken</c> field.</summary>
+    /// <summary>Gets or sets the <c>idToken</c> field (required).</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; set; }
+    public IdTokenType IdToken { get; set; } = default!;
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

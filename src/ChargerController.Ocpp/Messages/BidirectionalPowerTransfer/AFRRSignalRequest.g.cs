@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.BidirectionalPowerTransfer;
 /// <summary>OCPP 2.1 <c>AFRRSignalRequest</c>: the CALL payload of action <c>AFRRSignal</c>.</summary>
 public sealed record AFRRSignalRequest
 {
-    /// <summary>Gets the <c>timestamp</c> field.</summary>
+    /// <summary>Gets or sets the <c>timestamp</c> field (required).</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Gets the <c>signal</c> field.</summary>
+    /// <summary>Gets or sets the <c>signal</c> field (required).</summary>
     [JsonPropertyName("signal")]
-    public required int Signal { get; set; }
+    public int Signal { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

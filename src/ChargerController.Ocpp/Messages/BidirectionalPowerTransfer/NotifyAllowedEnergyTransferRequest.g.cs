@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.BidirectionalPowerTransfer;
 /// <summary>OCPP 2.1 <c>NotifyAllowedEnergyTransferRequest</c>: the CALL payload of action <c>NotifyAllowedEnergyTransfer</c>.</summary>
 public sealed record NotifyAllowedEnergyTransferRequest
 {
-    /// <summary>Gets the <c>transactionId</c> field.</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (required).</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; set; }
+    public string TransactionId { get; set; } = default!;
 
-    /// <summary>Gets the <c>allowedEnergyTransfer</c> field.</summary>
+    /// <summary>Gets or sets the <c>allowedEnergyTransfer</c> field (required).</summary>
     [JsonPropertyName("allowedEnergyTransfer")]
-    public required EnergyTransferModeEnumType[] AllowedEnergyTransfer { get; set; }
+    public EnergyTransferModeEnumType[] AllowedEnergyTransfer { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

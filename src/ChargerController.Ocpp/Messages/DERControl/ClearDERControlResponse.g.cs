@@ -14,15 +14,15 @@ namespace ChargerController.Ocpp.Messages.DERControl;
 /// <summary>OCPP 2.1 <c>ClearDERControlResponse</c>: the CALLRESULT payload of action <c>ClearDERControl</c>.</summary>
 public sealed record ClearDERControlResponse
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required DERControlStatusEnumType Status { get; set; }
+    public DERControlStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

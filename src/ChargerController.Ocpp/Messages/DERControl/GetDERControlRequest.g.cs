@@ -13,23 +13,23 @@ namespace ChargerController.Ocpp.Messages.DERControl;
 /// <summary>OCPP 2.1 <c>GetDERControlRequest</c>: the CALL payload of action <c>GetDERControl</c>.</summary>
 public sealed record GetDERControlRequest
 {
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>isDefault</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>isDefault</c> field (optional).</summary>
     [JsonPropertyName("isDefault")]
     public bool? IsDefault { get; set; }
 
-    /// <summary>Gets the <c>controlType</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>controlType</c> field (optional).</summary>
     [JsonPropertyName("controlType")]
     public DERControlEnumType? ControlType { get; set; }
 
-    /// <summary>Gets the <c>controlId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>controlId</c> field (optional).</summary>
     [JsonPropertyName("controlId")]
     public string? ControlId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.Messages.DERControl;
 /// <summary>OCPP 2.1 <c>NotifyDERAlarmRequest</c>: the CALL payload of action <c>NotifyDERAlarm</c>.</summary>
 public sealed record NotifyDERAlarmRequest
 {
-    /// <summary>Gets the <c>controlType</c> field.</summary>
+    /// <summary>Gets or sets the <c>controlType</c> field (required).</summary>
     [JsonPropertyName("controlType")]
-    public required DERControlEnumType ControlType { get; set; }
+    public DERControlEnumType ControlType { get; set; }
 
-    /// <summary>Gets the <c>gridEventFault</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>gridEventFault</c> field (optional).</summary>
     [JsonPropertyName("gridEventFault")]
     public GridEventFaultEnumType? GridEventFault { get; set; }
 
-    /// <summary>Gets the <c>alarmEnded</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>alarmEnded</c> field (optional).</summary>
     [JsonPropertyName("alarmEnded")]
     public bool? AlarmEnded { get; set; }
 
-    /// <summary>Gets the <c>timestamp</c> field.</summary>
+    /// <summary>Gets or sets the <c>timestamp</c> field (required).</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Gets the <c>extraInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>extraInfo</c> field (optional).</summary>
     [JsonPropertyName("extraInfo")]
     public string? ExtraInfo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,23 +12,23 @@ namespace ChargerController.Ocpp.Messages.DERControl;
 /// <summary>OCPP 2.1 <c>NotifyDERStartStopRequest</c>: the CALL payload of action <c>NotifyDERStartStop</c>.</summary>
 public sealed record NotifyDERStartStopRequest
 {
-    /// <summary>Gets the <c>controlId</c> field.</summary>
+    /// <summary>Gets or sets the <c>controlId</c> field (required).</summary>
     [JsonPropertyName("controlId")]
-    public required string ControlId { get; set; }
+    public string ControlId { get; set; } = default!;
 
-    /// <summary>Gets the <c>started</c> field.</summary>
+    /// <summary>Gets or sets the <c>started</c> field (required).</summary>
     [JsonPropertyName("started")]
-    public required bool Started { get; set; }
+    public bool Started { get; set; }
 
-    /// <summary>Gets the <c>timestamp</c> field.</summary>
+    /// <summary>Gets or sets the <c>timestamp</c> field (required).</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Gets the <c>supersededIds</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>supersededIds</c> field (optional).</summary>
     [JsonPropertyName("supersededIds")]
     public string[]? SupersededIds { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,47 +13,47 @@ namespace ChargerController.Ocpp.Messages.DERControl;
 /// <summary>OCPP 2.1 <c>ReportDERControlRequest</c>: the CALL payload of action <c>ReportDERControl</c>.</summary>
 public sealed record ReportDERControlRequest
 {
-    /// <summary>Gets the <c>curve</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>curve</c> field (optional).</summary>
     [JsonPropertyName("curve")]
     public DERCurveGetType[]? Curve { get; set; }
 
-    /// <summary>Gets the <c>enterService</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>enterService</c> field (optional).</summary>
     [JsonPropertyName("enterService")]
     public EnterServiceGetType[]? EnterService { get; set; }
 
-    /// <summary>Gets the <c>fixedPFAbsorb</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>fixedPFAbsorb</c> field (optional).</summary>
     [JsonPropertyName("fixedPFAbsorb")]
     public FixedPFGetType[]? FixedPFAbsorb { get; set; }
 
-    /// <summary>Gets the <c>fixedPFInject</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>fixedPFInject</c> field (optional).</summary>
     [JsonPropertyName("fixedPFInject")]
     public FixedPFGetType[]? FixedPFInject { get; set; }
 
-    /// <summary>Gets the <c>fixedVar</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>fixedVar</c> field (optional).</summary>
     [JsonPropertyName("fixedVar")]
     public FixedVarGetType[]? FixedVar { get; set; }
 
-    /// <summary>Gets the <c>freqDroop</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>freqDroop</c> field (optional).</summary>
     [JsonPropertyName("freqDroop")]
     public FreqDroopGetType[]? FreqDroop { get; set; }
 
-    /// <summary>Gets the <c>gradient</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>gradient</c> field (optional).</summary>
     [JsonPropertyName("gradient")]
     public GradientGetType[]? Gradient { get; set; }
 
-    /// <summary>Gets the <c>limitMaxDischarge</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>limitMaxDischarge</c> field (optional).</summary>
     [JsonPropertyName("limitMaxDischarge")]
     public LimitMaxDischargeGetType[]? LimitMaxDischarge { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>tbc</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
     public bool? Tbc { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,7 +12,7 @@ namespace ChargerController.Ocpp.Messages.DERControl;
 /// <summary>OCPP 2.1 <c>ReportDERControlResponse</c>: the CALLRESULT payload of action <c>ReportDERControl</c>.</summary>
 public sealed record ReportDERControlResponse
 {
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,51 +14,51 @@ namespace ChargerController.Ocpp.Messages.DERControl;
 /// <summary>OCPP 2.1 <c>SetDERControlRequest</c>: the CALL payload of action <c>SetDERControl</c>.</summary>
 public sealed record SetDERControlRequest
 {
-    /// <summary>Gets the <c>isDefault</c> field.</summary>
+    /// <summary>Gets or sets the <c>isDefault</c> field (required).</summary>
     [JsonPropertyName("isDefault")]
-    public required bool IsDefault { get; set; }
+    public bool IsDefault { get; set; }
 
-    /// <summary>Gets the <c>controlId</c> field.</summary>
+    /// <summary>Gets or sets the <c>controlId</c> field (required).</summary>
     [JsonPropertyName("controlId")]
-    public required string ControlId { get; set; }
+    public string ControlId { get; set; } = default!;
 
-    /// <summary>Gets the <c>controlType</c> field.</summary>
+    /// <summary>Gets or sets the <c>controlType</c> field (required).</summary>
     [JsonPropertyName("controlType")]
-    public required DERControlEnumType ControlType { get; set; }
+    public DERControlEnumType ControlType { get; set; }
 
-    /// <summary>Gets the <c>curve</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>curve</c> field (optional).</summary>
     [JsonPropertyName("curve")]
     public DERCurveType? Curve { get; set; }
 
-    /// <summary>Gets the <c>enterService</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>enterService</c> field (optional).</summary>
     [JsonPropertyName("enterService")]
     public EnterServiceType? EnterService { get; set; }
 
-    /// <summary>Gets the <c>fixedPFAbsorb</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>fixedPFAbsorb</c> field (optional).</summary>
     [JsonPropertyName("fixedPFAbsorb")]
     public FixedPFType? FixedPFAbsorb { get; set; }
 
-    /// <summary>Gets the <c>fixedPFInject</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>fixedPFInject</c> field (optional).</summary>
     [JsonPropertyName("fixedPFInject")]
     public FixedPFType? FixedPFInject { get; set; }
 
-    /// <summary>Gets the <c>fixedVar</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>fixedVar</c> field (optional).</summary>
     [JsonPropertyName("fixedVar")]
     public FixedVarType? FixedVar { get; set; }
 
-    /// <summary>Gets the <c>freqDroop</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>freqDroop</c> field (optional).</summary>
     [JsonPropertyName("freqDroop")]
     public FreqDroopType? FreqDroop { get; set; }
 
-    /// <summary>Gets the <c>gradient</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>gradient</c> field (optional).</summary>
     [JsonPropertyName("gradient")]
     public GradientType? Gradient { get; set; }
 
-    /// <summary>Gets the <c>limitMaxDischarge</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>limitMaxDischarge</c> field (optional).</summary>
     [JsonPropertyName("limitMaxDischarge")]
     public LimitMaxDischargeType? LimitMaxDischarge { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.Messages.DataTransfer;
 /// <summary>OCPP 2.1 <c>DataTransferRequest</c>: the CALL payload of action <c>DataTransfer</c>.</summary>
 public sealed record DataTransferRequest
 {
-    /// <summary>Gets the <c>messageId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>messageId</c> field (optional).</summary>
     [JsonPropertyName("messageId")]
     public string? MessageId { get; set; }
 
-    /// <summary>Gets the <c>data</c> field: any JSON value, kept as raw JSON (optional).</summary>
+    /// <summary>Gets or sets the <c>data</c> field: any JSON value, kept as raw JSON (optional).</summary>
     [JsonPropertyName("data")]
     public JsonElement? Data { get; set; }
 
-    /// <summary>Gets the <c>vendorId</c> field.</summary>
+    /// <summary>Gets or sets the <c>vendorId</c> field (required).</summary>
     [JsonPropertyName("vendorId")]
-    public required string VendorId { get; set; }
+    public string VendorId { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,19 +14,19 @@ namespace ChargerController.Ocpp.Messages.DataTransfer;
 /// <summary>OCPP 2.1 <c>DataTransferResponse</c>: the CALLRESULT payload of action <c>DataTransfer</c>.</summary>
 public sealed record DataTransferResponse
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required DataTransferStatusEnumType Status { get; set; }
+    public DataTransferStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>data</c> field: any JSON value, kept as raw JSON (optional).</summary>
+    /// <summary>Gets or sets the <c>data</c> field: any JSON value, kept as raw JSON (optional).</summary>
     [JsonPropertyName("data")]
     public JsonElement? Data { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

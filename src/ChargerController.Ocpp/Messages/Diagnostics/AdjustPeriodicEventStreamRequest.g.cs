@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>AdjustPeriodicEventStreamRequest</c>: the CALL payload of action <c>AdjustPeriodicEventStream</c>.</summary>
 public sealed record AdjustPeriodicEventStreamRequest
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>params</c> field.</summary>
+    /// <summary>Gets or sets the <c>params</c> field (required).</summary>
     [JsonPropertyName("params")]
-    public required PeriodicEventStreamParamsType Params { get; set; }
+    public PeriodicEventStreamParamsType Params { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

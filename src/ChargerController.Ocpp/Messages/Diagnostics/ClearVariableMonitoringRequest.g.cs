@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>ClearVariableMonitoringRequest</c>: the CALL payload of action <c>ClearVariableMonitoring</c>.</summary>
 public sealed record ClearVariableMonitoringRequest
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int[] Id { get; set; }
+    public int[] Id { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>ClearVariableMonitoringResponse</c>: the CALLRESULT payload of action <c>ClearVariableMonitoring</c>.</summary>
 public sealed record ClearVariableMonitoringResponse
 {
-    /// <summary>Gets the <c>clearMonitoringResult</c> field.</summary>
+    /// <summary>Gets or sets the <c>clearMonitoringResult</c> field (required).</summary>
     [JsonPropertyName("clearMonitoringResult")]
-    public required ClearMonitoringResultType[] ClearMonitoringResult { get; set; }
+    public ClearMonitoringResultType[] ClearMonitoringResult { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

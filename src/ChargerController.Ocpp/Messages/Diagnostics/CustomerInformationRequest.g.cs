@@ -13,31 +13,31 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>CustomerInformationRequest</c>: the CALL payload of action <c>CustomerInformation</c>.</summary>
 public sealed record CustomerInformationRequest
 {
-    /// <summary>Gets the <c>customerCertificate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>customerCertificate</c> field (optional).</summary>
     [JsonPropertyName("customerCertificate")]
     public CertificateHashDataType? CustomerCertificate { get; set; }
 
-    /// <summary>Gets the <c>idToken</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>idToken</c> field (optional).</summary>
     [JsonPropertyName("idToken")]
     public IdTokenType? IdToken { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>report</c> field.</summary>
+    /// <summary>Gets or sets the <c>report</c> field (required).</summary>
     [JsonPropertyName("report")]
-    public required bool Report { get; set; }
+    public bool Report { get; set; }
 
-    /// <summary>Gets the <c>clear</c> field.</summary>
+    /// <summary>Gets or sets the <c>clear</c> field (required).</summary>
     [JsonPropertyName("clear")]
-    public required bool Clear { get; set; }
+    public bool Clear { get; set; }
 
-    /// <summary>Gets the <c>customerIdentifier</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>customerIdentifier</c> field (optional).</summary>
     [JsonPropertyName("customerIdentifier")]
     public string? CustomerIdentifier { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

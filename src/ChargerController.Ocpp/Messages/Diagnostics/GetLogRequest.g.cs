@@ -14,27 +14,27 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>GetLogRequest</c>: the CALL payload of action <c>GetLog</c>.</summary>
 public sealed record GetLogRequest
 {
-    /// <summary>Gets the <c>log</c> field.</summary>
+    /// <summary>Gets or sets the <c>log</c> field (required).</summary>
     [JsonPropertyName("log")]
-    public required LogParametersType Log { get; set; }
+    public LogParametersType Log { get; set; } = default!;
 
-    /// <summary>Gets the <c>logType</c> field.</summary>
+    /// <summary>Gets or sets the <c>logType</c> field (required).</summary>
     [JsonPropertyName("logType")]
-    public required LogEnumType LogType { get; set; }
+    public LogEnumType LogType { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>retries</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>retries</c> field (optional).</summary>
     [JsonPropertyName("retries")]
     public int? Retries { get; set; }
 
-    /// <summary>Gets the <c>retryInterval</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>retryInterval</c> field (optional).</summary>
     [JsonPropertyName("retryInterval")]
     public int? RetryInterval { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,19 +14,19 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>GetMonitoringReportRequest</c>: the CALL payload of action <c>GetMonitoringReport</c>.</summary>
 public sealed record GetMonitoringReportRequest
 {
-    /// <summary>Gets the <c>componentVariable</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>componentVariable</c> field (optional).</summary>
     [JsonPropertyName("componentVariable")]
     public ComponentVariableType[]? ComponentVariable { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>monitoringCriteria</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>monitoringCriteria</c> field (optional).</summary>
     [JsonPropertyName("monitoringCriteria")]
     public MonitoringCriterionEnumType[]? MonitoringCriteria { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

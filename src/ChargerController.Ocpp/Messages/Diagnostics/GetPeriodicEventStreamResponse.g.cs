@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>GetPeriodicEventStreamResponse</c>: the CALLRESULT payload of action <c>GetPeriodicEventStream</c>.</summary>
 public sealed record GetPeriodicEventStreamResponse
 {
-    /// <summary>Gets the <c>constantStreamData</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>constantStreamData</c> field (optional).</summary>
     [JsonPropertyName("constantStreamData")]
     public ConstantStreamDataType[]? ConstantStreamData { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,19 +14,19 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>LogStatusNotificationRequest</c>: the CALL payload of action <c>LogStatusNotification</c>.</summary>
 public sealed record LogStatusNotificationRequest
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required UploadLogStatusEnumType Status { get; set; }
+    public UploadLogStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (optional).</summary>
     [JsonPropertyName("requestId")]
     public int? RequestId { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,27 +12,27 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>NotifyCustomerInformationRequest</c>: the CALL payload of action <c>NotifyCustomerInformation</c>.</summary>
 public sealed record NotifyCustomerInformationRequest
 {
-    /// <summary>Gets the <c>data</c> field.</summary>
+    /// <summary>Gets or sets the <c>data</c> field (required).</summary>
     [JsonPropertyName("data")]
-    public required string Data { get; set; }
+    public string Data { get; set; } = default!;
 
-    /// <summary>Gets the <c>tbc</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
     public bool? Tbc { get; set; }
 
-    /// <summary>Gets the <c>seqNo</c> field.</summary>
+    /// <summary>Gets or sets the <c>seqNo</c> field (required).</summary>
     [JsonPropertyName("seqNo")]
-    public required int SeqNo { get; set; }
+    public int SeqNo { get; set; }
 
-    /// <summary>Gets the <c>generatedAt</c> field.</summary>
+    /// <summary>Gets or sets the <c>generatedAt</c> field (required).</summary>
     [JsonPropertyName("generatedAt")]
-    public required DateTimeOffset GeneratedAt { get; set; }
+    public DateTimeOffset GeneratedAt { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,23 +13,23 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>NotifyEventRequest</c>: the CALL payload of action <c>NotifyEvent</c>.</summary>
 public sealed record NotifyEventRequest
 {
-    /// <summary>Gets the <c>generatedAt</c> field.</summary>
+    /// <summary>Gets or sets the <c>generatedAt</c> field (required).</summary>
     [JsonPropertyName("generatedAt")]
-    public required DateTimeOffset GeneratedAt { get; set; }
+    public DateTimeOffset GeneratedAt { get; set; }
 
-    /// <summary>Gets the <c>tbc</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
     public bool? Tbc { get; set; }
 
-    /// <summary>Gets the <c>seqNo</c> field.</summary>
+    /// <summary>Gets or sets the <c>seqNo</c> field (required).</summary>
     [JsonPropertyName("seqNo")]
-    public required int SeqNo { get; set; }
+    public int SeqNo { get; set; }
 
-    /// <summary>Gets the <c>eventData</c> field.</summary>
+    /// <summary>Gets or sets the <c>eventData</c> field (required).</summary>
     [JsonPropertyName("eventData")]
-    public required EventDataType[] EventData { get; set; }
+    public EventDataType[] EventData { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,23 +13,23 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>NotifyPeriodicEventStream</c>: the SEND payload of action <c>NotifyPeriodicEventStream</c> (no response).</summary>
 public sealed record NotifyPeriodicEventStream
 {
-    /// <summary>Gets the <c>data</c> field.</summary>
+    /// <summary>Gets or sets the <c>data</c> field (required).</summary>
     [JsonPropertyName("data")]
-    public required StreamDataElementType[] Data { get; set; }
+    public StreamDataElementType[] Data { get; set; } = default!;
 
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>pending</c> field.</summary>
+    /// <summary>Gets or sets the <c>pending</c> field (required).</summary>
     [JsonPropertyName("pending")]
-    public required int Pending { get; set; }
+    public int Pending { get; set; }
 
-    /// <summary>Gets the <c>basetime</c> field.</summary>
+    /// <summary>Gets or sets the <c>basetime</c> field (required).</summary>
     [JsonPropertyName("basetime")]
-    public required DateTimeOffset Basetime { get; set; }
+    public DateTimeOffset Basetime { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>OpenPeriodicEventStreamRequest</c>: the CALL payload of action <c>OpenPeriodicEventStream</c>.</summary>
 public sealed record OpenPeriodicEventStreamRequest
 {
-    /// <summary>Gets the <c>constantStreamData</c> field.</summary>
+    /// <summary>Gets or sets the <c>constantStreamData</c> field (required).</summary>
     [JsonPropertyName("constantStreamData")]
-    public required ConstantStreamDataType ConstantStreamData { get; set; }
+    public ConstantStreamDataType ConstantStreamData { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

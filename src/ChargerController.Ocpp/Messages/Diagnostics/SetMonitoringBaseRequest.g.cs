@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>SetMonitoringBaseRequest</c>: the CALL payload of action <c>SetMonitoringBase</c>.</summary>
 public sealed record SetMonitoringBaseRequest
 {
-    /// <summary>Gets the <c>monitoringBase</c> field.</summary>
+    /// <summary>Gets or sets the <c>monitoringBase</c> field (required).</summary>
     [JsonPropertyName("monitoringBase")]
-    public required MonitoringBaseEnumType MonitoringBase { get; set; }
+    public MonitoringBaseEnumType MonitoringBase { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>SetMonitoringLevelRequest</c>: the CALL payload of action <c>SetMonitoringLevel</c>.</summary>
 public sealed record SetMonitoringLevelRequest
 {
-    /// <summary>Gets the <c>severity</c> field.</summary>
+    /// <summary>Gets or sets the <c>severity</c> field (required).</summary>
     [JsonPropertyName("severity")]
-    public required int Severity { get; set; }
+    public int Severity { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

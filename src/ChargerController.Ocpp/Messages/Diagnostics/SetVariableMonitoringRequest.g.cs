@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>SetVariableMonitoringRequest</c>: the CALL payload of action <c>SetVariableMonitoring</c>.</summary>
 public sealed record SetVariableMonitoringRequest
 {
-    /// <summary>Gets the <c>setMonitoringData</c> field.</summary>
+    /// <summary>Gets or sets the <c>setMonitoringData</c> field (required).</summary>
     [JsonPropertyName("setMonitoringData")]
-    public required SetMonitoringDataType[] SetMonitoringData { get; set; }
+    public SetMonitoringDataType[] SetMonitoringData { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Diagnostics;
 /// <summary>OCPP 2.1 <c>SetVariableMonitoringResponse</c>: the CALLRESULT payload of action <c>SetVariableMonitoring</c>.</summary>
 public sealed record SetVariableMonitoringResponse
 {
-    /// <summary>Gets the <c>setMonitoringResult</c> field.</summary>
+    /// <summary>Gets or sets the <c>setMonitoringResult</c> field (required).</summary>
     [JsonPropertyName("setMonitoringResult")]
-    public required SetMonitoringResultType[] SetMonitoringResult { get; set; }
+    public SetMonitoringResultType[] SetMonitoringResult { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

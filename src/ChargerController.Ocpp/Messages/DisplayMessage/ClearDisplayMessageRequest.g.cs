@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.DisplayMessage;
 /// <summary>OCPP 2.1 <c>ClearDisplayMessageRequest</c>: the CALL payload of action <c>ClearDisplayMessage</c>.</summary>
 public sealed record ClearDisplayMessageRequest
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

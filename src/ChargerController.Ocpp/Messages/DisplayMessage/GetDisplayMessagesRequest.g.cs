@@ -13,23 +13,23 @@ namespace ChargerController.Ocpp.Messages.DisplayMessage;
 /// <summary>OCPP 2.1 <c>GetDisplayMessagesRequest</c>: the CALL payload of action <c>GetDisplayMessages</c>.</summary>
 public sealed record GetDisplayMessagesRequest
 {
-    /// <summary>Gets the <c>id</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>id</c> field (optional).</summary>
     [JsonPropertyName("id")]
     public int[]? Id { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>priority</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>priority</c> field (optional).</summary>
     [JsonPropertyName("priority")]
     public MessagePriorityEnumType? Priority { get; set; }
 
-    /// <summary>Gets the <c>state</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>state</c> field (optional).</summary>
     [JsonPropertyName("state")]
     public MessageStateEnumType? State { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

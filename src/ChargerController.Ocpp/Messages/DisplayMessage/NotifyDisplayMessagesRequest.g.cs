@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.Messages.DisplayMessage;
 /// <summary>OCPP 2.1 <c>NotifyDisplayMessagesRequest</c>: the CALL payload of action <c>NotifyDisplayMessages</c>.</summary>
 public sealed record NotifyDisplayMessagesRequest
 {
-    /// <summary>Gets the <c>messageInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>messageInfo</c> field (optional).</summary>
     [JsonPropertyName("messageInfo")]
     public MessageInfoType[]? MessageInfo { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>tbc</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
     public bool? Tbc { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

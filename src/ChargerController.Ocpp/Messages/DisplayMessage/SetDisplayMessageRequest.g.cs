@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.DisplayMessage;
 /// <summary>OCPP 2.1 <c>SetDisplayMessageRequest</c>: the CALL payload of action <c>SetDisplayMessage</c>.</summary>
 public sealed record SetDisplayMessageRequest
 {
-    /// <summary>Gets the <c>message</c> field.</summary>
+    /// <summary>Gets or sets the <c>message</c> field (required).</summary>
     [JsonPropertyName("message")]
-    public required MessageInfoType Message { get; set; }
+    public MessageInfoType Message { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

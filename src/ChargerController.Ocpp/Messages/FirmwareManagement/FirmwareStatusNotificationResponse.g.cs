@@ -12,7 +12,7 @@ namespace ChargerController.Ocpp.Messages.FirmwareManagement;
 /// <summary>OCPP 2.1 <c>FirmwareStatusNotificationResponse</c>: the CALLRESULT payload of action <c>FirmwareStatusNotification</c>.</summary>
 public sealed record FirmwareStatusNotificationResponse
 {
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,27 +12,27 @@ namespace ChargerController.Ocpp.Messages.FirmwareManagement;
 /// <summary>OCPP 2.1 <c>PublishFirmwareRequest</c>: the CALL payload of action <c>PublishFirmware</c>.</summary>
 public sealed record PublishFirmwareRequest
 {
-    /// <summary>Gets the <c>location</c> field.</summary>
+    /// <summary>Gets or sets the <c>location</c> field (required).</summary>
     [JsonPropertyName("location")]
-    public required string Location { get; set; }
+    public string Location { get; set; } = default!;
 
-    /// <summary>Gets the <c>retries</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>retries</c> field (optional).</summary>
     [JsonPropertyName("retries")]
     public int? Retries { get; set; }
 
-    /// <summary>Gets the <c>checksum</c> field.</summary>
+    /// <summary>Gets or sets the <c>checksum</c> field (required).</summary>
     [JsonPropertyName("checksum")]
-    public required string Checksum { get; set; }
+    public string Checksum { get; set; } = default!;
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>retryInterval</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>retryInterval</c> field (optional).</summary>
     [JsonPropertyName("retryInterval")]
     public int? RetryInterval { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.FirmwareManagement;
 /// <summary>OCPP 2.1 <c>UnpublishFirmwareRequest</c>: the CALL payload of action <c>UnpublishFirmware</c>.</summary>
 public sealed record UnpublishFirmwareRequest
 {
-    /// <summary>Gets the <c>checksum</c> field.</summary>
+    /// <summary>Gets or sets the <c>checksum</c> field (required).</summary>
     [JsonPropertyName("checksum")]
-    public required string Checksum { get; set; }
+    public string Checksum { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

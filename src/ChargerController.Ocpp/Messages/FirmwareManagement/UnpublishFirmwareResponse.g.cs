@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.FirmwareManagement;
 /// <summary>OCPP 2.1 <c>UnpublishFirmwareResponse</c>: the CALLRESULT payload of action <c>UnpublishFirmware</c>.</summary>
 public sealed record UnpublishFirmwareResponse
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required UnpublishFirmwareStatusEnumType Status { get; set; }
+    public UnpublishFirmwareStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,23 +13,23 @@ namespace ChargerController.Ocpp.Messages.FirmwareManagement;
 /// <summary>OCPP 2.1 <c>UpdateFirmwareRequest</c>: the CALL payload of action <c>UpdateFirmware</c>.</summary>
 public sealed record UpdateFirmwareRequest
 {
-    /// <summary>Gets the <c>retries</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>retries</c> field (optional).</summary>
     [JsonPropertyName("retries")]
     public int? Retries { get; set; }
 
-    /// <summary>Gets the <c>retryInterval</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>retryInterval</c> field (optional).</summary>
     [JsonPropertyName("retryInterval")]
     public int? RetryInterval { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>firmware</c> field.</summary>
+    /// <summary>Gets or sets the <c>firmware</c> field (required).</summary>
     [JsonPropertyName("firmware")]
-    public required FirmwareType Firmware { get; set; }
+    public FirmwareType Firmware { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

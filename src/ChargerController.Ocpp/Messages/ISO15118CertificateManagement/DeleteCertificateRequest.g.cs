@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.ISO15118CertificateManagement;
 /// <summary>OCPP 2.1 <c>DeleteCertificateRequest</c>: the CALL payload of action <c>DeleteCertificate</c>.</summary>
 public sealed record DeleteCertificateRequest
 {
-    /// <summary>Gets the <c>certificateHashData</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificateHashData</c> field (required).</summary>
     [JsonPropertyName("certificateHashData")]
-    public required CertificateHashDataType CertificateHashData { get; set; }
+    public CertificateHashDataType CertificateHashData { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.Messages.ISO15118CertificateManagement;
 /// <summary>OCPP 2.1 <c>Get15118EVCertificateRequest</c>: the CALL payload of action <c>Get15118EVCertificate</c>.</summary>
 public sealed record Get15118EVCertificateRequest
 {
-    /// <summary>Gets the <c>iso15118SchemaVersion</c> field.</summary>
+    /// <summary>Gets or sets the <c>iso15118SchemaVersion</c> field (required).</summary>
     [JsonPropertyName("iso15118SchemaVersion")]
-    public required string Iso15118SchemaVersion { get; set; }
+    public string Iso15118SchemaVersion { get; set; } = default!;
 
-    /// <summary>Gets the <c>action</c> field.</summary>
+    /// <summary>Gets or sets the <c>action</c> field (required).</summary>
     [JsonPropertyName("action")]
-    public required CertificateActionEnumType Action { get; set; }
+    public CertificateActionEnumType Action { get; set; }
 
-    /// <summary>Gets the <c>exiRequest</c> field.</summary>
+    /// <summary>Gets or sets the <c>exiRequest</c> field (required).</summary>
     [JsonPropertyName("exiRequest")]
-    public required string ExiRequest { get; set; }
+    public string ExiRequest { get; set; } = default!;
 
-    /// <summary>Gets the <c>maximumContractCertificateChains</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maximumContractCertificateChains</c> field (optional).</summary>
     [JsonPropertyName("maximumContractCertificateChains")]
     public int? MaximumContractCertificateChains { get; set; }
 
-    /// <summary>Gets the <c>prioritizedEMAIDs</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>prioritizedEMAIDs</c> field (optional).</summary>
     [JsonPropertyName("prioritizedEMAIDs")]
     public string[]? PrioritizedEMAIDs { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

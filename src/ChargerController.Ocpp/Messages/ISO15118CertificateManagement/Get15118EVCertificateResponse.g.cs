@@ -14,23 +14,23 @@ namespace ChargerController.Ocpp.Messages.ISO15118CertificateManagement;
 /// <summary>OCPP 2.1 <c>Get15118EVCertificateResponse</c>: the CALLRESULT payload of action <c>Get15118EVCertificate</c>.</summary>
 public sealed record Get15118EVCertificateResponse
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required Iso15118EVCertificateStatusEnumType Status { get; set; }
+    public Iso15118EVCertificateStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>exiResponse</c> field.</summary>
+    /// <summary>Gets or sets the <c>exiResponse</c> field (required).</summary>
     [JsonPropertyName("exiResponse")]
-    public required string ExiResponse { get; set; }
+    public string ExiResponse { get; set; } = default!;
 
-    /// <summary>Gets the <c>remainingContracts</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>remainingContracts</c> field (optional).</summary>
     [JsonPropertyName("remainingContracts")]
     public int? RemainingContracts { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

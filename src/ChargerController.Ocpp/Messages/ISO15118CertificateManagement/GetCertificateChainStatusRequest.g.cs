@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.ISO15118CertificateManagement;
 /// <summary>OCPP 2.1 <c>GetCertificateChainStatusRequest</c>: the CALL payload of action <c>GetCertificateChainStatus</c>.</summary>
 public sealed record GetCertificateChainStatusRequest
 {
-    /// <summary>Gets the <c>certificateStatusRequests</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificateStatusRequests</c> field (required).</summary>
     [JsonPropertyName("certificateStatusRequests")]
-    public required CertificateStatusRequestInfoType[] CertificateStatusRequests { get; set; }
+    public CertificateStatusRequestInfoType[] CertificateStatusRequests { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

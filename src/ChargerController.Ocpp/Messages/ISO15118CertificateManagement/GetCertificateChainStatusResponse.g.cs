@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.ISO15118CertificateManagement;
 /// <summary>OCPP 2.1 <c>GetCertificateChainStatusResponse</c>: the CALLRESULT payload of action <c>GetCertificateChainStatus</c>.</summary>
 public sealed record GetCertificateChainStatusResponse
 {
-    /// <summary>Gets the <c>certificateStatus</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificateStatus</c> field (required).</summary>
     [JsonPropertyName("certificateStatus")]
-    public required CertificateStatusType[] CertificateStatus { get; set; }
+    public CertificateStatusType[] CertificateStatus { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

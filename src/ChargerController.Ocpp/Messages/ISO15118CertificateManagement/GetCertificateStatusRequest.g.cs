@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.ISO15118CertificateManagement;
 /// <summary>OCPP 2.1 <c>GetCertificateStatusRequest</c>: the CALL payload of action <c>GetCertificateStatus</c>.</summary>
 public sealed record GetCertificateStatusRequest
 {
-    /// <summary>Gets the <c>ocspRequestData</c> field.</summary>
+    /// <summary>Gets or sets the <c>ocspRequestData</c> field (required).</summary>
     [JsonPropertyName("ocspRequestData")]
-    public required OCSPRequestDataType OcspRequestData { get; set; }
+    public OCSPRequestDataType OcspRequestData { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.ISO15118CertificateManagement;
 /// <summary>OCPP 2.1 <c>GetInstalledCertificateIdsRequest</c>: the CALL payload of action <c>GetInstalledCertificateIds</c>.</summary>
 public sealed record GetInstalledCertificateIdsRequest
 {
-    /// <summary>Gets the <c>certificateType</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>certificateType</c> field (optional).</summary>
     [JsonPropertyName("certificateType")]
     public GetCertificateIdUseEnumType[]? CertificateType { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

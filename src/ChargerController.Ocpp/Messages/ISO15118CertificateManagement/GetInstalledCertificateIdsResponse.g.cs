@@ -14,19 +14,19 @@ namespace ChargerController.Ocpp.Messages.ISO15118CertificateManagement;
 /// <summary>OCPP 2.1 <c>GetInstalledCertificateIdsResponse</c>: the CALLRESULT payload of action <c>GetInstalledCertificateIds</c>.</summary>
 public sealed record GetInstalledCertificateIdsResponse
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required GetInstalledCertificateStatusEnumType Status { get; set; }
+    public GetInstalledCertificateStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>certificateHashDataChain</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>certificateHashDataChain</c> field (optional).</summary>
     [JsonPropertyName("certificateHashDataChain")]
     public CertificateHashDataChainType[]? CertificateHashDataChain { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

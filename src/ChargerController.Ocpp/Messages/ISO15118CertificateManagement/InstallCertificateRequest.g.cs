@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.ISO15118CertificateManagement;
 /// <summary>OCPP 2.1 <c>InstallCertificateRequest</c>: the CALL payload of action <c>InstallCertificate</c>.</summary>
 public sealed record InstallCertificateRequest
 {
-    /// <summary>Gets the <c>certificateType</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificateType</c> field (required).</summary>
     [JsonPropertyName("certificateType")]
-    public required InstallCertificateUseEnumType CertificateType { get; set; }
+    public InstallCertificateUseEnumType CertificateType { get; set; }
 
-    /// <summary>Gets the <c>certificate</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificate</c> field (required).</summary>
     [JsonPropertyName("certificate")]
-    public required string Certificate { get; set; }
+    public string Certificate { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

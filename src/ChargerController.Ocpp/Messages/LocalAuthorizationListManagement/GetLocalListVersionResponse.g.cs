@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.LocalAuthorizationListManagement;
 /// <summary>OCPP 2.1 <c>GetLocalListVersionResponse</c>: the CALLRESULT payload of action <c>GetLocalListVersion</c>.</summary>
 public sealed record GetLocalListVersionResponse
 {
-    /// <summary>Gets the <c>versionNumber</c> field.</summary>
+    /// <summary>Gets or sets the <c>versionNumber</c> field (required).</summary>
     [JsonPropertyName("versionNumber")]
-    public required int VersionNumber { get; set; }
+    public int VersionNumber { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

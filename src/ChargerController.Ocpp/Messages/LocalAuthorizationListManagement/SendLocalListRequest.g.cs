@@ -14,19 +14,19 @@ namespace ChargerController.Ocpp.Messages.LocalAuthorizationListManagement;
 /// <summary>OCPP 2.1 <c>SendLocalListRequest</c>: the CALL payload of action <c>SendLocalList</c>.</summary>
 public sealed record SendLocalListRequest
 {
-    /// <summary>Gets the <c>localAuthorizationList</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>localAuthorizationList</c> field (optional).</summary>
     [JsonPropertyName("localAuthorizationList")]
     public AuthorizationData[]? LocalAuthorizationList { get; set; }
 
-    /// <summary>Gets the <c>versionNumber</c> field.</summary>
+    /// <summary>Gets or sets the <c>versionNumber</c> field (required).</summary>
     [JsonPropertyName("versionNumber")]
-    public required int VersionNumber { get; set; }
+    public int VersionNumber { get; set; }
 
-    /// <summary>Gets the <c>updateType</c> field.</summary>
+    /// <summary>Gets or sets the <c>updateType</c> field (required).</summary>
     [JsonPropertyName("updateType")]
-    public required UpdateEnumType UpdateType { get; set; }
+    public UpdateEnumType UpdateType { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.MeterValues;
 /// <summary>OCPP 2.1 <c>MeterValuesRequest</c>: the CALL payload of action <c>MeterValues</c>.</summary>
 public sealed record MeterValuesRequest
 {
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>meterValue</c> field.</summary>
+    /// <summary>Gets or sets the <c>meterValue</c> field (required).</summary>
     [JsonPropertyName("meterValue")]
-    public required MeterValueType[] MeterValue { get; set; }
+    public MeterValueType[] MeterValue { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

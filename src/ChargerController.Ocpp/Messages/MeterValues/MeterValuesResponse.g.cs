@@ -12,7 +12,7 @@ namespace ChargerController.Ocpp.Messages.MeterValues;
 /// <summary>OCPP 2.1 <c>MeterValuesResponse</c>: the CALLRESULT payload of action <c>MeterValues</c>.</summary>
 public sealed record MeterValuesResponse
 {
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,15 +14,15 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>BootNotificationRequest</c>: the CALL payload of action <c>BootNotification</c>.</summary>
 public sealed record BootNotificationRequest
 {
-    /// <summary>Gets the <c>chargingStation</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingStation</c> field (required).</summary>
     [JsonPropertyName("chargingStation")]
-    public required ChargingStationType ChargingStation { get; set; }
+    public ChargingStationType ChargingStation { get; set; } = default!;
 
-    /// <summary>Gets the <c>reason</c> field.</summary>
+    /// <summary>Gets or sets the <c>reason</c> field (required).</summary>
     [JsonPropertyName("reason")]
-    public required BootReasonEnumType Reason { get; set; }
+    public BootReasonEnumType Reason { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

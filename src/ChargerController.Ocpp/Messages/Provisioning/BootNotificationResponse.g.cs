@@ -14,23 +14,23 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>BootNotificationResponse</c>: the CALLRESULT payload of action <c>BootNotification</c>.</summary>
 public sealed record BootNotificationResponse
 {
-    /// <summary>Gets the <c>currentTime</c> field.</summary>
+    /// <summary>Gets or sets the <c>currentTime</c> field (required).</summary>
     [JsonPropertyName("currentTime")]
-    public required DateTimeOffset CurrentTime { get; set; }
+    public DateTimeOffset CurrentTime { get; set; }
 
-    /// <summary>Gets the <c>interval</c> field.</summary>
+    /// <summary>Gets or sets the <c>interval</c> field (required).</summary>
     [JsonPropertyName("interval")]
-    public required int Interval { get; set; }
+    public int Interval { get; set; }
 
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required RegistrationStatusEnumType Status { get; set; }
+    public RegistrationStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>GetBaseReportRequest</c>: the CALL payload of action <c>GetBaseReport</c>.</summary>
 public sealed record GetBaseReportRequest
 {
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>reportBase</c> field.</summary>
+    /// <summary>Gets or sets the <c>reportBase</c> field (required).</summary>
     [JsonPropertyName("reportBase")]
-    public required ReportBaseEnumType ReportBase { get; set; }
+    public ReportBaseEnumType ReportBase { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

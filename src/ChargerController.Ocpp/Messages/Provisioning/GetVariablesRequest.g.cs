@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>GetVariablesRequest</c>: the CALL payload of action <c>GetVariables</c>.</summary>
 public sealed record GetVariablesRequest
 {
-    /// <summary>Gets the <c>getVariableData</c> field.</summary>
+    /// <summary>Gets or sets the <c>getVariableData</c> field (required).</summary>
     [JsonPropertyName("getVariableData")]
-    public required GetVariableDataType[] GetVariableData { get; set; }
+    public GetVariableDataType[] GetVariableData { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

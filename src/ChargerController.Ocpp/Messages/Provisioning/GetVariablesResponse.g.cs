@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>GetVariablesResponse</c>: the CALLRESULT payload of action <c>GetVariables</c>.</summary>
 public sealed record GetVariablesResponse
 {
-    /// <summary>Gets the <c>getVariableResult</c> field.</summary>
+    /// <summary>Gets or sets the <c>getVariableResult</c> field (required).</summary>
     [JsonPropertyName("getVariableResult")]
-    public required GetVariableResultType[] GetVariableResult { get; set; }
+    public GetVariableResultType[] GetVariableResult { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

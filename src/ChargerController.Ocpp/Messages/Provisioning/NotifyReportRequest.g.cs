@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>NotifyReportRequest</c>: the CALL payload of action <c>NotifyReport</c>.</summary>
 public sealed record NotifyReportRequest
 {
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>generatedAt</c> field.</summary>
+    /// <summary>Gets or sets the <c>generatedAt</c> field (required).</summary>
     [JsonPropertyName("generatedAt")]
-    public required DateTimeOffset GeneratedAt { get; set; }
+    public DateTimeOffset GeneratedAt { get; set; }
 
-    /// <summary>Gets the <c>reportData</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>reportData</c> field (optional).</summary>
     [JsonPropertyName("reportData")]
     public ReportDataType[]? ReportData { get; set; }
 
-    /// <summary>Gets the <c>tbc</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
     public bool? Tbc { get; set; }
 
-    /// <summary>Gets the <c>seqNo</c> field.</summary>
+    /// <summary>Gets or sets the <c>seqNo</c> field (required).</summary>
     [JsonPropertyName("seqNo")]
-    public required int SeqNo { get; set; }
+    public int SeqNo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

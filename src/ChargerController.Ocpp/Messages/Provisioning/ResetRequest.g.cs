@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>ResetRequest</c>: the CALL payload of action <c>Reset</c>.</summary>
 public sealed record ResetRequest
 {
-    /// <summary>Gets the <c>type</c> field.</summary>
+    /// <summary>Gets or sets the <c>type</c> field (required).</summary>
     [JsonPropertyName("type")]
-    public required ResetEnumType Type { get; set; }
+    public ResetEnumType Type { get; set; }
 
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

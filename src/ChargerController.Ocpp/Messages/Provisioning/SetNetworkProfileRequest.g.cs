@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>SetNetworkProfileRequest</c>: the CALL payload of action <c>SetNetworkProfile</c>.</summary>
 public sealed record SetNetworkProfileRequest
 {
-    /// <summary>Gets the <c>configurationSlot</c> field.</summary>
+    /// <summary>Gets or sets the <c>configurationSlot</c> field (required).</summary>
     [JsonPropertyName("configurationSlot")]
-    public required int ConfigurationSlot { get; set; }
+    public int ConfigurationSlot { get; set; }
 
-    /// <summary>Gets the <c>connectionData</c> field.</summary>
+    /// <summary>Gets or sets the <c>connectionData</c> field (required).</summary>
     [JsonPropertyName("connectionData")]
-    public required NetworkConnectionProfileType ConnectionData { get; set; }
+    public NetworkConnectionProfileType ConnectionData { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

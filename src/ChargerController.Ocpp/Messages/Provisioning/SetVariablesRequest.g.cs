@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>SetVariablesRequest</c>: the CALL payload of action <c>SetVariables</c>.</summary>
 public sealed record SetVariablesRequest
 {
-    /// <summary>Gets the <c>setVariableData</c> field.</summary>
+    /// <summary>Gets or sets the <c>setVariableData</c> field (required).</summary>
     [JsonPropertyName("setVariableData")]
-    public required SetVariableDataType[] SetVariableData { get; set; }
+    public SetVariableDataType[] SetVariableData { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.Provisioning;
 /// <summary>OCPP 2.1 <c>SetVariablesResponse</c>: the CALLRESULT payload of action <c>SetVariables</c>.</summary>
 public sealed record SetVariablesResponse
 {
-    /// <summary>Gets the <c>setVariableResult</c> field.</summary>
+    /// <summary>Gets or sets the <c>setVariableResult</c> field (required).</summary>
     [JsonPropertyName("setVariableResult")]
-    public required SetVariableResultType[] SetVariableResult { get; set; }
+    public SetVariableResultType[] SetVariableResult { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.Messages.RemoteControl;
 /// <summary>OCPP 2.1 <c>RequestStartTransactionRequest</c>: the CALL payload of action <c>RequestStartTransaction</c>.</summary>
 public sealed record RequestStartTransactionRequest
 {
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>groupIdToken</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>groupIdToken</c> field (optional).</summary>
     [JsonPropertyName("groupIdToken")]
     public IdTokenType? GroupIdToken { get; set; }
 
-    /// <summary>Gets the <c>idToken</c> field.</summary>
+    /// <summary>Gets or sets the <c>idToken</c> field (required).</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; set; }
+    public IdTokenType IdToken { get; set; } = default!;
 
-    /// <summary>Gets the <c>remoteStartId</c> field.</summary>
+    /// <summary>Gets or sets the <c>remoteStartId</c> field (required).</summary>
     [JsonPropertyName("remoteStartId")]
-    public required int RemoteStartId { get; set; }
+    public int RemoteStartId { get; set; }
 
-    /// <summary>Gets the <c>chargingProfile</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingProfile</c> field (optional).</summary>
     [JsonPropertyName("chargingProfile")]
     public ChargingProfileType? ChargingProfile { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

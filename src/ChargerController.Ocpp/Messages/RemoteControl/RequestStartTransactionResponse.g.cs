@@ -14,19 +14,19 @@ namespace ChargerController.Ocpp.Messages.RemoteControl;
 /// <summary>OCPP 2.1 <c>RequestStartTransactionResponse</c>: the CALLRESULT payload of action <c>RequestStartTransaction</c>.</summary>
 public sealed record RequestStartTransactionResponse
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required RequestStartStopStatusEnumType Status { get; set; }
+    public RequestStartStopStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
     public string? TransactionId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

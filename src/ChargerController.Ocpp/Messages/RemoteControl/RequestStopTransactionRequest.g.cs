@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.RemoteControl;
 /// <summary>OCPP 2.1 <c>RequestStopTransactionRequest</c>: the CALL payload of action <c>RequestStopTransaction</c>.</summary>
 public sealed record RequestStopTransactionRequest
 {
-    /// <summary>Gets the <c>transactionId</c> field.</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (required).</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; set; }
+    public string TransactionId { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

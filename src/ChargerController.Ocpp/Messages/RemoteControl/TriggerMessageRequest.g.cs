@@ -14,19 +14,19 @@ namespace ChargerController.Ocpp.Messages.RemoteControl;
 /// <summary>OCPP 2.1 <c>TriggerMessageRequest</c>: the CALL payload of action <c>TriggerMessage</c>.</summary>
 public sealed record TriggerMessageRequest
 {
-    /// <summary>Gets the <c>evse</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evse</c> field (optional).</summary>
     [JsonPropertyName("evse")]
     public EVSEType? Evse { get; set; }
 
-    /// <summary>Gets the <c>requestedMessage</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestedMessage</c> field (required).</summary>
     [JsonPropertyName("requestedMessage")]
-    public required MessageTriggerEnumType RequestedMessage { get; set; }
+    public MessageTriggerEnumType RequestedMessage { get; set; }
 
-    /// <summary>Gets the <c>customTrigger</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>customTrigger</c> field (optional).</summary>
     [JsonPropertyName("customTrigger")]
     public string? CustomTrigger { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.RemoteControl;
 /// <summary>OCPP 2.1 <c>UnlockConnectorRequest</c>: the CALL payload of action <c>UnlockConnector</c>.</summary>
 public sealed record UnlockConnectorRequest
 {
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>connectorId</c> field.</summary>
+    /// <summary>Gets or sets the <c>connectorId</c> field (required).</summary>
     [JsonPropertyName("connectorId")]
-    public required int ConnectorId { get; set; }
+    public int ConnectorId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

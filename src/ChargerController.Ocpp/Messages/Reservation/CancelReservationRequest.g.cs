@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.Reservation;
 /// <summary>OCPP 2.1 <c>CancelReservationRequest</c>: the CALL payload of action <c>CancelReservation</c>.</summary>
 public sealed record CancelReservationRequest
 {
-    /// <summary>Gets the <c>reservationId</c> field.</summary>
+    /// <summary>Gets or sets the <c>reservationId</c> field (required).</summary>
     [JsonPropertyName("reservationId")]
-    public required int ReservationId { get; set; }
+    public int ReservationId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

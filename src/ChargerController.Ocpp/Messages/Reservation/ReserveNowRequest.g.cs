@@ -13,31 +13,31 @@ namespace ChargerController.Ocpp.Messages.Reservation;
 /// <summary>OCPP 2.1 <c>ReserveNowRequest</c>: the CALL payload of action <c>ReserveNow</c>.</summary>
 public sealed record ReserveNowRequest
 {
-    /// <summary>Gets the <c>id</c> field.</summary>
+    /// <summary>Gets or sets the <c>id</c> field (required).</summary>
     [JsonPropertyName("id")]
-    public required int Id { get; set; }
+    public int Id { get; set; }
 
-    /// <summary>Gets the <c>expiryDateTime</c> field.</summary>
+    /// <summary>Gets or sets the <c>expiryDateTime</c> field (required).</summary>
     [JsonPropertyName("expiryDateTime")]
-    public required DateTimeOffset ExpiryDateTime { get; set; }
+    public DateTimeOffset ExpiryDateTime { get; set; }
 
-    /// <summary>Gets the <c>connectorType</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>connectorType</c> field (optional).</summary>
     [JsonPropertyName("connectorType")]
     public string? ConnectorType { get; set; }
 
-    /// <summary>Gets the <c>idToken</c> field.</summary>
+    /// <summary>Gets or sets the <c>idToken</c> field (required).</summary>
     [JsonPropertyName("idToken")]
-    public required IdTokenType IdToken { get; set; }
+    public IdTokenType IdToken { get; set; } = default!;
 
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>groupIdToken</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>groupIdToken</c> field (optional).</summary>
     [JsonPropertyName("groupIdToken")]
     public IdTokenType? GroupIdToken { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

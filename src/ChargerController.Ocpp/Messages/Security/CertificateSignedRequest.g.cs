@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.Messages.Security;
 /// <summary>OCPP 2.1 <c>CertificateSignedRequest</c>: the CALL payload of action <c>CertificateSigned</c>.</summary>
 public sealed record CertificateSignedRequest
 {
-    /// <summary>Gets the <c>certificateChain</c> field.</summary>
+    /// <summary>Gets or sets the <c>certificateChain</c> field (required).</summary>
     [JsonPropertyName("certificateChain")]
-    public required string CertificateChain { get; set; }
+    public string CertificateChain { get; set; } = default!;
 
-    /// <summary>Gets the <c>certificateType</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>certificateType</c> field (optional).</summary>
     [JsonPropertyName("certificateType")]
     public CertificateSigningUseEnumType? CertificateType { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (optional).</summary>
     [JsonPropertyName("requestId")]
     public int? RequestId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,19 +12,19 @@ namespace ChargerController.Ocpp.Messages.Security;
 /// <summary>OCPP 2.1 <c>SecurityEventNotificationRequest</c>: the CALL payload of action <c>SecurityEventNotification</c>.</summary>
 public sealed record SecurityEventNotificationRequest
 {
-    /// <summary>Gets the <c>type</c> field.</summary>
+    /// <summary>Gets or sets the <c>type</c> field (required).</summary>
     [JsonPropertyName("type")]
-    public required string Type { get; set; }
+    public string Type { get; set; } = default!;
 
-    /// <summary>Gets the <c>timestamp</c> field.</summary>
+    /// <summary>Gets or sets the <c>timestamp</c> field (required).</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Gets the <c>techInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>techInfo</c> field (optional).</summary>
     [JsonPropertyName("techInfo")]
     public string? TechInfo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,23 +14,23 @@ namespace ChargerController.Ocpp.Messages.Security;
 /// <summary>OCPP 2.1 <c>SignCertificateRequest</c>: the CALL payload of action <c>SignCertificate</c>.</summary>
 public sealed record SignCertificateRequest
 {
-    /// <summary>Gets the <c>csr</c> field.</summary>
+    /// <summary>Gets or sets the <c>csr</c> field (required).</summary>
     [JsonPropertyName("csr")]
-    public required string Csr { get; set; }
+    public string Csr { get; set; } = default!;
 
-    /// <summary>Gets the <c>certificateType</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>certificateType</c> field (optional).</summary>
     [JsonPropertyName("certificateType")]
     public CertificateSigningUseEnumType? CertificateType { get; set; }
 
-    /// <summary>Gets the <c>hashRootCertificate</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>hashRootCertificate</c> field (optional).</summary>
     [JsonPropertyName("hashRootCertificate")]
     public CertificateHashDataType? HashRootCertificate { get; set; }
 
-    /// <summary>Gets the <c>requestId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (optional).</summary>
     [JsonPropertyName("requestId")]
     public int? RequestId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>ClearChargingProfileRequest</c>: the CALL payload of action <c>ClearChargingProfile</c>.</summary>
 public sealed record ClearChargingProfileRequest
 {
-    /// <summary>Gets the <c>chargingProfileId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingProfileId</c> field (optional).</summary>
     [JsonPropertyName("chargingProfileId")]
     public int? ChargingProfileId { get; set; }
 
-    /// <summary>Gets the <c>chargingProfileCriteria</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingProfileCriteria</c> field (optional).</summary>
     [JsonPropertyName("chargingProfileCriteria")]
     public ClearChargingProfileType? ChargingProfileCriteria { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

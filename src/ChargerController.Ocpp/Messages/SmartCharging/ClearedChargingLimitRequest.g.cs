@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>ClearedChargingLimitRequest</c>: the CALL payload of action <c>ClearedChargingLimit</c>.</summary>
 public sealed record ClearedChargingLimitRequest
 {
-    /// <summary>Gets the <c>chargingLimitSource</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingLimitSource</c> field (required).</summary>
     [JsonPropertyName("chargingLimitSource")]
-    public required string ChargingLimitSource { get; set; }
+    public string ChargingLimitSource { get; set; } = default!;
 
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

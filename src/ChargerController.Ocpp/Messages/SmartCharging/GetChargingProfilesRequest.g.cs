@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>GetChargingProfilesRequest</c>: the CALL payload of action <c>GetChargingProfiles</c>.</summary>
 public sealed record GetChargingProfilesRequest
 {
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>chargingProfile</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingProfile</c> field (required).</summary>
     [JsonPropertyName("chargingProfile")]
-    public required ChargingProfileCriterionType ChargingProfile { get; set; }
+    public ChargingProfileCriterionType ChargingProfile { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

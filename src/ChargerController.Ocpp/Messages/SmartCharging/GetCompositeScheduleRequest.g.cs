@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>GetCompositeScheduleRequest</c>: the CALL payload of action <c>GetCompositeSchedule</c>.</summary>
 public sealed record GetCompositeScheduleRequest
 {
-    /// <summary>Gets the <c>duration</c> field.</summary>
+    /// <summary>Gets or sets the <c>duration</c> field (required).</summary>
     [JsonPropertyName("duration")]
-    public required int Duration { get; set; }
+    public int Duration { get; set; }
 
-    /// <summary>Gets the <c>chargingRateUnit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingRateUnit</c> field (optional).</summary>
     [JsonPropertyName("chargingRateUnit")]
     public ChargingRateUnitEnumType? ChargingRateUnit { get; set; }
 
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,19 +14,19 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>GetCompositeScheduleResponse</c>: the CALLRESULT payload of action <c>GetCompositeSchedule</c>.</summary>
 public sealed record GetCompositeScheduleResponse
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required GenericStatusEnumType Status { get; set; }
+    public GenericStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>schedule</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>schedule</c> field (optional).</summary>
     [JsonPropertyName("schedule")]
     public CompositeScheduleType? Schedule { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,19 +13,19 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>NotifyChargingLimitRequest</c>: the CALL payload of action <c>NotifyChargingLimit</c>.</summary>
 public sealed record NotifyChargingLimitRequest
 {
-    /// <summary>Gets the <c>chargingSchedule</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingSchedule</c> field (optional).</summary>
     [JsonPropertyName("chargingSchedule")]
     public ChargingScheduleType[]? ChargingSchedule { get; set; }
 
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>chargingLimit</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingLimit</c> field (required).</summary>
     [JsonPropertyName("chargingLimit")]
-    public required ChargingLimitType ChargingLimit { get; set; }
+    public ChargingLimitType ChargingLimit { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,7 +12,7 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>NotifyChargingLimitResponse</c>: the CALLRESULT payload of action <c>NotifyChargingLimit</c>.</summary>
 public sealed record NotifyChargingLimitResponse
 {
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,23 +13,23 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>NotifyEVChargingNeedsRequest</c>: the CALL payload of action <c>NotifyEVChargingNeeds</c>.</summary>
 public sealed record NotifyEVChargingNeedsRequest
 {
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>maxScheduleTuples</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>maxScheduleTuples</c> field (optional).</summary>
     [JsonPropertyName("maxScheduleTuples")]
     public int? MaxScheduleTuples { get; set; }
 
-    /// <summary>Gets the <c>chargingNeeds</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingNeeds</c> field (required).</summary>
     [JsonPropertyName("chargingNeeds")]
-    public required ChargingNeedsType ChargingNeeds { get; set; }
+    public ChargingNeedsType ChargingNeeds { get; set; } = default!;
 
-    /// <summary>Gets the <c>timestamp</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>timestamp</c> field (optional).</summary>
     [JsonPropertyName("timestamp")]
     public DateTimeOffset? Timestamp { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

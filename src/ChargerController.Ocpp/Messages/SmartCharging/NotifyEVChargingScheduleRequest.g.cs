@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>NotifyEVChargingScheduleRequest</c>: the CALL payload of action <c>NotifyEVChargingSchedule</c>.</summary>
 public sealed record NotifyEVChargingScheduleRequest
 {
-    /// <summary>Gets the <c>timeBase</c> field.</summary>
+    /// <summary>Gets or sets the <c>timeBase</c> field (required).</summary>
     [JsonPropertyName("timeBase")]
-    public required DateTimeOffset TimeBase { get; set; }
+    public DateTimeOffset TimeBase { get; set; }
 
-    /// <summary>Gets the <c>chargingSchedule</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingSchedule</c> field (required).</summary>
     [JsonPropertyName("chargingSchedule")]
-    public required ChargingScheduleType ChargingSchedule { get; set; }
+    public ChargingScheduleType ChargingSchedule { get; set; } = default!;
 
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>selectedChargingScheduleId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>selectedChargingScheduleId</c> field (optional).</summary>
     [JsonPropertyName("selectedChargingScheduleId")]
     public int? SelectedChargingScheduleId { get; set; }
 
-    /// <summary>Gets the <c>powerToleranceAcceptance</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>powerToleranceAcceptance</c> field (optional).</summary>
     [JsonPropertyName("powerToleranceAcceptance")]
     public bool? PowerToleranceAcceptance { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>NotifyPriorityChargingRequest</c>: the CALL payload of action <c>NotifyPriorityCharging</c>.</summary>
 public sealed record NotifyPriorityChargingRequest
 {
-    /// <summary>Gets the <c>transactionId</c> field.</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (required).</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; set; }
+    public string TransactionId { get; set; } = default!;
 
-    /// <summary>Gets the <c>activated</c> field.</summary>
+    /// <summary>Gets or sets the <c>activated</c> field (required).</summary>
     [JsonPropertyName("activated")]
-    public required bool Activated { get; set; }
+    public bool Activated { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

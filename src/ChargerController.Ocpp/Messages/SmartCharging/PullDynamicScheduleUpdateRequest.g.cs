@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>PullDynamicScheduleUpdateRequest</c>: the CALL payload of action <c>PullDynamicScheduleUpdate</c>.</summary>
 public sealed record PullDynamicScheduleUpdateRequest
 {
-    /// <summary>Gets the <c>chargingProfileId</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingProfileId</c> field (required).</summary>
     [JsonPropertyName("chargingProfileId")]
-    public required int ChargingProfileId { get; set; }
+    public int ChargingProfileId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,27 +13,27 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>ReportChargingProfilesRequest</c>: the CALL payload of action <c>ReportChargingProfiles</c>.</summary>
 public sealed record ReportChargingProfilesRequest
 {
-    /// <summary>Gets the <c>requestId</c> field.</summary>
+    /// <summary>Gets or sets the <c>requestId</c> field (required).</summary>
     [JsonPropertyName("requestId")]
-    public required int RequestId { get; set; }
+    public int RequestId { get; set; }
 
-    /// <summary>Gets the <c>chargingLimitSource</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingLimitSource</c> field (required).</summary>
     [JsonPropertyName("chargingLimitSource")]
-    public required string ChargingLimitSource { get; set; }
+    public string ChargingLimitSource { get; set; } = default!;
 
-    /// <summary>Gets the <c>chargingProfile</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingProfile</c> field (required).</summary>
     [JsonPropertyName("chargingProfile")]
-    public required ChargingProfileType[] ChargingProfile { get; set; }
+    public ChargingProfileType[] ChargingProfile { get; set; } = default!;
 
-    /// <summary>Gets the <c>tbc</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tbc</c> field (optional).</summary>
     [JsonPropertyName("tbc")]
     public bool? Tbc { get; set; }
 
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

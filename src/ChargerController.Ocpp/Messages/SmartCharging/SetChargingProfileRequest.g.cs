@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>SetChargingProfileRequest</c>: the CALL payload of action <c>SetChargingProfile</c>.</summary>
 public sealed record SetChargingProfileRequest
 {
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>chargingProfile</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingProfile</c> field (required).</summary>
     [JsonPropertyName("chargingProfile")]
-    public required ChargingProfileType ChargingProfile { get; set; }
+    public ChargingProfileType ChargingProfile { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>UpdateDynamicScheduleRequest</c>: the CALL payload of action <c>UpdateDynamicSchedule</c>.</summary>
 public sealed record UpdateDynamicScheduleRequest
 {
-    /// <summary>Gets the <c>chargingProfileId</c> field.</summary>
+    /// <summary>Gets or sets the <c>chargingProfileId</c> field (required).</summary>
     [JsonPropertyName("chargingProfileId")]
-    public required int ChargingProfileId { get; set; }
+    public int ChargingProfileId { get; set; }
 
-    /// <summary>Gets the <c>scheduleUpdate</c> field.</summary>
+    /// <summary>Gets or sets the <c>scheduleUpdate</c> field (required).</summary>
     [JsonPropertyName("scheduleUpdate")]
-    public required ChargingScheduleUpdateType ScheduleUpdate { get; set; }
+    public ChargingScheduleUpdateType ScheduleUpdate { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,15 +14,15 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>UpdateDynamicScheduleResponse</c>: the CALLRESULT payload of action <c>UpdateDynamicSchedule</c>.</summary>
 public sealed record UpdateDynamicScheduleResponse
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required ChargingProfileStatusEnumType Status { get; set; }
+    public ChargingProfileStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.SmartCharging;
 /// <summary>OCPP 2.1 <c>UsePriorityChargingRequest</c>: the CALL payload of action <c>UsePriorityCharging</c>.</summary>
 public sealed record UsePriorityChargingRequest
 {
-    /// <summary>Gets the <c>transactionId</c> field.</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (required).</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; set; }
+    public string TransactionId { get; set; } = default!;
 
-    /// <summary>Gets the <c>activate</c> field.</summary>
+    /// <summary>Gets or sets the <c>activate</c> field (required).</summary>
     [JsonPropertyName("activate")]
-    public required bool Activate { get; set; }
+    public bool Activate { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

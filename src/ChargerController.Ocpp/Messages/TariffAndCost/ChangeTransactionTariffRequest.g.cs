@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.TariffAndCost;
 /// <summary>OCPP 2.1 <c>ChangeTransactionTariffRequest</c>: the CALL payload of action <c>ChangeTransactionTariff</c>.</summary>
 public sealed record ChangeTransactionTariffRequest
 {
-    /// <summary>Gets the <c>tariff</c> field.</summary>
+    /// <summary>Gets or sets the <c>tariff</c> field (required).</summary>
     [JsonPropertyName("tariff")]
-    public required TariffType Tariff { get; set; }
+    public TariffType Tariff { get; set; } = default!;
 
-    /// <summary>Gets the <c>transactionId</c> field.</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (required).</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; set; }
+    public string TransactionId { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.TariffAndCost;
 /// <summary>OCPP 2.1 <c>ClearTariffsRequest</c>: the CALL payload of action <c>ClearTariffs</c>.</summary>
 public sealed record ClearTariffsRequest
 {
-    /// <summary>Gets the <c>tariffIds</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tariffIds</c> field (optional).</summary>
     [JsonPropertyName("tariffIds")]
     public string[]? TariffIds { get; set; }
 
-    /// <summary>Gets the <c>evseId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (optional).</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

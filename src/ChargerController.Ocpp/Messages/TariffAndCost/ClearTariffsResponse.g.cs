@@ -13,11 +13,11 @@ namespace ChargerController.Ocpp.Messages.TariffAndCost;
 /// <summary>OCPP 2.1 <c>ClearTariffsResponse</c>: the CALLRESULT payload of action <c>ClearTariffs</c>.</summary>
 public sealed record ClearTariffsResponse
 {
-    /// <summary>Gets the <c>clearTariffsResult</c> field.</summary>
+    /// <summary>Gets or sets the <c>clearTariffsResult</c> field (required).</summary>
     [JsonPropertyName("clearTariffsResult")]
-    public required ClearTariffsResultType[] ClearTariffsResult { get; set; }
+    public ClearTariffsResultType[] ClearTariffsResult { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

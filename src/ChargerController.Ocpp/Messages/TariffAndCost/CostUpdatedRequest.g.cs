@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.TariffAndCost;
 /// <summary>OCPP 2.1 <c>CostUpdatedRequest</c>: the CALL payload of action <c>CostUpdated</c>.</summary>
 public sealed record CostUpdatedRequest
 {
-    /// <summary>Gets the <c>totalCost</c> field.</summary>
+    /// <summary>Gets or sets the <c>totalCost</c> field (required).</summary>
     [JsonPropertyName("totalCost")]
-    public required decimal TotalCost { get; set; }
+    public decimal TotalCost { get; set; }
 
-    /// <summary>Gets the <c>transactionId</c> field.</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (required).</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; set; }
+    public string TransactionId { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,19 +14,19 @@ namespace ChargerController.Ocpp.Messages.TariffAndCost;
 /// <summary>OCPP 2.1 <c>GetTariffsResponse</c>: the CALLRESULT payload of action <c>GetTariffs</c>.</summary>
 public sealed record GetTariffsResponse
 {
-    /// <summary>Gets the <c>status</c> field.</summary>
+    /// <summary>Gets or sets the <c>status</c> field (required).</summary>
     [JsonPropertyName("status")]
-    public required TariffGetStatusEnumType Status { get; set; }
+    public TariffGetStatusEnumType Status { get; set; }
 
-    /// <summary>Gets the <c>statusInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>statusInfo</c> field (optional).</summary>
     [JsonPropertyName("statusInfo")]
     public StatusInfoType? StatusInfo { get; set; }
 
-    /// <summary>Gets the <c>tariffAssignments</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>tariffAssignments</c> field (optional).</summary>
     [JsonPropertyName("tariffAssignments")]
     public TariffAssignmentType[]? TariffAssignments { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,15 +13,15 @@ namespace ChargerController.Ocpp.Messages.TariffAndCost;
 /// <summary>OCPP 2.1 <c>SetDefaultTariffRequest</c>: the CALL payload of action <c>SetDefaultTariff</c>.</summary>
 public sealed record SetDefaultTariffRequest
 {
-    /// <summary>Gets the <c>evseId</c> field.</summary>
+    /// <summary>Gets or sets the <c>evseId</c> field (required).</summary>
     [JsonPropertyName("evseId")]
-    public required int EvseId { get; set; }
+    public int EvseId { get; set; }
 
-    /// <summary>Gets the <c>tariff</c> field.</summary>
+    /// <summary>Gets or sets the <c>tariff</c> field (required).</summary>
     [JsonPropertyName("tariff")]
-    public required TariffType Tariff { get; set; }
+    public TariffType Tariff { get; set; } = default!;
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,11 +12,11 @@ namespace ChargerController.Ocpp.Messages.Transactions;
 /// <summary>OCPP 2.1 <c>GetTransactionStatusRequest</c>: the CALL payload of action <c>GetTransactionStatus</c>.</summary>
 public sealed record GetTransactionStatusRequest
 {
-    /// <summary>Gets the <c>transactionId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>transactionId</c> field (optional).</summary>
     [JsonPropertyName("transactionId")]
     public string? TransactionId { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -12,15 +12,15 @@ namespace ChargerController.Ocpp.Messages.Transactions;
 /// <summary>OCPP 2.1 <c>GetTransactionStatusResponse</c>: the CALLRESULT payload of action <c>GetTransactionStatus</c>.</summary>
 public sealed record GetTransactionStatusResponse
 {
-    /// <summary>Gets the <c>ongoingIndicator</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>ongoingIndicator</c> field (optional).</summary>
     [JsonPropertyName("ongoingIndicator")]
     public bool? OngoingIndicator { get; set; }
 
-    /// <summary>Gets the <c>messagesInQueue</c> field.</summary>
+    /// <summary>Gets or sets the <c>messagesInQueue</c> field (required).</summary>
     [JsonPropertyName("messagesInQueue")]
-    public required bool MessagesInQueue { get; set; }
+    public bool MessagesInQueue { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -14,67 +14,67 @@ namespace ChargerController.Ocpp.Messages.Transactions;
 /// <summary>OCPP 2.1 <c>TransactionEventRequest</c>: the CALL payload of action <c>TransactionEvent</c>.</summary>
 public sealed record TransactionEventRequest
 {
-    /// <summary>Gets the <c>costDetails</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>costDetails</c> field (optional).</summary>
     [JsonPropertyName("costDetails")]
     public CostDetailsType? CostDetails { get; set; }
 
-    /// <summary>Gets the <c>eventType</c> field.</summary>
+    /// <summary>Gets or sets the <c>eventType</c> field (required).</summary>
     [JsonPropertyName("eventType")]
-    public required TransactionEventEnumType EventType { get; set; }
+    public TransactionEventEnumType EventType { get; set; }
 
-    /// <summary>Gets the <c>meterValue</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>meterValue</c> field (optional).</summary>
     [JsonPropertyName("meterValue")]
     public MeterValueType[]? MeterValue { get; set; }
 
-    /// <summary>Gets the <c>timestamp</c> field.</summary>
+    /// <summary>Gets or sets the <c>timestamp</c> field (required).</summary>
     [JsonPropertyName("timestamp")]
-    public required DateTimeOffset Timestamp { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Gets the <c>triggerReason</c> field.</summary>
+    /// <summary>Gets or sets the <c>triggerReason</c> field (required).</summary>
     [JsonPropertyName("triggerReason")]
-    public required TriggerReasonEnumType TriggerReason { get; set; }
+    public TriggerReasonEnumType TriggerReason { get; set; }
 
-    /// <summary>Gets the <c>seqNo</c> field.</summary>
+    /// <summary>Gets or sets the <c>seqNo</c> field (required).</summary>
     [JsonPropertyName("seqNo")]
-    public required int SeqNo { get; set; }
+    public int SeqNo { get; set; }
 
-    /// <summary>Gets the <c>offline</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>offline</c> field (optional).</summary>
     [JsonPropertyName("offline")]
     public bool? Offline { get; set; }
 
-    /// <summary>Gets the <c>numberOfPhasesUsed</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>numberOfPhasesUsed</c> field (optional).</summary>
     [JsonPropertyName("numberOfPhasesUsed")]
     public int? NumberOfPhasesUsed { get; set; }
 
-    /// <summary>Gets the <c>cableMaxCurrent</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>cableMaxCurrent</c> field (optional).</summary>
     [JsonPropertyName("cableMaxCurrent")]
     public int? CableMaxCurrent { get; set; }
 
-    /// <summary>Gets the <c>reservationId</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>reservationId</c> field (optional).</summary>
     [JsonPropertyName("reservationId")]
     public int? ReservationId { get; set; }
 
-    /// <summary>Gets the <c>preconditioningStatus</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>preconditioningStatus</c> field (optional).</summary>
     [JsonPropertyName("preconditioningStatus")]
     public PreconditioningStatusEnumType? PreconditioningStatus { get; set; }
 
-    /// <summary>Gets the <c>evseSleep</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evseSleep</c> field (optional).</summary>
     [JsonPropertyName("evseSleep")]
     public bool? EvseSleep { get; set; }
 
-    /// <summary>Gets the <c>transactionInfo</c> field.</summary>
+    /// <summary>Gets or sets the <c>transactionInfo</c> field (required).</summary>
     [JsonPropertyName("transactionInfo")]
-    public required TransactionType TransactionInfo { get; set; }
+    public TransactionType TransactionInfo { get; set; } = default!;
 
-    /// <summary>Gets the <c>evse</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>evse</c> field (optional).</summary>
     [JsonPropertyName("evse")]
     public EVSEType? Evse { get; set; }
 
-    /// <summary>Gets the <c>idToken</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>idToken</c> field (optional).</summary>
     [JsonPropertyName("idToken")]
     public IdTokenType? IdToken { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }

@@ -13,31 +13,31 @@ namespace ChargerController.Ocpp.Messages.Transactions;
 /// <summary>OCPP 2.1 <c>TransactionEventResponse</c>: the CALLRESULT payload of action <c>TransactionEvent</c>.</summary>
 public sealed record TransactionEventResponse
 {
-    /// <summary>Gets the <c>totalCost</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>totalCost</c> field (optional).</summary>
     [JsonPropertyName("totalCost")]
     public decimal? TotalCost { get; set; }
 
-    /// <summary>Gets the <c>chargingPriority</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>chargingPriority</c> field (optional).</summary>
     [JsonPropertyName("chargingPriority")]
     public int? ChargingPriority { get; set; }
 
-    /// <summary>Gets the <c>idTokenInfo</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>idTokenInfo</c> field (optional).</summary>
     [JsonPropertyName("idTokenInfo")]
     public IdTokenInfoType? IdTokenInfo { get; set; }
 
-    /// <summary>Gets the <c>transactionLimit</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>transactionLimit</c> field (optional).</summary>
     [JsonPropertyName("transactionLimit")]
     public TransactionLimitType? TransactionLimit { get; set; }
 
-    /// <summary>Gets the <c>updatedPersonalMessage</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>updatedPersonalMessage</c> field (optional).</summary>
     [JsonPropertyName("updatedPersonalMessage")]
     public MessageContentType? UpdatedPersonalMessage { get; set; }
 
-    /// <summary>Gets the <c>updatedPersonalMessageExtra</c> field (optional).</summary>
+    /// <summary>Gets or sets the <c>updatedPersonalMessageExtra</c> field (optional).</summary>
     [JsonPropertyName("updatedPersonalMessageExtra")]
     public MessageContentType[]? UpdatedPersonalMessageExtra { get; set; }
 
-    /// <summary>Gets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
+    /// <summary>Gets or sets the <c>customData</c> vendor extension object, kept as raw JSON (the one open object of the schemas).</summary>
     [JsonPropertyName("customData")]
     public JsonElement? CustomData { get; set; }
 }
