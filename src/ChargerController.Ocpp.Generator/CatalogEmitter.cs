@@ -5,7 +5,21 @@ namespace ChargerController.Ocpp.Generator;
 /// <summary>Emits the JSON context, the functional-block enum and the action catalogue table.</summary>
 internal static class CatalogEmitter
 {
-    public static GeneratedFile Context(IEnumerable<(string Namespace, string Type)> rootTypes)
+    public static GeneratedFile EnumConverters(IEnumerable<SchemaType> enums)
+    {
+        var sb = new StringBuilder(Naming.Header);
+        sb.Append("\nusing ChargerController.Ocpp.Enums;\n\nnamespace ChargerController.Ocpp.Serialization;\n");
+        foreach (var e in enums)
+        {
+            var values = string.Join(", ", e.EnumValues!.Select(v => $"\"{v}\""));
+            sb.Append($"\n/// <summary>Wire strings of <see cref=\"{e.Name}\"/>, in member order.</summary>\n");
+            sb.Append($"internal sealed class {e.Name}Converter() : OcppEnumConverter<{e.Name}>([{values}]);\n");
+        }
+
+        return new GeneratedFile("Serialization/OcppEnumConverters.g.cs", sb.ToString());
+    }
+
+    public static GeneratedFile Context(IEnumerable<(string Namespace, string Type)> rootTypes, IEnumerable<SchemaType> enums)
     {
         var sb = new StringBuilder(Naming.Header);
         sb.Append("\nusing System.Text.Json;\nusing System.Text.Json.Serialization;\n\nnamespace ChargerController.Ocpp.Serialization;\n\n");
@@ -13,7 +27,13 @@ internal static class CatalogEmitter
         sb.Append("/// Absent optional fields are omitted on write; date-times are RFC 3339 (Part 2 §2.1.4).\n/// </summary>\n");
         sb.Append("[JsonSourceGenerationOptions(\n");
         sb.Append("    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,\n");
-        sb.Append("    Converters = [typeof(Rfc3339DateTimeOffsetConverter)])]\n");
+        sb.Append("    Converters =\n    [\n        typeof(Rfc3339DateTimeOffsetConverter),\n");
+        foreach (var e in enums)
+        {
+            sb.Append($"        typeof({e.Name}Converter),\n");
+        }
+
+        sb.Append("    ])]\n");
         sb.Append("[JsonSerializable(typeof(JsonElement))]\n");
         foreach (var (ns, type) in rootTypes.OrderBy(t => t.Type, StringComparer.Ordinal))
         {

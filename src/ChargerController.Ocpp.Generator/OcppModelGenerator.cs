@@ -51,7 +51,9 @@ public static class OcppModelGenerator
             rootTypes.Add((ns, root.Name));
         }
 
-        files.Add(CatalogEmitter.Context(rootTypes));
+        var enums = v21.Definitions.Values.Where(d => d.IsEnum).ToList();
+        files.Add(CatalogEmitter.Context(rootTypes, enums));
+        files.Add(CatalogEmitter.EnumConverters(enums));
         files.Add(CatalogEmitter.Blocks(rows.Select(r => r.Block)));
         files.Add(CatalogEmitter.Catalog(rows, v21, v201));
         files.Add(ConstraintEmitter.Emit(v21, "V21", "V21", "v2.1"));

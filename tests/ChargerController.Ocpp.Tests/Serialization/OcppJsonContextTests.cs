@@ -67,6 +67,21 @@ public sealed class OcppJsonContextTests
         Assert.Contains("\"timestamp\":\"2025-01-15T10:00:00Z\"", json, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"evconnected\"")]
+    [InlineData("\"Unknown\"")]
+    [InlineData("3")]
+    public void EnumRead_IsExactAndCaseSensitive(string json)
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, OcppJsonContext.Default.ChargingStateEnumType));
+    }
+
+    [Fact]
+    public void EnumRead_EscapedWireString_IsUnescapedFirst()
+    {
+        Assert.Equal(MeasurandEnumType.EnergyActiveImportRegister, JsonSerializer.Deserialize("\"Energy\\u002EActive.Import.Register\"", OcppJsonContext.Default.MeasurandEnumType));
+    }
+
     [Fact]
     public void ChargingStateEnum_EVConnected_RoundTrips()
     {
