@@ -20,8 +20,15 @@ internal sealed class ViolationTrace
 
     public ViolationTrace Under(string segment)
     {
-        // Property names can come from the peer: keep the path short and printable.
-        _reversedSegments.Add(segment.Length <= MaxSegmentLength ? segment : segment[..MaxSegmentLength]);
+        // Property names can come from the peer: keep the path short and printable, and escape it as a JSON
+        // pointer token (RFC 6901 §3: "~" → "~0", "/" → "~1").
+        var printable = segment.Length <= MaxSegmentLength ? segment : segment[..MaxSegmentLength];
+        if (printable.AsSpan().IndexOfAny("~/") >= 0 || printable.Any(char.IsControl))
+        {
+            printable = new string([.. printable.Select(c => char.IsControl(c) ? '?' : c)]).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+        }
+
+        _reversedSegments.Add(printable);
         return this;
     }
 

@@ -92,6 +92,14 @@ public sealed class SchemaPayloadValidatorTests
     }
 
     [Fact]
+    public void UnknownPropertyName_IsEscapedAsJsonPointerToken()
+    {
+        using var doc = JsonDocument.Parse("{\"a/b~c\\n\":1}");
+        var violation = _validator.Validate(OcppVersion.V21, "Heartbeat", PayloadKind.Request, doc.RootElement);
+        Assert.Equal(new PayloadViolation(RpcErrorCode.FormatViolation, "/a~1b~0c?", violation!.Description), violation);
+    }
+
+    [Fact]
     public void PayloadNotAnObject_IsProtocolError()
     {
         using var doc = JsonDocument.Parse("[]");
