@@ -87,7 +87,23 @@ internal static class ConstraintWalker
                 return CheckBounds(integer, constraint, name);
 
             case ValueConstraintKind.Number:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+                if (value.ValueKind != JsonValueKind.Number)
+                {
+                    return WrongType(name, "a decimal number", value);
+                }
+
+                // Unbounded (most sampled values): any literal of at most 28 characters without exponent fits a
+                // decimal, so skip parsing it.
+                if (constraint.Minimum is null && constraint.Maximum is null)
+                {
+                    var raw = JsonMarshal.GetRawUtf8Value(value);
+                    if (raw.Length <= 28 && raw.IndexOfAny((byte)'e', (byte)'E') < 0)
+                    {
+                        return null;
+                    }
+                }
+
+                if (!value.TryGetDecimal(out var number))
                 {
                     return WrongType(name, "a decimal number", value);
                 }
