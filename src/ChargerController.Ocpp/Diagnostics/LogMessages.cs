@@ -63,6 +63,15 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1017, Level = LogLevel.Error, Message = "A connection state subscriber threw")]
     public static partial void StateSubscriberFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Warning, Message = "Queued {Action} {MessageId} dropped after {Attempts} failed attempts")]
+    public static partial void QueuedMessageDropped(this ILogger logger, string action, string messageId, int attempts);
+
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Information, Message = "Queued {Action} {MessageId} failed attempt {Attempts}; next not before {NotBefore}")]
+    public static partial void QueuedMessageRetry(this ILogger logger, string action, string messageId, int attempts, DateTimeOffset notBefore);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Unexpected failure processing a transport event; the connection carries on")]
+    public static partial void ReceiveLoopFault(this ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Connecting to {Endpoint} as {StationId} (security profile {SecurityProfile})")]
     public static partial void Connecting(this ILogger logger, Uri endpoint, string stationId, int securityProfile);
 

@@ -15,13 +15,30 @@ public sealed partial class OcppConnection
         await foreach (var frame in _inbound.Reader.ReadAllAsync(stop).ConfigureAwait(false))
         {
             var context = new OcppRequestContext(frame.MessageType, frame.MessageId, frame.Action!, _version);
-            if (frame.MessageType == RpcMessageType.Send)
+            try
             {
-                await ServeSendAsync(frame, context, stop).ConfigureAwait(false);
+                if (frame.MessageType == RpcMessageType.Send)
+                {
+                    await ServeSendAsync(frame, context, stop).ConfigureAwait(false);
+                }
+                else
+                {
+                    await ServeCallAsync(frame, context, stop).ConfigureAwait(false);
+                }
             }
-            else
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                await ServeCallAsync(frame, context, stop).ConfigureAwait(false);
+                return;
+            }
+#pragma warning disable CA1031 // E.g. a plugged-in validator that throws: answer InternalError, keep serving.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.HandlerFailed(ex, context.Action, context.MessageId);
+                if (frame.MessageType == RpcMessageType.Call)
+                {
+                    await SendErrorAsync(RpcMessageType.CallError, context.MessageId, RpcErrorCode.InternalError, "Internal error handling " + context.Action, null, stop).ConfigureAwait(false);
+                }
             }
         }
     }

@@ -15,36 +15,57 @@ public sealed partial class OcppConnection
         while (!stop.IsCancellationRequested)
         {
             var transportEvent = await _transport.ReceiveAsync(stop).ConfigureAwait(false);
-            switch (transportEvent.Kind)
+            if (transportEvent.Kind == TransportEventKind.Stopped)
             {
-                case TransportEventKind.Connected:
-                    SetConnected(true, transportEvent.Version, null);
-                    break;
+                FailInFlight(new OcppConnectionLostException("The OCPP transport stopped."));
+                if (_connected)
+                {
+                    SetConnected(false, null, "stopped");
+                }
 
-                case TransportEventKind.Disconnected:
-                    // The answer to an in-flight CALL cannot arrive on a later connection.
-                    FailInFlight(new OcppConnectionLostException("The OCPP connection closed before the answer: " + transportEvent.Reason));
-                    SetConnected(false, null, transportEvent.Reason);
-                    break;
-
-                case TransportEventKind.Frame:
-                    await OnFrameAsync(transportEvent.Data, stop).ConfigureAwait(false);
-                    break;
-
-                case TransportEventKind.OversizedFrame:
-                    await OnMalformedAsync(RpcFrameReader.ReadOversized(transportEvent.Data.Span, transportEvent.Data.Length), stop).ConfigureAwait(false);
-                    break;
-
-                case TransportEventKind.Stopped:
-                    FailInFlight(new OcppConnectionLostException("The OCPP transport stopped."));
-                    if (_connected)
-                    {
-                        SetConnected(false, null, "stopped");
-                    }
-
-                    _inbound.Writer.TryComplete();
-                    return;
+                _inbound.Writer.TryComplete();
+                return;
             }
+
+            try
+            {
+                await OnTransportEventAsync(transportEvent, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A bug (ours or a plugged-in validator's) on one frame must not silence the connection.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.ReceiveLoopFault(ex);
+            }
+        }
+    }
+
+    private async ValueTask OnTransportEventAsync(TransportEvent transportEvent, CancellationToken stop)
+    {
+        switch (transportEvent.Kind)
+        {
+            case TransportEventKind.Connected:
+                SetConnected(true, transportEvent.Version, null);
+                break;
+
+            case TransportEventKind.Disconnected:
+                // Mark down first so nothing retried on the failure below can go out on the dead link; the answer
+                // to an in-flight CALL cannot arrive on a later connection.
+                SetConnected(false, null, transportEvent.Reason);
+                FailInFlight(new OcppConnectionLostException("The OCPP connection closed before the answer: " + transportEvent.Reason));
+                break;
+
+            case TransportEventKind.Frame:
+                await OnFrameAsync(transportEvent.Data, stop).ConfigureAwait(false);
+                break;
+
+            case TransportEventKind.OversizedFrame:
+                await OnMalformedAsync(RpcFrameReader.ReadOversized(transportEvent.Data.Span), stop).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -72,7 +93,12 @@ public sealed partial class OcppConnection
             case RpcMessageType.Call:
             case RpcMessageType.Send:
                 // Handlers run off the receive loop so the answer to our own pending CALL is never stuck behind them.
-                _inbound.Writer.TryWrite(frame);
+                // The peer may have one CALL outstanding (Part 4 §4.1.1); a flood beyond the bound is refused.
+                if (!_inbound.Writer.TryWrite(frame) && frame.MessageType == RpcMessageType.Call)
+                {
+                    await SendErrorAsync(RpcMessageType.CallError, frame.MessageId, RpcErrorCode.GenericError, "Too many outstanding requests", null, stop).ConfigureAwait(false);
+                }
+
                 break;
 
             case RpcMessageType.CallResult:

@@ -15,6 +15,8 @@ namespace ChargerController.Ocpp.Engine;
 /// </summary>
 public sealed partial class OcppConnection : IAsyncDisposable
 {
+    private const int InboundBacklog = 32;
+
     private readonly IOcppTransport _transport;
     private readonly HandlerRegistry _handlers;
     private readonly OcppConnectionOptions _options;
@@ -22,7 +24,7 @@ public sealed partial class OcppConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly IMessageIdGenerator _ids;
     private readonly Channel<PendingCall> _outbound = Channel.CreateUnbounded<PendingCall>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<RpcFrame> _inbound = Channel.CreateUnbounded<RpcFrame>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<RpcFrame> _inbound = Channel.CreateBounded<RpcFrame>(new BoundedChannelOptions(InboundBacklog) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private TaskCompletionSource _connectedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -65,6 +67,13 @@ public sealed partial class OcppConnection : IAsyncDisposable
 
     /// <summary>Gets the version negotiated on the current (or last) connection.</summary>
     public OcppVersion Version => _version;
+
+    /// <summary>Gets the JSON options of typed payloads (from the handler registry).</summary>
+    public System.Text.Json.JsonSerializerOptions JsonOptions => _handlers.JsonOptions;
+
+    /// <summary>Creates a message id from the connection's generator (e.g. to fix the id of a queued message).</summary>
+    /// <returns>A fresh id.</returns>
+    public string NewMessageId() => _ids.NewId();
 
     /// <summary>Starts the transport and the receive, send and handler loops.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>

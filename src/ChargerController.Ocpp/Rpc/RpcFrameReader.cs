@@ -52,9 +52,8 @@ public static class RpcFrameReader
     /// read type and id so the sender gets a CALLERROR instead of silence.
     /// </summary>
     /// <param name="prefix">The first bytes of the oversized frame.</param>
-    /// <param name="limitBytes">The configured limit, for the description.</param>
     /// <returns>A <see cref="RpcReadStatus.Malformed"/> result with <see cref="RpcErrorCode.FormatViolation"/>.</returns>
-    public static RpcReadResult ReadOversized(ReadOnlySpan<byte> prefix, int limitBytes)
+    public static RpcReadResult ReadOversized(ReadOnlySpan<byte> prefix)
     {
         var state = default(Salvage);
         try
@@ -83,7 +82,7 @@ public static class RpcFrameReader
         }
 
         // B06.FR.17 uses FormatViolation for a message with too many bytes.
-        return RpcReadResult.Bad(RpcErrorCode.FormatViolation, $"Frame exceeds {limitBytes} bytes", state.TypeNumber, state.MessageId, state.Action);
+        return RpcReadResult.Bad(RpcErrorCode.FormatViolation, "Frame exceeds the size limit", state.TypeNumber, state.MessageId, state.Action);
     }
 
     private static RpcReadResult ReadEnvelope(ref Utf8JsonReader reader, ref Salvage state)

@@ -104,7 +104,7 @@ public sealed class RpcFrameReaderTests
     [Fact]
     public void ReadOversized_SalvagesIdFromPrefix()
     {
-        var result = RpcFrameReader.ReadOversized("[2,\"big\",\"DataTransfer\",{\"data\":\"aaaa"u8, 65536);
+        var result = RpcFrameReader.ReadOversized("[2,\"big\",\"DataTransfer\",{\"data\":\"aaaa"u8);
         Assert.Equal(2, result.MessageTypeNumber);
         Assert.Equal("big", result.MessageId);
         Assert.Equal("DataTransfer", result.Action);
