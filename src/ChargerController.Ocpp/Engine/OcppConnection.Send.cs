@@ -21,6 +21,8 @@ public sealed partial class OcppConnection
     /// <exception cref="OcppCallTimeoutException">No answer within <see cref="OcppConnectionOptions.MessageTimeout"/>.</exception>
     /// <exception cref="OcppInvalidResponseException">The answer could not be processed (a CALLRESULTERROR was sent).</exception>
     /// <exception cref="OcppConnectionLostException">Not connected, or the connection closed before the answer.</exception>
+    /// <exception cref="NotSupportedException">The negotiated version does not define the action (per <see cref="OcppConnectionOptions.IsKnownAction"/>).</exception>
+    /// <exception cref="InvalidOperationException">The connection was not started.</exception>
     public Task<TResponse> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken) =>
         CallAsync<TRequest, TResponse>(request, null, cancellationToken);
 
@@ -89,6 +91,11 @@ public sealed partial class OcppConnection
             throw new NotSupportedException("SEND (message type 6) does not exist in OCPP 2.0.1.");
         }
 
+        if (_options.IsKnownAction?.Invoke(_version, action) == false)
+        {
+            throw new NotSupportedException(action + " does not exist in OCPP " + _version + ".");
+        }
+
         ValidateOutbound(action, PayloadKind.Send, payloadJson.Span);
         var id = messageId ?? _ids.NewId();
         var buffer = new ArrayBufferWriter<byte>(payloadJson.Length + 64);
@@ -108,8 +115,13 @@ public sealed partial class OcppConnection
 
     private Task<T> EnqueueCall<T>(string action, byte[] payload, string? messageId, Func<JsonElement, T> convert, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_stopped != 0, this);
         ValidateOutbound(action, PayloadKind.Request, payload);
+        ObjectDisposedException.ThrowIf(_stopped != 0, this);
+        if (_started == 0)
+        {
+            throw new InvalidOperationException("Start the connection before calling.");
+        }
+
         var id = messageId ?? _ids.NewId();
         var buffer = new ArrayBufferWriter<byte>(payload.Length + 64);
         RpcFrameWriter.WriteRequest(buffer, RpcMessageType.Call, id, action, payload);
@@ -148,6 +160,13 @@ public sealed partial class OcppConnection
             if (!_connected)
             {
                 call.Fail(new OcppConnectionLostException());
+                continue;
+            }
+
+            // Decided at send time: the version may differ from the one at enqueue time after a reconnect.
+            if (_options.IsKnownAction?.Invoke(_version, call.Action) == false)
+            {
+                call.Fail(new NotSupportedException(call.Action + " does not exist in OCPP " + _version + "; not sent."));
                 continue;
             }
 

@@ -132,7 +132,7 @@ public sealed partial class OcppConnection : IAsyncDisposable
             queued.Fail(new OcppConnectionLostException("The OCPP connection was stopped."));
         }
 
-        _stop.Dispose();
+        // _stop is not disposed: after-response steps still running may hold its (cancelled) token.
     }
 
     /// <inheritdoc/>

@@ -248,4 +248,21 @@ public sealed class OcppConnectionCallTests
         Assert.Equal(RpcErrorCode.PropertyConstraintViolation, ex.ErrorCode);
         Assert.Empty(h.Pair.Station.SentFrames);
     }
+
+    [Fact]
+    public async Task CallRawAsync_21OnlyActionOn201Connection_NotSentNotSupported()
+    {
+        await using var h = await EngineHarness.StartAsync(OcppVersion.V201);
+        await Assert.ThrowsAsync<NotSupportedException>(() => h.Connection.CallRawAsync("AFRRSignal", "{}"u8.ToArray(), null, CancellationToken.None).WaitAsync(EngineHarness.Wait));
+        await h.AssertNothingSentThenAliveAsync();
+        Assert.DoesNotContain(h.Pair.Station.SentFrames, f => Encoding.UTF8.GetString(f).Contains("AFRRSignal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CallAsync_NotStarted_Throws()
+    {
+        var pair = new InMemoryTransportPair();
+        await using var connection = new OcppConnection(pair.Station, new Ocpp.Dispatch.HandlerRegistry(TestJsonContext.Default.Options), new OcppConnectionOptions(), TimeProvider.System, new Testing.Logging.ListLogger());
+        Assert.Throws<InvalidOperationException>(() => { _ = connection.CallAsync<HeartbeatRequest, HeartbeatResponse>(new HeartbeatRequest(), CancellationToken.None); });
+    }
 }

@@ -18,7 +18,7 @@ public sealed class OcppConnectionOverWebSocketTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _csms = await LoopbackCsms.StartAsync(new() { HostName = "127.0.0.1", BasicAuthPassword = "0123456789abcdef" });
+        _csms = await LoopbackCsms.StartAsync(new() { BasicAuthPassword = "0123456789abcdef" });
         var transport = new WebSocketOcppTransport(
             new WebSocketTransportOptions
             {

@@ -14,7 +14,7 @@ public sealed class WebSocketOcppTransportReconnectTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero));
         var t0 = time.GetUtcNow();
-        await using var csms = await LoopbackCsms.StartAsync(new() { HostName = "127.0.0.1", TimeProvider = time });
+        await using var csms = await LoopbackCsms.StartAsync(new() { TimeProvider = time });
         csms.RefuseConnections(int.MaxValue);
         var options = new WebSocketTransportOptions
         {
@@ -69,7 +69,7 @@ public sealed class WebSocketOcppTransportReconnectTests
     public async Task InvalidUtf8TextFrame_WebSocketFailsPerRfc6455_StationReconnects()
     {
         var time = new FakeTimeProvider();
-        await using var csms = await LoopbackCsms.StartAsync(new() { HostName = "127.0.0.1" });
+        await using var csms = await LoopbackCsms.StartAsync(null);
         var options = new WebSocketTransportOptions
         {
             CsmsUrl = csms.Endpoint,

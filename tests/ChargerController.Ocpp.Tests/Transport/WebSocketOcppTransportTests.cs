@@ -16,7 +16,7 @@ public sealed class WebSocketOcppTransportTests
     [Fact]
     public async Task Profile1_ConnectsWithEncodedIdBasicAuthAndPreferredSubprotocol()
     {
-        await using var csms = await LoopbackCsms.StartAsync(new() { BasicAuthPassword = Password, HostName = "127.0.0.1" });
+        await using var csms = await LoopbackCsms.StartAsync(new() { BasicAuthPassword = Password });
         var log = new ListLogger();
         await using var transport = new WebSocketOcppTransport(Profile1(csms, "RDAM|123"), TimeProvider.System, log);
         await transport.StartAsync(CancellationToken.None);
@@ -47,7 +47,7 @@ public sealed class WebSocketOcppTransportTests
     [Fact]
     public async Task Profile1_WrongPassword_RefusedWith401AndPasswordNeverLogged()
     {
-        await using var csms = await LoopbackCsms.StartAsync(new() { BasicAuthPassword = "the-csms-expects-this", HostName = "127.0.0.1" });
+        await using var csms = await LoopbackCsms.StartAsync(new() { BasicAuthPassword = "the-csms-expects-this" });
         var log = new ListLogger();
         await using var transport = new WebSocketOcppTransport(Profile1(csms, "CS001"), TimeProvider.System, log);
         var states = TransportEvents.Record(transport);
@@ -66,7 +66,7 @@ public sealed class WebSocketOcppTransportTests
     [InlineData(new[] { "ocpp2.0.1", "ocpp2.1" }, OcppVersion.V21)]
     public async Task Subprotocol_CsmsSupportSubset_FallsBackToWhatItPicks(string[] supported, OcppVersion expected)
     {
-        await using var csms = await LoopbackCsms.StartAsync(new() { SupportedSubprotocols = supported, HostName = "127.0.0.1" });
+        await using var csms = await LoopbackCsms.StartAsync(new() { SupportedSubprotocols = supported });
         await using var transport = new WebSocketOcppTransport(Profile1(csms, "CS001"), TimeProvider.System, new ListLogger());
         await transport.StartAsync(CancellationToken.None);
         Assert.Equal(expected, (await TransportEvents.NextAsync(transport, TransportEventKind.Connected)).Version);
@@ -75,7 +75,7 @@ public sealed class WebSocketOcppTransportTests
     [Fact]
     public async Task Subprotocol_OnlyOffer201_CsmsSeesOnlyThat()
     {
-        await using var csms = await LoopbackCsms.StartAsync(new() { HostName = "127.0.0.1" });
+        await using var csms = await LoopbackCsms.StartAsync(null);
         var options = Profile1(csms, "CS001");
         await using var transport = new WebSocketOcppTransport(Clone(options, offered: [OcppVersion.V201]), TimeProvider.System, new ListLogger());
         await transport.StartAsync(CancellationToken.None);
@@ -86,7 +86,7 @@ public sealed class WebSocketOcppTransportTests
     [Fact]
     public async Task Subprotocol_CsmsAcceptsNone_AttemptFailsAndIsRetriedLater()
     {
-        await using var csms = await LoopbackCsms.StartAsync(new() { SupportedSubprotocols = [], HostName = "127.0.0.1" });
+        await using var csms = await LoopbackCsms.StartAsync(new() { SupportedSubprotocols = [] });
         var log = new ListLogger();
         await using var transport = new WebSocketOcppTransport(Profile1(csms, "CS001"), TimeProvider.System, log);
         var states = TransportEvents.Record(transport);
@@ -199,7 +199,7 @@ public sealed class WebSocketOcppTransportTests
     [Fact]
     public async Task Frames_OversizedAndBinary_DroppedConnectionSurvives()
     {
-        await using var csms = await LoopbackCsms.StartAsync(new() { HostName = "127.0.0.1" });
+        await using var csms = await LoopbackCsms.StartAsync(null);
         await using var transport = new WebSocketOcppTransport(Clone(Profile1(csms, "CS001"), maxFrameBytes: 4096), TimeProvider.System, new ListLogger());
         await transport.StartAsync(CancellationToken.None);
         await TransportEvents.NextAsync(transport, TransportEventKind.Connected);

@@ -94,7 +94,8 @@ public sealed class LoopbackCsms : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var port = new Uri(address).Port;
         var scheme = options.ServerCertificate is null ? "ws" : "wss";
-        csms.Endpoint = new Uri($"{scheme}://{options.HostName}:{port}{options.Path}");
+        var host = options.HostName ?? (options.ServerCertificate is null ? "127.0.0.1" : "localhost");
+        csms.Endpoint = new Uri($"{scheme}://{host}:{port}{options.Path}");
         return csms;
     }
 

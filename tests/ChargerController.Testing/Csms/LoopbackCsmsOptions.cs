@@ -17,8 +17,11 @@ public sealed class LoopbackCsmsOptions
     /// <summary>Gets the CA that client certificates must chain to; when set, a client certificate is required (profile 3).</summary>
     public X509Certificate2? ClientCertificateCa { get; init; }
 
-    /// <summary>Gets the host name put in <see cref="LoopbackCsms.Endpoint"/> (the server always binds 127.0.0.1).</summary>
-    public string HostName { get; init; } = "localhost";
+    /// <summary>
+    /// Gets the host name put in <see cref="LoopbackCsms.Endpoint"/> (the server always binds 127.0.0.1); null = "localhost"
+    /// with TLS (the test server certificate's name) and "127.0.0.1" without.
+    /// </summary>
+    public string? HostName { get; init; }
 
     /// <summary>Gets the endpoint path the station id is appended to.</summary>
     public string Path { get; init; } = "/ocpp";
