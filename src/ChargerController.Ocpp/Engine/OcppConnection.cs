@@ -183,7 +183,7 @@ public sealed partial class OcppConnection : IAsyncDisposable
             _logger.FrameSent(type, messageId, action, frame.Length);
             return true;
         }
-        catch (OcppConnectionLostException)
+        catch (Exception ex) when (ex is OcppConnectionLostException or ObjectDisposedException)
         {
             _logger.SendFailed(type, messageId);
             return false;

@@ -64,8 +64,22 @@ public sealed class RpcFrame
         new(messageType, messageId)
         {
             ErrorCodeText = errorCodeText,
-            ErrorCode = Enum.TryParse<RpcErrorCode>(errorCodeText, ignoreCase: false, out var code) && !int.TryParse(errorCodeText, out _) ? code : RpcErrorCode.GenericError,
+            ErrorCode = ParseErrorCode(errorCodeText),
             ErrorDescription = description,
             ErrorDetails = details,
         };
+
+    // Exact wire names only: Enum.TryParse would also take "3" or "NotImplemented,NotSupported".
+    private static RpcErrorCode ParseErrorCode(string text)
+    {
+        foreach (var code in Enum.GetValues<RpcErrorCode>())
+        {
+            if (string.Equals(RpcFrameWriter.ErrorCodeText(code), text, StringComparison.Ordinal))
+            {
+                return code;
+            }
+        }
+
+        return RpcErrorCode.GenericError;
+    }
 }

@@ -20,6 +20,7 @@ public sealed partial class WebSocketOcppTransport
                 var result = await socket.ReceiveAsync(message.GetMemory(4096), stop).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    await AnswerCloseAsync(socket).ConfigureAwait(false);
                     return "closed by CSMS: " + socket.CloseStatus + " " + socket.CloseStatusDescription;
                 }
 
@@ -66,6 +67,20 @@ public sealed partial class WebSocketOcppTransport
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
             return "connection lost: " + ex.Message;
+        }
+    }
+
+    private async Task AnswerCloseAsync(WebSocket socket)
+    {
+        // RFC 6455 §5.5.1: echo the close so the CSMS sees a clean shutdown; never wait long for it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _timeProvider);
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            // The abort that follows ends it anyway.
         }
     }
 }

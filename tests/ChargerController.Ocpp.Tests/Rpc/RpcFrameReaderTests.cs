@@ -32,6 +32,8 @@ public sealed class RpcFrameReaderTests
     [InlineData("""[5,"a","FormatViolation","",{}]""", RpcMessageType.CallResultError, RpcErrorCode.FormatViolation)]
     [InlineData("""[4,"a","NotAThing","",{}]""", RpcMessageType.CallError, RpcErrorCode.GenericError)]
     [InlineData("""[4,"a","3","",{}]""", RpcMessageType.CallError, RpcErrorCode.GenericError)]
+    [InlineData("""[4,"a","NotImplemented,NotSupported","",{}]""", RpcMessageType.CallError, RpcErrorCode.GenericError)]
+    [InlineData("""[4,"a","notsupported","",{}]""", RpcMessageType.CallError, RpcErrorCode.GenericError)]
     [InlineData("""[4,"a","InternalError","no details"]""", RpcMessageType.CallError, RpcErrorCode.InternalError)]
     [InlineData("""[4,"a","InternalError","null details",null]""", RpcMessageType.CallError, RpcErrorCode.InternalError)]
     public void Read_Errors_CodeParsedLeniently(string json, RpcMessageType type, RpcErrorCode code)

@@ -98,4 +98,36 @@ public sealed class WebSocketOcppTransportReconnectTests
         await TransportEvents.NextAsync(transport, TransportEventKind.Connected);
         Assert.Equal(2, csms.Sessions.Count);
     }
+
+    [Fact]
+    public async Task CsmsClosesGracefully_StationAnswersCloseAndReconnectsAfterMinimumBackOff()
+    {
+        var time = new FakeTimeProvider();
+        await using var csms = await LoopbackCsms.StartAsync();
+        var options = new WebSocketTransportOptions
+        {
+            CsmsUrl = csms.Endpoint,
+            StationId = "CS001",
+            SecurityProfile = SecurityProfile.UnsecuredTransportWithBasicAuthentication,
+            BasicAuthPassword = "0123456789abcdef",
+            WebSocketPingInterval = TimeSpan.Zero,
+            RetryBackOffWaitMinimum = TimeSpan.FromSeconds(30),
+            RetryBackOffRandomRange = TimeSpan.Zero,
+        };
+        await using var transport = new WebSocketOcppTransport(options, time, new ListLogger());
+        var states = TransportEvents.Record(transport);
+        await transport.StartAsync(CancellationToken.None);
+        await TransportEvents.NextAsync(transport, TransportEventKind.Connected);
+        var first = await csms.WaitForSessionAsync();
+
+        await first.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "maintenance");
+        var down = await TransportEvents.NextAsync(transport, TransportEventKind.Disconnected);
+        Assert.Contains("EndpointUnavailable", down.Reason, StringComparison.Ordinal);
+        await first.Closed.WaitAsync(TransportEvents.Wait);
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, first.CloseStatus);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), (await states.NextAsync(WebSocketTransportState.WaitingToReconnect)).RetryDelay);
+        time.Advance(TimeSpan.FromSeconds(30));
+        await TransportEvents.NextAsync(transport, TransportEventKind.Connected);
+    }
 }
