@@ -22,9 +22,16 @@ internal static class JsonPayload
 
     public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
     {
-        if (options.GetTypeInfo(typeof(T)) is JsonTypeInfo<T> info)
+        try
         {
-            return info;
+            if (options.GetTypeInfo(typeof(T)) is JsonTypeInfo<T> info)
+            {
+                return info;
+            }
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new InvalidOperationException(typeof(T).Name + " has no source-generated JsonTypeInfo in the injected options.", ex);
         }
 
         throw new InvalidOperationException(typeof(T).Name + " has no source-generated JsonTypeInfo in the injected options.");

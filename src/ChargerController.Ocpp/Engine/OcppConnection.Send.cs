@@ -201,6 +201,11 @@ public sealed partial class OcppConnection
                     _inFlight = null;
                 }
             }
+
+            if (stop.IsCancellationRequested)
+            {
+                call.Fail(new OcppConnectionLostException("The OCPP connection was stopped."));
+            }
         }
     }
 

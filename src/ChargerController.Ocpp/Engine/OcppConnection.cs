@@ -24,7 +24,7 @@ public sealed partial class OcppConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly IMessageIdGenerator _ids;
     private readonly Channel<PendingCall> _outbound = Channel.CreateUnbounded<PendingCall>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<RpcFrame> _inbound = Channel.CreateBounded<RpcFrame>(new BoundedChannelOptions(InboundBacklog) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<RpcFrame> _inbound = Channel.CreateBounded<RpcFrame>(new BoundedChannelOptions(InboundBacklog) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private TaskCompletionSource _connectedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -104,7 +104,10 @@ public sealed partial class OcppConnection : IAsyncDisposable
         return signal.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Stops the loops and the transport; pending calls fail with <see cref="OcppConnectionLostException"/>.</summary>
+    /// <summary>
+    /// Stops the loops and the transport; pending calls fail with <see cref="OcppConnectionLostException"/>. Running
+    /// handlers get a cancelled token and are not waited for.
+    /// </summary>
     /// <param name="cancellationToken">Cancels a graceful transport close.</param>
     /// <returns>A task completing when stopped.</returns>
     public async ValueTask StopAsync(CancellationToken cancellationToken)
@@ -117,13 +120,21 @@ public sealed partial class OcppConnection : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         _outbound.Writer.TryComplete();
         await _transport.StopAsync(cancellationToken).ConfigureAwait(false);
+        _inbound.Writer.TryComplete();
         try
         {
-            await Task.WhenAll(_receiveLoop, _sendLoop, _inboundLoop).ConfigureAwait(false);
+            // Handlers still running see a cancelled token; they are not awaited, so one that ignores it cannot
+            // hang the shutdown (the after-response steps are not awaited either).
+            await Task.WhenAll(_receiveLoop, _sendLoop).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // The loops end by cancellation.
+        }
+
+        if (_connected)
+        {
+            SetConnected(false, null, "stopped");
         }
 
         FailInFlight(new OcppConnectionLostException("The OCPP connection was stopped."));
