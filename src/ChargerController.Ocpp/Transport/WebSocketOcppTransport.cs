@@ -107,29 +107,8 @@ public sealed partial class WebSocketOcppTransport : IOcppTransport
     }
 
     /// <inheritdoc/>
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken cancellationToken)
-    {
-        var socket = _socket;
-        if (socket is not { State: WebSocketState.Open })
-        {
-            throw new OcppConnectionLostException();
-        }
-
-        // A WebSocket allows one send at a time; CALLs, answers and SENDs come from different loops.
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await socket.SendAsync(utf8Frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException)
-        {
-            throw new OcppConnectionLostException("The connection broke while sending.", ex);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
+    public ValueTask SendAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken cancellationToken) =>
+        WebSocketMessagePump.SendAsync(_socket, _sendLock, utf8Frame, cancellationToken);
 
     /// <inheritdoc/>
     public async ValueTask StopAsync(CancellationToken cancellationToken)
@@ -142,16 +121,7 @@ public sealed partial class WebSocketOcppTransport : IOcppTransport
 
         if (_socket is { State: WebSocketState.Open } socket)
         {
-            using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _timeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(closeTimeout.Token, cancellationToken);
-            try
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "station stopping", linked.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
-            {
-                // The abort below ends it anyway.
-            }
+            await WebSocketMessagePump.AnswerCloseAsync(socket, _timeProvider, "station stopping").ConfigureAwait(false);
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
