@@ -159,6 +159,17 @@ public sealed partial class WebSocketOcppTransport
         }
 
         _logger.ServerCertificateRejected(certificate?.Subject, reason);
+        try
+        {
+            CsmsCertificateRejected?.Invoke(this, new CsmsCertificateRejectedEventArgs(certificate?.Subject, reason));
+        }
+#pragma warning disable CA1031 // A subscriber's bug must not turn a refusal into an acceptance or a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.StateSubscriberFailed(ex);
+        }
+
         return false;
     }
 

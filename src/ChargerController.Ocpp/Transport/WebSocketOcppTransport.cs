@@ -55,6 +55,9 @@ public sealed partial class WebSocketOcppTransport : IOcppTransport
     /// <summary>Raised on every state change of the connection manager (from its loop; keep handlers short).</summary>
     public event EventHandler<WebSocketTransportStateChangedEventArgs>? StateChanged;
 
+    /// <summary>Raised when the CSMS server certificate is refused (during the TLS handshake; keep handlers short).</summary>
+    public event EventHandler<CsmsCertificateRejectedEventArgs>? CsmsCertificateRejected;
+
     /// <inheritdoc/>
     public bool IsConnected => _socket is { State: WebSocketState.Open };
 

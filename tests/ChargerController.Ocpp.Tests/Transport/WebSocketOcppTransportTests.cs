@@ -123,10 +123,13 @@ public sealed class WebSocketOcppTransportTests
         var log = new ListLogger();
         await using var transport = new WebSocketOcppTransport(Profile2(csms, otherCa), TimeProvider.System, log);
         var states = TransportEvents.Record(transport);
+        var rejected = new List<CsmsCertificateRejectedEventArgs>();
+        transport.CsmsCertificateRejected += (_, e) => rejected.Add(e);
         await transport.StartAsync(CancellationToken.None);
 
         await states.NextAsync(WebSocketTransportState.WaitingToReconnect);
         Assert.True(log.Has(2005));
+        Assert.Contains("CN=localhost", Assert.Single(rejected).Subject, StringComparison.Ordinal);
         Assert.Contains(log.Entries, e => e.EventId == 2005 && e.Message.Contains("chain not trusted", StringComparison.Ordinal));
         Assert.Empty(csms.Attempts);
         Assert.False(transport.IsConnected);
