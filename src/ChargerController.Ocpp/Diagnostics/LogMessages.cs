@@ -69,6 +69,12 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1019, Level = LogLevel.Information, Message = "Queued {Action} {MessageId} failed attempt {Attempts}; next not before {NotBefore}")]
     public static partial void QueuedMessageRetry(this ILogger logger, string action, string messageId, int attempts, DateTimeOffset notBefore);
 
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Debug, Message = "{Action} projected onto OCPP 2.0.1: removed {RemovedPaths}")]
+    public static partial void ProjectedFor201(this ILogger logger, string action, IReadOnlyList<string> removedPaths);
+
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "{Action} not sent on the OCPP 2.0.1 connection: {Path} {Reason}")]
+    public static partial void NotSendableOn201(this ILogger logger, string action, string path, string reason);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Unexpected failure processing a transport event; the connection carries on")]
     public static partial void ReceiveLoopFault(this ILogger logger, Exception exception);
 

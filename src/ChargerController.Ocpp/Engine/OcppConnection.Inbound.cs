@@ -88,7 +88,7 @@ public sealed partial class OcppConnection
         if (_options.ValidateOutbound && _options.Validator is not null)
         {
             using var document = JsonDocument.Parse(outcome.ResponseJson);
-            var own = _options.Validator.Validate(context.Version, action, PayloadKind.Response, document.RootElement);
+            var own = _options.Validator.Validate(ModelVersion(context.Version), action, PayloadKind.Response, document.RootElement);
             if (own is not null)
             {
                 _logger.OutboundInvalid(nameof(PayloadKind.Response), action, own.ErrorCode, own.Path, own.Description);
@@ -97,8 +97,31 @@ public sealed partial class OcppConnection
             }
         }
 
-        var buffer = new ArrayBufferWriter<byte>(outcome.ResponseJson.Length + 48);
-        RpcFrameWriter.WriteCallResult(buffer, context.MessageId, outcome.ResponseJson);
+        var responseJson = outcome.ResponseJson;
+        if (context.Version == OcppVersion.V201 && _options.Ocpp201Projection is { } project)
+        {
+            PayloadProjection projection;
+            using (var document = JsonDocument.Parse(responseJson))
+            {
+                projection = project(action, PayloadKind.Response, document.RootElement);
+            }
+
+            if (!projection.CanSend || projection.Utf8Json is null)
+            {
+                _logger.NotSendableOn201(action, projection.Violation?.Path ?? string.Empty, projection.Violation?.Description ?? string.Empty);
+                await SendErrorAsync(RpcMessageType.CallError, context.MessageId, RpcErrorCode.InternalError, "Internal error handling " + action, null, stop).ConfigureAwait(false);
+                return;
+            }
+
+            if (projection.RemovedPaths.Count > 0)
+            {
+                _logger.ProjectedFor201(action, projection.RemovedPaths);
+                responseJson = projection.Utf8Json;
+            }
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(responseJson.Length + 48);
+        RpcFrameWriter.WriteCallResult(buffer, context.MessageId, responseJson);
         var sent = await SendFrameAsync(buffer.WrittenSpan.ToArray(), RpcMessageType.CallResult, context.MessageId, action, stop).ConfigureAwait(false);
         if (sent && outcome.AfterResponse is { } after)
         {

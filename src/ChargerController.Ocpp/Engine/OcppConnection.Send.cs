@@ -125,11 +125,54 @@ public sealed partial class OcppConnection
         var id = messageId ?? _ids.NewId();
         var buffer = new ArrayBufferWriter<byte>(payload.Length + 64);
         RpcFrameWriter.WriteRequest(buffer, RpcMessageType.Call, id, action, payload);
-        var call = new TypedPendingCall<T>(action, id, buffer.WrittenSpan.ToArray(), convert, cancellationToken);
+        var call = new TypedPendingCall<T>(action, id, payload, buffer.WrittenSpan.ToArray(), convert, cancellationToken);
         ObjectDisposedException.ThrowIf(!_outbound.Writer.TryWrite(call), this);
 
         return call.Result.WaitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// On a 2.0.1 connection the 2.1-built payload is projected onto the 2.0.1 schema at send time (the version may
+    /// have changed since enqueue after a reconnect): 2.1-only fields are dropped; a payload that cannot be sent
+    /// without changing its meaning fails the call instead of reaching the CSMS.
+    /// </summary>
+    private bool TryProjectFor201(PendingCall call)
+    {
+        if (_version != OcppVersion.V201 || _options.Ocpp201Projection is not { } project)
+        {
+            return true;
+        }
+
+        PayloadProjection projection;
+        using (var document = JsonDocument.Parse(call.Payload))
+        {
+            projection = project(call.Action, PayloadKind.Request, document.RootElement);
+        }
+
+        if (!projection.CanSend || projection.Utf8Json is null)
+        {
+            _logger.NotSendableOn201(call.Action, projection.Violation?.Path ?? string.Empty, projection.Violation?.Description ?? string.Empty);
+            call.Fail(new NotSupportedException(call.Action + " cannot be sent on an OCPP 2.0.1 connection: " + projection.Violation?.Description));
+            return false;
+        }
+
+        if (projection.RemovedPaths.Count > 0)
+        {
+            _logger.ProjectedFor201(call.Action, projection.RemovedPaths);
+            var buffer = new ArrayBufferWriter<byte>(projection.Utf8Json.Length + 64);
+            RpcFrameWriter.WriteRequest(buffer, RpcMessageType.Call, call.MessageId, call.Action, projection.Utf8Json);
+            call.Frame = buffer.WrittenSpan.ToArray();
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The schema version our own payloads are built for: with a 2.0.1 projection configured they are 2.1 payloads
+    /// until <see cref="TryProjectFor201"/> checks them against the 2.0.1 schema at send time.
+    /// </summary>
+    private OcppVersion ModelVersion(OcppVersion negotiated) =>
+        negotiated == OcppVersion.V201 && _options.Ocpp201Projection is not null ? OcppVersion.V21 : negotiated;
 
     private void ValidateOutbound(string action, PayloadKind kind, ReadOnlySpan<byte> payload)
     {
@@ -139,7 +182,7 @@ public sealed partial class OcppConnection
         }
 
         using var document = JsonDocument.Parse(payload.ToArray());
-        var violation = _options.Validator.Validate(_version, action, kind, document.RootElement);
+        var violation = _options.Validator.Validate(ModelVersion(_version), action, kind, document.RootElement);
         if (violation is not null)
         {
             _logger.OutboundInvalid(kind.ToString(), action, violation.ErrorCode, violation.Path, violation.Description);
@@ -167,6 +210,11 @@ public sealed partial class OcppConnection
             if (_options.IsKnownAction?.Invoke(_version, call.Action) == false)
             {
                 call.Fail(new NotSupportedException(call.Action + " does not exist in OCPP " + _version + "; not sent."));
+                continue;
+            }
+
+            if (!TryProjectFor201(call))
+            {
                 continue;
             }
 

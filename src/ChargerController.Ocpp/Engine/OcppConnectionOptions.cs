@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChargerController.Ocpp.Rpc;
 using ChargerController.Ocpp.Validation;
 
@@ -31,4 +32,10 @@ public sealed class OcppConnectionOptions
 
     /// <summary>Gets the id source; <see langword="null"/>: UUIDv7 from the connection's clock.</summary>
     public IMessageIdGenerator? MessageIdGenerator { get; init; }
+
+    /// <summary>
+    /// Projects a 2.1-built payload onto the 2.0.1 schema (normally <see cref="Ocpp201PayloadProjector.Project"/>), applied
+    /// to outgoing CALLs and CALLRESULTs when <c>ocpp2.0.1</c> was negotiated; <see langword="null"/> sends payloads as built.
+    /// </summary>
+    public Func<string, PayloadKind, JsonElement, PayloadProjection>? Ocpp201Projection { get; init; }
 }

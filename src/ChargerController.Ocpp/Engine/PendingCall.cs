@@ -6,10 +6,11 @@ namespace ChargerController.Ocpp.Engine;
 /// <summary>A CALL waiting for its turn or for its answer.</summary>
 internal abstract class PendingCall
 {
-    protected PendingCall(string action, string messageId, byte[] frame, CancellationToken callerToken)
+    protected PendingCall(string action, string messageId, byte[] payload, byte[] frame, CancellationToken callerToken)
     {
         Action = action;
         MessageId = messageId;
+        Payload = payload;
         Frame = frame;
         CallerToken = callerToken;
     }
@@ -17,8 +18,11 @@ internal abstract class PendingCall
     public string Action { get; }
 
     public string MessageId { get; }
+    /// <summary>The CALL payload as built (2.1 model), kept so the frame can be projected for a 2.0.1 connection at send time.</summary>
+    public byte[] Payload { get; }
 
-    public byte[] Frame { get; }
+    /// <summary>The complete CALL frame to send.</summary>
+    public byte[] Frame { get; set; }
 
     public CancellationToken CallerToken { get; }
 

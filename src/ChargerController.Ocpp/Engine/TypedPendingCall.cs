@@ -10,8 +10,8 @@ internal sealed class TypedPendingCall<T> : PendingCall
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<JsonElement, T> _convert;
 
-    public TypedPendingCall(string action, string messageId, byte[] frame, Func<JsonElement, T> convert, CancellationToken callerToken)
-        : base(action, messageId, frame, callerToken)
+    public TypedPendingCall(string action, string messageId, byte[] payload, byte[] frame, Func<JsonElement, T> convert, CancellationToken callerToken)
+        : base(action, messageId, payload, frame, callerToken)
     {
         _convert = convert;
         Settled = _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

@@ -66,9 +66,11 @@ internal static class WebSocketMessagePump
                 oversized = false;
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            return "stopped";
+            // ManagedWebSocket reports an Abort() (ours while closing, or a close handshake that timed out) as an
+            // OperationCanceledException even when our own token was not cancelled: both end the pump, neither is a crash.
+            return stop.IsCancellationRequested ? "stopped" : "connection aborted";
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
