@@ -106,6 +106,13 @@ internal sealed class SimulationCommands(SimulatedHardware hardware, StationCont
                 return ControlReplies.Done($"EVSE {id}: meter stops answering (fault after the meter-loss grace)");
             case "clear":
                 evse.Contactor.ClearFaults();
+                if (!evse.Contactor.ReadStatus().AnyCommandedClosed)
+                {
+                    // The welded contactor was "replaced": contacts stuck closed against an open command drop out now.
+                    // Never done while the station commands it closed, so this cannot cut a running charge.
+                    evse.Contactor.Open();
+                }
+
                 evse.ResidualCurrentMonitor.ClearTrip();
                 evse.Ev.DiodeShorted = false;
                 evse.Meter.Fault = null;

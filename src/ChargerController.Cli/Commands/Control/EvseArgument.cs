@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace ChargerController.Cli.Commands.Control;
+
+/// <summary>The <c>EVSE</c> argument shared by evse, hw and sim verbs.</summary>
+public static class EvseArgument
+{
+    /// <summary>Creates the argument (an EVSE id, 1-based).</summary>
+    /// <returns>The argument.</returns>
+    public static Argument<int> Create()
+    {
+        var argument = new Argument<int>("EVSE") { Description = "EVSE id (1, 2, …)" };
+        argument.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("EVSE must be 1 or more");
+            }
+        });
+        return argument;
+    }
+}
