@@ -23,7 +23,12 @@ public static class ControlSocketPath
         }
 
         var user = environment("USER");
-        return Path.Combine(Path.GetTempPath(), "chargercontroller-" + (string.IsNullOrEmpty(user) ? "user" : user), "control.sock");
+        if (string.IsNullOrEmpty(user))
+        {
+            user = Environment.UserName;
+        }
+
+        return Path.Combine(Path.GetTempPath(), "chargercontroller-" + user, "control.sock");
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed class DemoSession
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
         var id = options.EvseId;
-        await SayAsync($"demo: EVSE {id} is ready. Follow along in another terminal with: chargerctl status --watch").ConfigureAwait(false);
+        await SayAsync($"demo: EVSE {id} is ready. Follow along in another terminal with: {options.FollowCommand}").ConfigureAwait(false);
         await PauseAsync(options.StepPause, cancellationToken).ConfigureAwait(false);
 
         evse.Ev.Plug(CpState.C);
@@ -76,7 +76,14 @@ public sealed class DemoSession
             return false;
         }
 
-        await SayAsync($"demo: authorized, transaction {s.TransactionId}; offering {Num(s.OfferedCurrentA)} A on the pilot").ConfigureAwait(false);
+        await SayAsync($"demo: card authorized, transaction {s.TransactionId}").ConfigureAwait(false);
+        s = await WaitForAsync(e => e.OfferedCurrentA > 0, "the EVSE to offer current on the pilot", cancellationToken).ConfigureAwait(false);
+        if (s is null)
+        {
+            return false;
+        }
+
+        await SayAsync($"demo: the EVSE offers {Num(s.OfferedCurrentA)} A on the pilot (PWM), pilot {s.PilotState}").ConfigureAwait(false);
         s = await WaitForAsync(e => e.ContactorClosed && e.MeasuredCurrentA > 0, "the contactor to close and current to flow", cancellationToken).ConfigureAwait(false);
         if (s is null)
         {

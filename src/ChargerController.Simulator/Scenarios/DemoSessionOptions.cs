@@ -6,6 +6,9 @@ public sealed record DemoSessionOptions
     /// <summary>The EVSE the demo uses. Default 1.</summary>
     public int EvseId { get; init; } = 1;
 
+    /// <summary>The command the narrative suggests for following along. Default <c>chargerctl status --watch</c>.</summary>
+    public string FollowCommand { get; init; } = "chargerctl status --watch";
+
     /// <summary>The card the demo taps (hex UID). Default <c>04A1B2C3</c>.</summary>
     public string CardUid { get; init; } = "04A1B2C3";
 

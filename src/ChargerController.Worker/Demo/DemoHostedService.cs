@@ -1,3 +1,4 @@
+using ChargerController.Control.Client;
 using ChargerController.Simulator.Scenarios;
 using ChargerController.Station.Control;
 using ChargerController.Worker.Configuration;
@@ -19,7 +20,13 @@ internal sealed class DemoHostedService(
             station.GetStatusAsync,
             Console.Out,
             time,
-            new DemoSessionOptions { ChargingDuration = TimeSpan.FromSeconds(options.Value.DemoChargingSeconds) });
+            new DemoSessionOptions
+            {
+                ChargingDuration = TimeSpan.FromSeconds(options.Value.DemoChargingSeconds),
+                FollowCommand = options.Value.ControlSocket == ControlSocketPath.ForClient(Environment.GetEnvironmentVariable)
+                    ? "chargerctl status --watch"
+                    : $"chargerctl --socket {options.Value.ControlSocket} status --watch",
+            });
         try
         {
             await demo.RunAsync(stoppingToken).ConfigureAwait(false);
