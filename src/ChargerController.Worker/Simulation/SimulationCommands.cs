@@ -11,7 +11,7 @@ namespace ChargerController.Worker.Simulation;
 /// The <c>sim.*</c> commands of a <c>--simulate</c> run: they act on the simulated EV and devices only, never on the
 /// station's decisions; the EVSE loop sees the result through its ports exactly as it would on hardware.
 /// </summary>
-internal sealed class SimulationCommands(SimulatedHardware hardware, StationControlService station) : IControlCommandModule
+internal sealed class SimulationCommands(SimulatedHardware hardware, StationControlService station, TimeProvider time) : IControlCommandModule
 {
     public void Register(ControlRequestRouter router)
     {
@@ -38,7 +38,17 @@ internal sealed class SimulationCommands(SimulatedHardware hardware, StationCont
         }));
         router.Map(ControlCommands.SimTap, (request, _) => ValueTask.FromResult(Tap(request.Arg(ControlArgs.Uid))));
         router.Map(ControlCommands.SimEv, (request, _) => OnEvse(request, (id, evse) => SetEvState(id, evse, request.Arg(ControlArgs.State))));
-        router.Map(ControlCommands.SimFault, (request, _) => OnEvse(request, (id, evse) => Fault(id, evse, request.Arg(ControlArgs.Fault))));
+        router.Map(ControlCommands.SimFault, async (request, ct) =>
+        {
+            if (ControlReplies.EvseId(request, out var error) is not { } id)
+            {
+                return error!;
+            }
+
+            return hardware.Evse(id) is { } evse
+                ? await FaultAsync(id, evse, request.Arg(ControlArgs.Fault), ct).ConfigureAwait(false)
+                : ControlReplies.Fail(ControlErrorCodes.InvalidArgument, $"no EVSE {id} (this station simulates {hardware.Evses.Count})");
+        });
     }
 
     private ValueTask<ControlResponse> OnEvse(ControlRequest request, Func<int, SimulatedEvse, ControlResponse> action)
@@ -88,7 +98,7 @@ internal sealed class SimulationCommands(SimulatedHardware hardware, StationCont
         }
     }
 
-    private ControlResponse Fault(int id, SimulatedEvse evse, string? fault)
+    private async Task<ControlResponse> FaultAsync(int id, SimulatedEvse evse, string? fault, CancellationToken cancellationToken)
     {
         switch (fault)
         {
@@ -111,6 +121,10 @@ internal sealed class SimulationCommands(SimulatedHardware hardware, StationCont
                     // The welded contactor was "replaced": contacts stuck closed against an open command drop out now.
                     // Never done while the station commands it closed, so this cannot cut a running charge.
                     evse.Contactor.Open();
+
+                    // Reset only once the mirror contact has settled, as a technician resets after the repair: the
+                    // station clears a weld only when the feedback agrees with the open command.
+                    await Task.Delay((evse.Contactor.Options.FeedbackDelay * 2) + TimeSpan.FromMilliseconds(20), time, cancellationToken).ConfigureAwait(false);
                 }
 
                 evse.ResidualCurrentMonitor.ClearTrip();
