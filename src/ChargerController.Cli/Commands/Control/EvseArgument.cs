@@ -12,7 +12,10 @@ public static class EvseArgument
         var argument = new Argument<int>("EVSE") { Description = "EVSE id (1, 2, …)" };
         argument.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            // A token that is not a number is already reported by the parser; only a parsed id below 1 is ours to reject.
+            if (result.Tokens.Count == 1
+                && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                && id < 1)
             {
                 result.AddError("EVSE must be 1 or more");
             }
