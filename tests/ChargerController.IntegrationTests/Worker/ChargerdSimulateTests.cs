@@ -120,11 +120,12 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
         Assert.True(JsonDocument.Parse(status.Output).RootElement.GetProperty("simulated").GetBoolean());
     }
 
+    /// <summary>The README's first command (<c>--simulate --demo</c>, default socket), with a shorter charge.</summary>
     [Fact]
     public async Task Demo_NarratesPlugTapChargeUnplug_AndKeepsRunning()
     {
-        var env = new Dictionary<string, string> { ["CHARGERD_Chargerd__DemoChargingSeconds"] = "2" };
-        await using var chargerd = ChargerdProcess.Start(env, "--simulate", "--demo", "--control-socket", Socket, "--state-dir", dir);
+        var env = new Dictionary<string, string> { ["CHARGERD_Chargerd__DemoChargingSeconds"] = "2", ["XDG_RUNTIME_DIR"] = dir };
+        await using var chargerd = ChargerdProcess.Start(env, "--simulate", "--demo");
         await chargerd.WaitForOutputAsync(o => o.Contains("demo: done", StringComparison.Ordinal), Timeout);
 
         var narrative = chargerd.StandardOutput;
@@ -137,8 +138,8 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
             at = next;
         }
 
-        // The station keeps running after the demo.
-        var status = await ChargerctlRun.RunAsync("--socket", Socket, "status", "--json");
+        // The station keeps running after the demo, and chargerctl finds it without --socket.
+        var status = await ChargerctlRun.RunAsync(new Dictionary<string, string?> { ["XDG_RUNTIME_DIR"] = dir }, "status", "--json");
         Assert.Equal(0, status.ExitCode);
         Assert.Equal("Available", JsonDocument.Parse(status.Output).RootElement.GetProperty("evses")[0].GetProperty("connectorStatus").GetString());
     }
