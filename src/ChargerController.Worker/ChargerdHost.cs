@@ -71,6 +71,15 @@ internal static class ChargerdHost
             return ExitCodes.HardwareMissing;
         }
 
+        if (!options.Simulate)
+        {
+            // The real drivers exist (Hardware/), but composing them from a board profile is not done yet: refuse rather
+            // than run a service that drives nothing and answers no station command.
+            await error.WriteLineAsync(
+                "chargerd: driving real charger hardware is not composed yet (board profile pending); run with --simulate.").ConfigureAwait(false);
+            return ExitCodes.HardwareMissing;
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,

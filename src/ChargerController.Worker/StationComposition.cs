@@ -30,8 +30,8 @@ internal static class StationComposition
         ArgumentNullException.ThrowIfNull(options);
         if (!options.Simulate)
         {
-            // Real hardware composition needs the board profile (Hardware/Board); until then chargerd stops at the
-            // hardware check in ChargerdHost (exit 3) before reaching here on a machine without the board.
+            // Real hardware composition needs the board profile (Hardware/Board); until then ChargerdHost refuses to
+            // start without --simulate (exit 3), so this is not reached.
             return;
         }
 
