@@ -62,6 +62,12 @@ public sealed class SessionCoordinator : IDisposable
         foreach (var evse in this.evses.Values)
         {
             evse.EventRaised += OnEvseEvent;
+
+            // An EV plugged in before this coordinator existed raised its EvConnected unseen.
+            if (evse.Snapshot.ConnectorStatus == ConnectorStatus.Occupied)
+            {
+                evConnected.Add(evse.EvseId);
+            }
         }
     }
 

@@ -75,6 +75,20 @@ public sealed class SessionCoordinatorTests
     }
 
     [Fact]
+    public async Task CoordinatorCreatedAfterEvPlugged_StillSendsTheCardToThatEvse()
+    {
+        await using var station = new SimulatedStation(evses: 2);
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        station.Evse(2).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(2).ConnectorStatus == ConnectorStatus.Occupied, Settle);
+        using var late = new SessionCoordinator(station.Controllers, station.Meters, new AcceptAllAuthorizer(), new SessionCoordinatorOptions(), station.Time);
+
+        var result = await late.PresentCardAsync("04A1B2C3", CancellationToken.None);
+
+        Assert.Equal(2, result.Session!.EvseId);
+    }
+
+    [Fact]
     public async Task E03_TapWithoutEv_ExpiresAfterConnectionTimeout()
     {
         await using var station = new SimulatedStation(sessionOptions: new SessionCoordinatorOptions { ConnectionTimeout = TimeSpan.FromSeconds(30) });
