@@ -103,6 +103,24 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SimCommands_BadInput_AreRejectedWithDocumentedExitCodes_StationUnharmed()
+    {
+        await using var chargerd = ChargerdProcess.Start("--simulate", "--evses", "2", "--control-socket", Socket, "--state-dir", dir);
+        await WaitForSocketAsync(chargerd);
+
+        Assert.Equal(1, (await ChargerctlRun.RunAsync("--socket", Socket, "sim", "tap", "XYZ")).ExitCode);
+        Assert.Equal(1, (await ChargerctlRun.RunAsync("--socket", Socket, "sim", "plug", "3")).ExitCode);
+        Assert.Equal(8, (await ChargerctlRun.RunAsync("--socket", Socket, "sim", "unplug", "1")).ExitCode);
+        await CtlAsync("sim", "plug", "1");
+        Assert.Equal(8, (await ChargerctlRun.RunAsync("--socket", Socket, "sim", "plug", "1")).ExitCode);
+        Assert.Equal(8, (await ChargerctlRun.RunAsync("--socket", Socket, "evse", "stop", "1")).ExitCode);
+        Assert.Equal(1, (await ChargerctlRun.RunAsync("--socket", Socket, "evse", "start", "5")).ExitCode);
+
+        await EvseWhenAsync(1, e => e.GetProperty("connectorStatus").GetString() == "Occupied");
+        Assert.False(chargerd.HasExited);
+    }
+
+    [Fact]
     public async Task SimulateWithoutControlSocketFlag_UsesPerUserSocket_ThatChargerctlFindsByDefault()
     {
         var env = new Dictionary<string, string> { ["XDG_RUNTIME_DIR"] = dir };
