@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChargerController.Cli.Commands;
+using ChargerController.Cli.Commands.Control;
 
 namespace ChargerController.Cli;
 
@@ -11,7 +12,10 @@ public static class CliApplication
     /// <returns>The root command.</returns>
     public static RootCommand BuildRootCommand(CliServices services)
     {
-        var root = new RootCommand("chargerctl: ChargerController field tool (exit codes: see README)");
+        var root = new RootCommand("chargerctl: ChargerController field tool (exit codes: see README)")
+        {
+            ControlCall.SocketOption(),
+        };
         foreach (var noun in CommandCatalog.Create(services))
         {
             root.Subcommands.Add(noun);

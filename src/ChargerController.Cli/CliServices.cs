@@ -15,6 +15,9 @@ public sealed class CliServices
     /// <summary>Directory of site-specific meter profiles (overrides and additions to the built-in ones).</summary>
     public string? ProfilesDirectory { get; init; } = MeterProfileCatalog.DefaultOverrideDirectory;
 
+    /// <summary>Reads environment variables (the default control-socket path depends on <c>XDG_RUNTIME_DIR</c> and <c>USER</c>).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>The services of a real run.</summary>
     /// <returns>Real clock, real serial ports, /etc profiles.</returns>
     public static CliServices CreateDefault() => new() { Time = TimeProvider.System, SerialLinks = new SerialPortLinkFactory() };

@@ -62,4 +62,19 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 2016, Level = LogLevel.Error, Message = "EVSE {EvseId}: event handler failed")]
     public static partial void EventHandlerFailed(ILogger logger, int evseId, Exception exception);
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "EVSE {EvseId}: session {TransactionId} authorized for {IdToken} ({Origin})")]
+    public static partial void SessionAuthorized(ILogger logger, int evseId, string transactionId, string idToken, string origin);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "EVSE {EvseId}: session {TransactionId} ended: {Reason}")]
+    public static partial void SessionEnded(ILogger logger, int evseId, string transactionId, string reason);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Token {IdToken} rejected: {Reason}")]
+    public static partial void TokenRejected(ILogger logger, string idToken, string reason);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "EVSE {EvseId}: meter start value unavailable, session energy counts from the first good reading")]
+    public static partial void SessionMeterStartUnavailable(ILogger logger, int evseId, Exception exception);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "Session coordinator failed handling {What}")]
+    public static partial void SessionCoordinatorFailed(ILogger logger, string what, Exception exception);
 }

@@ -1,3 +1,4 @@
+using ChargerController.Control.Client;
 using ChargerController.Worker.Configuration;
 using ChargerController.Worker.ControlSocket;
 using ChargerController.Worker.Health;
@@ -44,6 +45,13 @@ internal static class ChargerdHost
             options.StationId = "CC-SIM-0001";
         }
 
+        if (string.IsNullOrWhiteSpace(options.ControlSocket))
+        {
+            options.ControlSocket = options.Simulate
+                ? ControlSocketPath.ForServer(Environment.GetEnvironmentVariable)
+                : ControlSocketPath.ServiceDefault;
+        }
+
         var validation = new ChargerdOptionsValidator().Validate(null, options);
         if (validation.Failed)
         {
@@ -63,6 +71,15 @@ internal static class ChargerdHost
             return ExitCodes.HardwareMissing;
         }
 
+        if (!options.Simulate)
+        {
+            // The real drivers exist (Hardware/), but composing them from a board profile is not done yet: refuse rather
+            // than run a service that drives nothing and answers no station command.
+            await error.WriteLineAsync(
+                "chargerd: driving real charger hardware is not composed yet (board profile pending); run with --simulate.").ConfigureAwait(false);
+            return ExitCodes.HardwareMissing;
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
@@ -70,13 +87,28 @@ internal static class ChargerdHost
             Configuration = new ConfigurationManager(),
         });
         builder.Configuration.AddConfiguration(configuration);
+        if (options.Demo)
+        {
+            // The demo narrates on stdout; routine Information logs would drown it (Logging:LogLevel in the file still wins).
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddConsole();
         builder.Services.AddSystemd();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton<StationHealth>();
-        builder.Services.AddSingleton<ControlRequestRouter>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var router = new ControlRequestRouter();
+            foreach (var module in sp.GetServices<IControlCommandModule>())
+            {
+                module.Register(router);
+            }
+
+            return router;
+        });
         builder.Services.AddSingleton<ISystemdNotifier>(sp => new SystemdNotifier());
         builder.Services.AddHostedService<SystemdWatchdogService>();
         builder.Services.AddHostedService<ControlSocketHostedService>();

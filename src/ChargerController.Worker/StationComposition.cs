@@ -1,14 +1,96 @@
+using System.Reflection;
+using ChargerController.Hardware.Abstractions.Metering;
+using ChargerController.Hardware.Abstractions.Rfid;
+using ChargerController.Station.Control;
+using ChargerController.Station.Evse;
+using ChargerController.Station.Sessions;
 using ChargerController.Worker.Configuration;
+using ChargerController.Worker.ControlSocket;
+using ChargerController.Worker.Demo;
+using ChargerController.Worker.Health;
+using ChargerController.Worker.Simulation;
+using ChargerController.Worker.Station;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChargerController.Worker;
 
-/// <summary>Composes the station (EVSE loops, OCPP, devices real or simulated) into the host.</summary>
+/// <summary>
+/// Composes the station into the host: devices (simulated; real drivers arrive with the board profile), one
+/// <see cref="EvseController"/> and loop per EVSE, the session coordinator, the control-socket commands and, with
+/// <c>--demo</c>, the demonstration. OCPP plugs in later by replacing <see cref="IOcppStatusSource"/> and
+/// <see cref="ITokenAuthorizer"/> and subscribing to the coordinator's session events.
+/// </summary>
 internal static class StationComposition
 {
     public static void Add(IServiceCollection services, ChargerdOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
+        if (!options.Simulate)
+        {
+            // Real hardware composition needs the board profile (Hardware/Board); until then ChargerdHost refuses to
+            // start without --simulate (exit 3), so this is not reached.
+            return;
+        }
+
+        services.AddSingleton(sp => new SimulatedHardware(options.Evses, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IRfidReader>(sp => sp.GetRequiredService<SimulatedHardware>().Reader);
+        services.AddSingleton<IReadOnlyList<EvseController>>(sp =>
+        {
+            var hardware = sp.GetRequiredService<SimulatedHardware>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var logger = sp.GetRequiredService<ILogger<EvseController>>();
+            return [.. hardware.Evses.Select((evse, i) => new EvseController(
+                new EvseDevices(evse.ControlPilot, evse.Contactor, evse.ResidualCurrentMonitor, evse.ConnectorLock, evse.Meter, evse.ProximityPilot),
+                new EvseOptions { EvseId = i + 1 },
+                time,
+                null,
+                logger))];
+        });
+        services.AddSingleton<IReadOnlyDictionary<int, IEnergyMeter>>(sp =>
+            sp.GetRequiredService<SimulatedHardware>().Evses.Select((evse, i) => (Id: i + 1, Meter: (IEnergyMeter)evse.Meter)).ToDictionary(x => x.Id, x => x.Meter));
+        AddStation(services, options);
+        services.AddSingleton<IControlCommandModule, SimulationCommands>();
+        services.AddHostedService<CardReaderService>();
+        if (options.Demo)
+        {
+            services.AddHostedService<DemoHostedService>();
+        }
     }
+
+    private static void AddStation(IServiceCollection services, ChargerdOptions options)
+    {
+        services.AddSingleton<ITokenAuthorizer, AcceptAllAuthorizer>();
+        services.AddSingleton<IOcppStatusSource, OfflineOcppStatusSource>();
+        services.AddSingleton(new SessionCoordinatorOptions { FreeVend = options.FreeVend });
+        services.AddSingleton(sp => new SessionCoordinator(
+            sp.GetRequiredService<IReadOnlyList<EvseController>>(),
+            sp.GetRequiredService<IReadOnlyDictionary<int, IEnergyMeter>>(),
+            sp.GetRequiredService<ITokenAuthorizer>(),
+            sp.GetRequiredService<SessionCoordinatorOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SessionCoordinator>>()));
+        services.AddSingleton(sp => new StationControlService(
+            sp.GetRequiredService<IReadOnlyList<EvseController>>(),
+            sp.GetRequiredService<IReadOnlyDictionary<int, IEnergyMeter>>(),
+            sp.GetRequiredService<SessionCoordinator>(),
+            sp.GetRequiredService<IOcppStatusSource>(),
+            new StationControlOptions(options.Simulate, Version),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IControlCommandModule, StationControlCommands>();
+        for (var i = 0; i < options.Evses; i++)
+        {
+            var index = i;
+            services.AddSingleton<IHostedService>(sp => new EvseLoopService(
+                sp.GetRequiredService<IReadOnlyList<EvseController>>()[index],
+                sp.GetRequiredService<StationHealth>(),
+                sp.GetRequiredService<TimeProvider>()));
+        }
+    }
+
+    /// <summary>chargerd's version (the informational version without the source-revision suffix).</summary>
+    public static string Version { get; } =
+        (typeof(StationComposition).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 }

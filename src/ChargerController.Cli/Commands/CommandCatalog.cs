@@ -1,5 +1,9 @@
 using System.CommandLine;
+using ChargerController.Cli.Commands.Evse;
+using ChargerController.Cli.Commands.Hw;
 using ChargerController.Cli.Commands.Meter;
+using ChargerController.Cli.Commands.Sim;
+using ChargerController.Cli.Commands.Status;
 using ChargerController.Cli.Commands.Rfid;
 
 namespace ChargerController.Cli.Commands;
@@ -12,6 +16,10 @@ public static class CommandCatalog
     /// <returns>The noun commands.</returns>
     public static IEnumerable<Command> Create(CliServices services) =>
     [
+        StatusCommand.Create(services),
+        EvseCommand.Create(services),
+        HwCommand.Create(services),
+        SimCommand.Create(services),
         MeterCommand.Create(services),
         RfidCommand.Create(services),
     ];

@@ -27,6 +27,15 @@ public static class ExitCodes
     /// <summary>The meter answered with values that cannot be right (NaN, "no value", negative or decreasing energy).</summary>
     public const int InvalidData = 7;
 
+    /// <summary>chargerd refused the command in its current state (e.g. an RCD test while charging, stop without a session).</summary>
+    public const int Refused = 8;
+
+    /// <summary>The command needs chargerd running with <c>--simulate</c>.</summary>
+    public const int NotSimulated = 9;
+
+    /// <summary>chargerd is not reachable: not running, wrong <c>--socket</c>, or no permission on the socket (sysexits EX_UNAVAILABLE).</summary>
+    public const int ChargerdUnavailable = 69;
+
     /// <summary>Unexpected internal error (a bug: please report it with the message).</summary>
     public const int InternalError = 70;
 

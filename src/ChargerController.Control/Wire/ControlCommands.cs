@@ -6,6 +6,21 @@ public static class ControlCommands
     /// <summary>Live status (<see cref="StationStatus"/>).</summary>
     public const string Status = "status";
 
+    /// <summary>Start a session on EVSE <c>evse</c> (remote start) with optional <c>idToken</c>; answers <see cref="CommandResult"/>.</summary>
+    public const string EvseStart = "evse.start";
+
+    /// <summary>Stop the session on EVSE <c>evse</c> (local stop).</summary>
+    public const string EvseStop = "evse.stop";
+
+    /// <summary>Release the connector lock of EVSE <c>evse</c>; refused while a session is authorized.</summary>
+    public const string EvseUnlock = "evse.unlock";
+
+    /// <summary>Set EVSE <c>evse</c> to <c>availability</c> <c>operative</c> or <c>inoperative</c>.</summary>
+    public const string EvseAvailability = "evse.availability";
+
+    /// <summary>Run the residual-current monitor self-test on EVSE <c>evse</c>; refused while a vehicle is charging.</summary>
+    public const string HwRcdTest = "hw.rcd-test";
+
     /// <summary>Simulation: plug the EV into EVSE <c>evse</c>.</summary>
     public const string SimPlug = "sim.plug";
 

@@ -7,4 +7,5 @@ namespace ChargerController.Control.Wire;
 [JsonSerializable(typeof(ControlRequest))]
 [JsonSerializable(typeof(ControlResponse))]
 [JsonSerializable(typeof(StationStatus))]
+[JsonSerializable(typeof(CommandResult))]
 public sealed partial class ControlJsonContext : JsonSerializerContext;

@@ -19,8 +19,13 @@ public sealed class ChargerdOptions
     /// <summary>Directory for the SQLite database and keys.</summary>
     public string StateDir { get; set; } = "/var/lib/chargercontroller";
 
-    /// <summary>Path of the control socket chargerctl talks to.</summary>
-    public string ControlSocket { get; set; } = "/run/chargercontroller/control.sock";
+    /// <summary>
+    /// Path of the control socket chargerctl talks to. Empty (the default) means <c>/run/chargercontroller/control.sock</c>,
+    /// except with <see cref="Simulate"/> when that directory is not writable (an ordinary user): then
+    /// <c>$XDG_RUNTIME_DIR/chargercontroller/control.sock</c> (or <c>/tmp/chargercontroller-$USER/control.sock</c>), where
+    /// chargerctl looks too.
+    /// </summary>
+    public string ControlSocket { get; set; } = string.Empty;
 
     /// <summary>Run with every hardware device simulated.</summary>
     public bool Simulate { get; set; }
@@ -30,6 +35,12 @@ public sealed class ChargerdOptions
 
     /// <summary>Number of EVSEs (simulation; on real hardware the board profile decides).</summary>
     public int Evses { get; set; } = 1;
+
+    /// <summary>Free vend: every EV that plugs in charges without a card (a private wallbox). Default off: a card or remote start is needed.</summary>
+    public bool FreeVend { get; set; }
+
+    /// <summary>With <see cref="Demo"/>: how long the demonstration car charges, seconds (1–3600). Default 25.</summary>
+    public int DemoChargingSeconds { get; set; } = 25;
 
     /// <summary>GPIO character device the board profile uses; checked at start on real hardware.</summary>
     public string GpioChip { get; set; } = "/dev/gpiochip0";

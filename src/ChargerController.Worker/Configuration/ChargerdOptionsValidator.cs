@@ -36,6 +36,11 @@ internal sealed class ChargerdOptionsValidator : IValidateOptions<ChargerdOption
             errors.Add("--demo needs --simulate: the demonstration drives simulated hardware only.");
         }
 
+        if (options.DemoChargingSeconds is < 1 or > 3600)
+        {
+            errors.Add($"Chargerd:DemoChargingSeconds must be between 1 and 3600 (got {options.DemoChargingSeconds}).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.StateDir))
         {
             errors.Add("Chargerd:StateDir is required.");

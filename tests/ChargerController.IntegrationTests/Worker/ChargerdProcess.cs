@@ -23,7 +23,9 @@ internal sealed class ChargerdProcess : IAsyncDisposable
 
     public int ExitCode => process.ExitCode;
 
-    public static ChargerdProcess Start(params string[] args)
+    public static ChargerdProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    public static ChargerdProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -31,6 +33,11 @@ internal sealed class ChargerdProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in environment)
+        {
+            psi.Environment[key] = value;
+        }
+
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chargerd.dll"));
         foreach (var a in args)
         {
@@ -56,6 +63,21 @@ internal sealed class ChargerdProcess : IAsyncDisposable
 
     /// <summary>SIGTERM, as systemd stops the service.</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    /// <summary>Waits until <paramref name="condition"/> holds on stdout (polls; fails the test after <paramref name="timeout"/>).</summary>
+    public async Task WaitForOutputAsync(Func<string, bool> condition, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (!condition(StandardOutput))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"chargerd exited with {process.ExitCode}: {StandardError}");
+            }
+
+            await Task.Delay(50, cts.Token);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

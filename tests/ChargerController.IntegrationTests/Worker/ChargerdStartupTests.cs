@@ -48,6 +48,15 @@ public sealed class ChargerdStartupTests
     }
 
     [Fact]
+    public async Task GpioChipPresentWithoutSimulate_ExitsHardwareMissing_UntilBoardCompositionExists()
+    {
+        var config = WriteConfig("""{ "Chargerd": { "StationId": "CC-1", "GpioChip": "/dev/null" } }""");
+        await using var p = ChargerdProcess.Start("--config", config);
+        Assert.Equal(3, await p.WaitForExitAsync(Timeout));
+        Assert.Contains("--simulate", p.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FlagsOverrideFile_EvsesOutOfRangeFromFlag_IsReported()
     {
         var config = WriteConfig("""{ "Chargerd": { "StationId": "CC-1", "Evses": 2 } }""");

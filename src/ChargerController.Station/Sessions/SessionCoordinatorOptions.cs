@@ -1,0 +1,28 @@
+namespace ChargerController.Station.Sessions;
+
+/// <summary>How sessions start (configuration section <c>Sessions</c>).</summary>
+public sealed record SessionCoordinatorOptions
+{
+    /// <summary>
+    /// Free vend: every EV that plugs in is authorized at once with <see cref="FreeVendIdToken"/>, no card needed
+    /// (a private wallbox). Default <see langword="false"/>: a card tap or a remote start is needed.
+    /// </summary>
+    public bool FreeVend { get; init; }
+
+    /// <summary>The IdToken recorded for free-vend sessions.</summary>
+    public string FreeVendIdToken { get; init; } = "FREEVEND";
+
+    /// <summary>
+    /// How long an authorization given before the EV is plugged in stays valid (OCPP <c>EVConnectionTimeOut</c>, E03).
+    /// Default 60 s.
+    /// </summary>
+    public TimeSpan ConnectionTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectionTimeout, TimeSpan.Zero, nameof(ConnectionTimeout));
+        ArgumentException.ThrowIfNullOrWhiteSpace(FreeVendIdToken, nameof(FreeVendIdToken));
+    }
+}

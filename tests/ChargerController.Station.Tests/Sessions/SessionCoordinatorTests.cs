@@ -1,0 +1,174 @@
+using ChargerController.Hardware.Abstractions.Iec61851;
+using ChargerController.Station.Evse;
+using ChargerController.Station.Evse.Iec61851;
+using ChargerController.Station.Sessions;
+
+namespace ChargerController.Station.Tests.Sessions;
+
+public sealed class SessionCoordinatorTests
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task PlugThenTap_ContactorClosesCurrentFlowsEnergyGrows_UnplugEndsSessionAndOpens()
+    {
+        await using var station = new SimulatedStation();
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        station.Evse(1).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(1).PilotState == PilotState.B1, Settle);
+        Assert.False(station.Snapshot(1).ContactorClosed);
+
+        var result = await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None);
+
+        Assert.True(result.Accepted, result.Reason);
+        Assert.Equal(1, result.Session!.EvseId);
+        Assert.Equal("card", result.Session.Origin);
+        await station.RunUntilAsync(() => station.Snapshot(1).ContactorClosed, Settle);
+        await station.RunForAsync(TimeSpan.FromSeconds(3));
+        var charging = await station.StatusOfAsync(1);
+        Assert.Equal("C2", charging.PilotState);
+        Assert.Equal(16.0, charging.MeasuredCurrentA, 1);
+        Assert.Equal("tx-1", charging.TransactionId);
+        var energyBefore = charging.EnergyWh;
+        Assert.True(energyBefore > 0);
+
+        await station.RunForAsync(TimeSpan.FromMinutes(1));
+        var later = await station.StatusOfAsync(1);
+
+        // 3 phases × 16 A × 230 V for one minute = 184 Wh.
+        Assert.Equal(184.0, later.EnergyWh - energyBefore, 0);
+
+        station.Evse(1).Ev.Unplug();
+        await station.RunUntilAsync(() => station.Snapshot(1).PilotState == PilotState.A, Settle);
+        Assert.False(station.Snapshot(1).ContactorClosed);
+        Assert.Null(station.Sessions.SessionOf(1));
+        Assert.Null((await station.StatusOfAsync(1)).TransactionId);
+    }
+
+    [Fact]
+    public async Task TapBeforePlug_AuthorizationFirst_GoesToFirstAvailableEvse_ThenPlugCharges()
+    {
+        await using var station = new SimulatedStation(evses: 2);
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+
+        var result = await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None);
+
+        Assert.Equal(1, result.Session!.EvseId);
+        station.Evse(1).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(1).ContactorClosed, Settle);
+        Assert.False(station.Snapshot(2).SessionAuthorized);
+    }
+
+    [Fact]
+    public async Task Tap_WithEvWaitingOnSecondEvse_AuthorizesTheSecond()
+    {
+        await using var station = new SimulatedStation(evses: 2);
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        station.Evse(2).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(2).ConnectorStatus == ConnectorStatus.Occupied, Settle);
+
+        var result = await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None);
+
+        Assert.Equal(2, result.Session!.EvseId);
+        await station.RunUntilAsync(() => station.Snapshot(2).ContactorClosed, Settle);
+        Assert.False(station.Snapshot(1).SessionAuthorized);
+    }
+
+    [Fact]
+    public async Task CoordinatorCreatedAfterEvPlugged_StillSendsTheCardToThatEvse()
+    {
+        await using var station = new SimulatedStation(evses: 2);
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        station.Evse(2).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(2).ConnectorStatus == ConnectorStatus.Occupied, Settle);
+        using var late = new SessionCoordinator(station.Controllers, station.Meters, new AcceptAllAuthorizer(), new SessionCoordinatorOptions(), station.Time);
+
+        var result = await late.PresentCardAsync("04A1B2C3", CancellationToken.None);
+
+        Assert.Equal(2, result.Session!.EvseId);
+    }
+
+    [Fact]
+    public async Task E03_TapWithoutEv_ExpiresAfterConnectionTimeout()
+    {
+        await using var station = new SimulatedStation(sessionOptions: new SessionCoordinatorOptions { ConnectionTimeout = TimeSpan.FromSeconds(30) });
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        var ended = new List<ChargingSession>();
+        station.Sessions.SessionEnded += (_, s) => ended.Add(s);
+
+        await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None);
+        await station.RunForAsync(TimeSpan.FromSeconds(29));
+        Assert.NotNull(station.Sessions.SessionOf(1));
+        await station.RunForAsync(TimeSpan.FromSeconds(2));
+
+        Assert.Null(station.Sessions.SessionOf(1));
+        Assert.Single(ended);
+        Assert.False(station.Snapshot(1).SessionAuthorized);
+    }
+
+    [Fact]
+    public async Task SameCardAgain_StopsItsSession_ContactorOpens()
+    {
+        await using var station = new SimulatedStation();
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        station.Evse(1).Ev.Plug(CpState.C);
+        await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None);
+        await station.RunUntilAsync(() => station.Snapshot(1).ContactorClosed, Settle);
+
+        var again = await station.Sessions.PresentCardAsync("04a1b2c3", CancellationToken.None);
+
+        Assert.False(again.Accepted);
+        Assert.Contains("stopped", again.Reason, StringComparison.Ordinal);
+        await station.RunUntilAsync(() => !station.Snapshot(1).ContactorClosed, TimeSpan.FromSeconds(7));
+        Assert.Null(station.Sessions.SessionOf(1));
+    }
+
+    [Fact]
+    public async Task FreeVend_EvPlugsIn_ChargesWithoutCard()
+    {
+        await using var station = new SimulatedStation(sessionOptions: new SessionCoordinatorOptions { FreeVend = true });
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+
+        station.Evse(1).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(1).ContactorClosed, Settle);
+
+        Assert.Equal("FREEVEND", station.Sessions.SessionOf(1)!.IdToken);
+        Assert.Equal("free-vend", station.Sessions.SessionOf(1)!.Origin);
+    }
+
+    [Fact]
+    public async Task RejectedToken_NoSession_ContactorStaysOpen()
+    {
+        await using var station = new SimulatedStation(authorizer: new RejectingAuthorizer());
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        station.Evse(1).Ev.Plug(CpState.C);
+
+        var result = await station.Sessions.PresentCardAsync("DEADBEEF", CancellationToken.None);
+        await station.RunForAsync(TimeSpan.FromSeconds(5));
+
+        Assert.False(result.Accepted);
+        Assert.Contains("Blocked", result.Reason, StringComparison.Ordinal);
+        Assert.False(station.Snapshot(1).ContactorClosed);
+        Assert.Equal(PilotState.B1, station.Snapshot(1).PilotState);
+    }
+
+    [Fact]
+    public async Task RemoteStart_OnFaultedEvse_IsRefused()
+    {
+        await using var station = new SimulatedStation();
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        station.Evse(1).ResidualCurrentMonitor.InjectTrip();
+        await station.RunUntilAsync(() => station.Snapshot(1).ConnectorStatus == ConnectorStatus.Faulted, Settle);
+
+        var result = await station.Sessions.RemoteStartAsync(1, "TECH", CancellationToken.None);
+
+        Assert.False(result.Accepted);
+        Assert.Contains("faulted", result.Reason, StringComparison.Ordinal);
+    }
+
+    private sealed class RejectingAuthorizer : ITokenAuthorizer
+    {
+        public ValueTask<TokenDecision> AuthorizeAsync(string idToken, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(new TokenDecision(false, "Blocked"));
+    }
+}
