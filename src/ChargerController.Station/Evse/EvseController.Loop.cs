@@ -39,7 +39,7 @@ public sealed partial class EvseController
                 await StepAsync(token).ConfigureAwait(false);
 
                 // Faster only while energised, where the opening latency counts (EvseOptions.EnergisedLoopPeriod).
-                var period = _interlock.IsClosed ? _options.EnergisedLoopPeriod : _options.LoopPeriod;
+                var period = _interlock.IsClosed && _options.EnergisedLoopPeriod < _options.LoopPeriod ? _options.EnergisedLoopPeriod : _options.LoopPeriod;
                 if (timer.Period != period)
                 {
                     timer.Period = period;
