@@ -12,7 +12,7 @@ namespace ChargerController.Benchmarks.Evse;
 /// Latency from a CP change becoming visible to the sampler (EV C→B) to IContactor.Open reaching the port, with the real
 /// clock (TimeProvider.System), the product loop (EvseController.RunAsync on PeriodicTimer) and two spinning threads
 /// keeping the cores busy. A plain program rather than BenchmarkDotNet: we want the distribution, not a mean.
-/// Run: dotnet run -c Release --project bench/ChargerController.Benchmarks -- --evse-latency [iterations]
+/// Run: dotnet run -c Release --project bench/ChargerController.Benchmarks -- --evse-latency [iterations] (0: CPU table only)
 /// </summary>
 public static class EvseLoopLatency
 {
@@ -24,6 +24,7 @@ public static class EvseLoopLatency
         var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
         Console.WriteLine($"EVSE loop latency: {Environment.ProcessorCount} cores, {iterations} C->B transitions per configuration, 2 spinning threads");
         Console.WriteLine("load average at start: " + LoadAverage());
+        Console.WriteLine("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=" + (Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "(unset)"));
 
         // Idle cost first, before the spinners start (they would drown the process CPU time).
         Console.WriteLine();
@@ -41,6 +42,11 @@ public static class EvseLoopLatency
         {
             var (steps, cpu) = await CpuPercentAsync(options, charging);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {steps:0} | {cpu:0.000} |"));
+        }
+
+        if (iterations <= 0)
+        {
+            return 0; // "--evse-latency 0": the CPU table only
         }
 
         using var stop = new CancellationTokenSource();
