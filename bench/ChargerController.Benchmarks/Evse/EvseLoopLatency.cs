@@ -12,7 +12,7 @@ namespace ChargerController.Benchmarks.Evse;
 /// Latency from a CP change becoming visible to the sampler (EV C→B) to IContactor.Open reaching the port, with the real
 /// clock (TimeProvider.System), the product loop (EvseController.RunAsync on PeriodicTimer) and two spinning threads
 /// keeping the cores busy. A plain program rather than BenchmarkDotNet: we want the distribution, not a mean.
-/// Run: dotnet run -c Release --project bench/ChargerController.Benchmarks -- --evse-latency [iterations]
+/// Run: dotnet run -c Release --project bench/ChargerController.Benchmarks -- --evse-latency [iterations] (0: CPU table only)
 /// </summary>
 public static class EvseLoopLatency
 {
@@ -23,6 +23,31 @@ public static class EvseLoopLatency
     {
         var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
         Console.WriteLine($"EVSE loop latency: {Environment.ProcessorCount} cores, {iterations} C->B transitions per configuration, 2 spinning threads");
+        Console.WriteLine("load average at start: " + LoadAverage());
+        Console.WriteLine("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=" + (Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "(unset)"));
+
+        // Idle cost first, before the spinners start (they would drown the process CPU time).
+        Console.WriteLine();
+        Console.WriteLine("| loop (fake ports, no EV / charging) | steps/s | CPU % of one core |");
+        Console.WriteLine("|---|---|---|");
+        var baseline = await CpuPercentAsync(null, charging: false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| process without a loop (baseline) | 0 | {baseline.CpuPercent:0.000} |"));
+        foreach (var (name, options, charging) in new (string, EvseOptions, bool)[]
+        {
+            ("idle, period 10 ms (default)", new EvseOptions { RcdSelfTestAtStart = false }, false),
+            ("idle, period 5 ms", new EvseOptions { RcdSelfTestAtStart = false, LoopPeriod = TimeSpan.FromMilliseconds(5) }, false),
+            ("charging, energised period 5 ms (default)", new EvseOptions { RcdSelfTestAtStart = false }, true),
+            ("charging, energised period 10 ms", new EvseOptions { RcdSelfTestAtStart = false, EnergisedLoopPeriod = TimeSpan.FromMilliseconds(10) }, true),
+        })
+        {
+            var (steps, cpu) = await CpuPercentAsync(options, charging);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {steps:0} | {cpu:0.000} |"));
+        }
+
+        if (iterations <= 0)
+        {
+            return 0; // "--evse-latency 0": the CPU table only
+        }
 
         using var stop = new CancellationTokenSource();
         var spinners = Enumerable.Range(0, 2).Select(_ => new Thread(() =>
@@ -39,12 +64,12 @@ public static class EvseLoopLatency
         {
             var configs = new (string Name, EvseOptions Options)[]
             {
-                ("default (period 10 ms, debounce 20 ms)", new EvseOptions { RcdSelfTestAtStart = false }),
-                ("fast (period 5 ms, debounce 0 ms)", new EvseOptions
+                ("default (energised period 5 ms, withdrawal confirmed by a 2nd sample)", new EvseOptions { RcdSelfTestAtStart = false }),
+                ("energised period 10 ms, confirmed", new EvseOptions { RcdSelfTestAtStart = false, EnergisedLoopPeriod = TimeSpan.FromMilliseconds(10) }),
+                ("energised period 5 ms, first sample (no confirmation)", new EvseOptions
                 {
                     RcdSelfTestAtStart = false,
-                    LoopPeriod = TimeSpan.FromMilliseconds(5),
-                    ControlPilot = new CpStateMachineOptions { Debounce = TimeSpan.Zero, EnergyRequestDebounce = TimeSpan.Zero },
+                    ControlPilot = new CpStateMachineOptions { ConfirmWithdrawal = false },
                 }),
             };
 
@@ -52,15 +77,16 @@ public static class EvseLoopLatency
             var stepCost = await StepCostMicrosecondsAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU cost of one loop step (sample, decide, switch; synchronous ports): {stepCost:0.0} µs"));
             Console.WriteLine();
-            Console.WriteLine("| configuration | n | p50 ms | p90 ms | p99 ms | max ms |");
-            Console.WriteLine("|---|---|---|---|---|---|");
+            Console.WriteLine("| configuration | n | p50 ms | p90 ms | p99 ms | max ms | load avg (1 min) before → after |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
             foreach (var (name, options) in configs)
             {
+                var before = LoadAverage();
                 var ms = await MeasureAsync(options, iterations);
                 ms.Sort();
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {name} | {ms.Count} | {P(ms, 0.50):0.00} | {P(ms, 0.90):0.00} | {P(ms, 0.99):0.00} | {ms[^1]:0.00} |"));
+                    $"| {name} | {ms.Count} | {P(ms, 0.50):0.00} | {P(ms, 0.90):0.00} | {P(ms, 0.99):0.00} | {ms[^1]:0.00} | {before} → {LoadAverage()} |"));
             }
         }
         finally
@@ -70,6 +96,50 @@ public static class EvseLoopLatency
         }
 
         return 0;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
+    // Process CPU time over a few seconds of RunAsync on the real clock; options null = no loop (the baseline).
+    private static async Task<(double StepsPerSecond, double CpuPercent)> CpuPercentAsync(EvseOptions? options, bool charging)
+    {
+        var seconds = 8.0;
+        var pilot = new BenchPilot { HighV = VoltsB };
+        var contactor = new BenchContactor();
+        await using var controller = options is null ? null : new EvseController(new EvseDevices(pilot, contactor), options, TimeProvider.System);
+        using var cts = new CancellationTokenSource();
+        var loop = controller is null ? Task.CompletedTask : Task.Run(() => controller.RunAsync(cts.Token));
+        if (charging && controller is not null)
+        {
+            controller.Authorize();
+            pilot.HighV = VoltsC;
+            WaitFor(contactor, () => contactor.IsClosed, "close");
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1)); // tiered JIT settles
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
+        var samples0 = pilot.Samples;
+        var t0 = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        process.Refresh();
+        var wall = Stopwatch.GetElapsedTime(t0);
+        var cpu = process.TotalProcessorTime - cpu0;
+        var steps = pilot.Samples - samples0;
+        await cts.CancelAsync();
+        await loop;
+        return (steps / wall.TotalSeconds, 100.0 * cpu / wall);
     }
 
     private static async Task<double> StepCostMicrosecondsAsync()
@@ -181,8 +251,11 @@ public static class EvseLoopLatency
 
         public void SetStateF() => _output = CpGeneratorOutput.StateF;
 
+        public long Samples;
+
         public ValueTask<CpSample> SampleAsync(CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref Samples);
             var output = _output;
             var plateaus = output.Mode switch
             {

@@ -17,7 +17,8 @@ public sealed partial class EvseController
     private bool _statusPublishedOnce;
 
     /// <summary>
-    /// Runs the loop every <see cref="EvseOptions.LoopPeriod"/> on the injected clock, with the stalled-loop supervisor
+    /// Runs the loop every <see cref="EvseOptions.LoopPeriod"/> (<see cref="EvseOptions.EnergisedLoopPeriod"/> while the
+    /// contactor is closed) on the injected clock, with the stalled-loop supervisor
     /// beside it, until cancelled or disposed. Whatever ends it — cancellation, host stop, an exception — the outputs are
     /// left in the safe state (contactor open, pilot F).
     /// </summary>
@@ -36,6 +37,13 @@ public sealed partial class EvseController
             do
             {
                 await StepAsync(token).ConfigureAwait(false);
+
+                // Faster only while energised, where the opening latency counts (EvseOptions.EnergisedLoopPeriod).
+                var period = _interlock.IsClosed && _options.EnergisedLoopPeriod < _options.LoopPeriod ? _options.EnergisedLoopPeriod : _options.LoopPeriod;
+                if (timer.Period != period)
+                {
+                    timer.Period = period;
+                }
             }
             while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false));
         }

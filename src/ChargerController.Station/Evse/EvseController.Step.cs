@@ -94,6 +94,8 @@ public sealed partial class EvseController
 
         var cableKnown = CableRatingKnown(out var cableA);
         DrivePilot(now, cableA, cableKnown);
+        // Same step as the sample: everything between SampleControlPilotAsync and here only reads GPIO or starts
+        // background reads (meter, PP), so a withdrawn request reaches the contactor without waiting for another port.
         var outcome = EvaluateInterlock(now, cableKnown);
         if (ReportSupervision(outcome.Supervision, now))
         {
@@ -119,6 +121,17 @@ public sealed partial class EvseController
             var sample = await _devices.Pilot.SampleAsync(cancellationToken).ConfigureAwait(false);
             now = Now;
             observation = _cp.Update(sample, now);
+            if (observation.WithdrawalUnconfirmed)
+            {
+                // The sample withdraws the energy request: confirm it with a second evaluation window now, in this step,
+                // so a real C→B / unplug / E opens the contactor below without waiting a loop period, and a one-window
+                // spike does not (CpStateMachineOptions.ConfirmWithdrawal).
+                var first = observation;
+                sample = await _devices.Pilot.SampleAsync(cancellationToken).ConfigureAwait(false);
+                now = Now;
+                observation = _cp.Update(sample, now) with { Previous = first.Previous };
+            }
+
             if (!_pilotCommandFailed)
             {
                 _faults.ConditionGone(FaultKind.PilotFailure);
@@ -128,7 +141,15 @@ public sealed partial class EvseController
         {
             now = Now;
             RaiseFault(FaultKind.PilotFailure, "CP sample failed: " + ex.Message, now);
-            observation = _observation with { Previous = _observation.State, Sampled = CpState.Invalid };
+            _cp.SampleMissed();
+            observation = _observation with
+            {
+                Previous = _observation.State,
+                Sampled = CpState.Invalid,
+                EnergyRequestWithdrawn = true,
+                WithdrawalUnconfirmed = false,
+                EnergyRequestSettled = false,
+            };
         }
 
         var wasConnected = _evConnected;
@@ -289,7 +310,9 @@ public sealed partial class EvseController
             SampledDiodeOk: !_observation.DiodeFailingNow,
             CableRatingKnown: cableKnown,
             CurrentOffered: _offering,
-            EvStoppedDrawing: EvStoppedDrawing(now));
+            EvStoppedDrawing: EvStoppedDrawing(now),
+            EnergyRequestWithdrawn: evseDrivesF || _observation.EnergyRequestWithdrawn,
+            EnergyRequestSettled: !evseDrivesF && _observation.EnergyRequestSettled);
         return _interlock.Evaluate(conditions, _activePhases, now);
     }
 

@@ -10,7 +10,10 @@ public enum InterlockCondition
     /// <summary>No condition missing.</summary>
     None = 0,
 
-    /// <summary>The EV asks for energy: debounced state C, or D where ventilation is configured; to close, the latest sample must agree.</summary>
+    /// <summary>
+    /// The EV asks for energy: debounced state C, or D where ventilation is configured, and the latest samples have not
+    /// withdrawn the request; to close, the latest sample must agree and the request must have settled.
+    /// </summary>
     EvRequestsEnergy = 1 << 0,
 
     /// <summary>The pilot generator runs PWM (X2): energy is being offered (C1/D1 must never be energised).</summary>

@@ -8,9 +8,10 @@ namespace ChargerController.Station.Safety;
 /// The only code that closes a contactor (house rule 15; an architecture test scans src/ for other callers). It closes
 /// only when every <see cref="InterlockCondition"/> holds, opens at once when a condition other than the
 /// <see cref="InterlockCondition.SoftStop"/> set is lost (EV left C, fault, RCD, lock, diode, cable: the 100 ms cases of
-/// IEC 61851-1:2017 Table A.6), holds a closed contactor at most <see cref="PowerPathInterlockOptions.SoftStopTimeout"/>
-/// when only offer-side conditions are withdrawn (so the EV can stop drawing first), and supervises the mirror contact
-/// for welding and failure to close (REFERENCE.md §6.2). Thread-safe: the loop evaluates, a supervisor may force it open.
+/// IEC 61851-1:2017 Table A.6; for the CP on the first confirmed withdrawing sample, not the debounced state), holds a
+/// closed contactor at most <see cref="PowerPathInterlockOptions.SoftStopTimeout"/> when only offer-side conditions are
+/// withdrawn (so the EV can stop drawing first), and supervises the mirror contact for welding and failure to close
+/// (REFERENCE.md §6.2). Thread-safe: the loop evaluates, a supervisor may force it open.
 /// </summary>
 public sealed class PowerPathInterlock
 {

@@ -18,7 +18,11 @@ public sealed class EvseControllerFaultTests
     {
         var took = await h.StepUntilAsync(() => !h.Contactor.AnyClosed, limit ?? OpenLimit);
         Assert.True(took <= (limit ?? OpenLimit), $"opened after {took.TotalMilliseconds} ms");
-        Assert.Contains(kind, h.ActiveFaults);
+
+        // A CP fault opens on the first confirmed sample, before its debounce raises the fault; both within the limit.
+        var raisedAfter = took + await h.StepUntilAsync(() => h.ActiveFaults.Contains(kind), (limit ?? OpenLimit) - took);
+        Assert.True(raisedAfter <= (limit ?? OpenLimit), $"fault raised after {raisedAfter.TotalMilliseconds} ms");
+        Assert.False(h.Contactor.AnyClosed);
         Assert.Equal(ConnectorStatus.Faulted, h.Controller.Snapshot.ConnectorStatus);
         var raised = h.Events.OfType<EvseFaultRaised>().Last(e => e.Fault.Kind == kind);
         Assert.False(string.IsNullOrWhiteSpace(raised.Fault.Reason));

@@ -19,7 +19,10 @@ namespace ChargerController.Station.Tests.Evse;
 /// <item>a closed contactor is opened within 100 ms of a hard condition failing (EV left C/D, CP short, diode, RCD, lock,
 /// PP), and within the soft-stop timeout of an offer-side condition failing (authorization, availability, current, phases);</item>
 /// <item>the advertised current never exceeds the minimum of the limits;</item>
-/// <item>whenever the controller reports a fault, the contactor is open after that step.</item>
+/// <item>whenever the controller reports a fault, the contactor is open after that step;</item>
+/// <item>whenever the CP sample taken in a step withdraws the energy request or shows danger (EV out of C/D, CP shorted,
+/// out of range, diode failing under PWM, the EVSE driving F), the contactor is open at the end of that same step — the
+/// fast path does not wait for the debounce.</item>
 /// </list>
 /// Timeouts are shortened (soft stop 300 ms, over-current 500 ms …) so that short sequences reach them.
 /// </summary>
@@ -54,6 +57,7 @@ public sealed class EvseControllerPropertyTests
         LockJam,
         LockLost,
         Cable,
+        CpNoise,
         Count,
     }
 
@@ -68,7 +72,7 @@ public sealed class EvseControllerPropertyTests
         (4, Kind.Authorize), (1, Kind.Deauthorize), (1, Kind.Availability),
         (3, Kind.ExternalLimit), (1, Kind.ClearLimit), (1, Kind.Phases), (2, Kind.ResetFaults),
         (1, Kind.DiodeShort), (1, Kind.CpShort), (1, Kind.RcdTrip), (1, Kind.Weld), (1, Kind.FailToClose),
-        (1, Kind.MeterFail), (2, Kind.MeterCurrent), (1, Kind.LockJam), (1, Kind.LockLost), (1, Kind.Cable));
+        (1, Kind.MeterFail), (2, Kind.MeterCurrent), (1, Kind.LockJam), (1, Kind.LockLost), (1, Kind.Cable), (1, Kind.CpNoise));
 
     private static readonly Gen<Act> GenAct = Gen.Select(GenKind, Gen.Int[0, 40], Gen.Int[1, 25], (k, v, s) => new Act(k, v, s));
 
@@ -134,8 +138,16 @@ public sealed class EvseControllerPropertyTests
                 {
                     _h.Time.Advance(Period);
                     _now += Period;
+
+                    // The step samples before it commands the generator, so the sample sees the output as it is now.
+                    var withdrawn = SampleWithdrawsRequest;
                     var step = _h.Controller.StepAsync(CancellationToken.None);
                     Assert.True(step.IsCompletedSuccessfully, "a step with synchronous devices completes synchronously");
+                    if (withdrawn && _h.Contactor.AnyClosed)
+                    {
+                        Assert.Fail($"closed at the end of a step whose CP sample withdrew the request (EV {_h.Pilot.EvState}, generator {_h.Pilot.Output.Mode})");
+                    }
+
                     CheckAfterStep();
                 }
             }
@@ -167,6 +179,7 @@ public sealed class EvseControllerPropertyTests
                 case Kind.LockJam: _h.Lock!.Jammed = on; break;
                 case Kind.LockLost: _h.Lock!.ForcedPosition = on ? ConnectorLockFeedback.Unlocked : null; break;
                 case Kind.Cable: _h.ProximityPilot!.ResistanceOhm = PpResistances[a.Value % PpResistances.Length]; break;
+                case Kind.CpNoise: _h.Pilot.Override = on ? new CpPlateaus(a.Value % 4 == 1 ? 14.5 : 10.5, -12.0) : null; break;
                 default: throw new ArgumentOutOfRangeException(nameof(a));
             }
 
@@ -185,10 +198,19 @@ public sealed class EvseControllerPropertyTests
 
         private bool LockOk => _h.Lock!.ReadFeedback() == ConnectorLockFeedback.Locked;
 
+        // Ground truth of the CP line as the sampler sees it, from the fake's flags (not from the product's classifier).
+        private bool SampleWithdrawsRequest =>
+            _h.Pilot.Output.Mode == CpGeneratorMode.StateF
+            || _h.Pilot.Override is not null
+            || _h.Pilot.ShortedToPe
+            || _h.Pilot.EvState is not (CpState.C or CpState.D)
+            || (_h.Pilot.DiodeShorted && _h.Pilot.Output.IsPwmRunning);
+
         // Conditions whose failure must open a closed contactor within 100 ms (IEC 61851-1 Table A.6; REFERENCE.md §6.4).
         private bool HardOk =>
             EvRequestsEnergy
             && !_h.Pilot.ShortedToPe
+            && _h.Pilot.Override is null
             && !(_h.Pilot.DiodeShorted && _h.Pilot.Output.IsPwmRunning)
             && !_h.Rcd!.Tripped
             && LockOk
@@ -208,6 +230,7 @@ public sealed class EvseControllerPropertyTests
             Assert.True(_authorized, "closed without authorization");
             Assert.True(_available, "closed while unavailable");
             Assert.False(_h.Pilot.ShortedToPe, "closed with CP shorted");
+            Assert.Null(_h.Pilot.Override);
             Assert.False(_h.Pilot.DiodeShorted, "closed with a shorted diode");
             Assert.False(_h.Rcd!.Tripped, "closed with RCD tripped");
             Assert.True(LockOk, "closed without a confirmed lock");

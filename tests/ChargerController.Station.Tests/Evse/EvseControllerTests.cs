@@ -130,8 +130,9 @@ public sealed class EvseControllerTests
         var took = await h.StepUntilAsync(() => !h.Contactor.AnyClosed, OpenLimit);
 
         Assert.True(took <= OpenLimit, $"opened after {took.TotalMilliseconds} ms"); // Table A.6 seq. 8.1
+        Assert.Equal(h.Period, took); // in the step that took the first B sample, not after the debounce
         Assert.True(h.Pilot.Output.IsPwmRunning); // C→B keeps X2
-        await h.StepAsync();
+        await h.RunForAsync(h.Options.ControlPilot.Debounce + h.Period);
         Assert.Equal(EvseChargingState.SuspendedEV, h.Controller.Snapshot.ChargingState);
     }
 

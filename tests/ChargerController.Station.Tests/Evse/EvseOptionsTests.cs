@@ -7,7 +7,7 @@ public sealed class EvseOptionsTests
 {
     public static TheoryData<string> InvalidOptions() => new(
     [
-        "EvseId", "HardwareNaN", "ConfiguredNegative", "CableNaN", "LoopPeriodZero", "LoopPeriodTooSlow", "DebounceTooLong",
+        "EvseId", "HardwareNaN", "ConfiguredNegative", "CableNaN", "LoopPeriodZero", "LoopPeriodTooSlow", "EnergisedPeriodZero", "DebounceTooLong",
         "UnavailableKeepPwm", "MeterPollZero", "MeterGraceNegative", "ToleranceNegative", "StallZero", "SoftStopTooLong",
     ]);
 
@@ -19,6 +19,7 @@ public sealed class EvseOptionsTests
         "CableNaN" => new EvseOptions { TetheredCableMaxCurrentA = double.NaN },
         "LoopPeriodZero" => new EvseOptions { LoopPeriod = TimeSpan.Zero },
         "LoopPeriodTooSlow" => new EvseOptions { LoopPeriod = TimeSpan.FromMilliseconds(60) },
+        "EnergisedPeriodZero" => new EvseOptions { EnergisedLoopPeriod = TimeSpan.Zero },
         "DebounceTooLong" => new EvseOptions { ControlPilot = new() { Debounce = TimeSpan.FromMilliseconds(80) } },
         "UnavailableKeepPwm" => new EvseOptions { UnavailableSignal = CpSafeSignal.KeepPwm },
         "MeterPollZero" => new EvseOptions { MeterPollInterval = TimeSpan.Zero },
@@ -31,6 +32,9 @@ public sealed class EvseOptionsTests
 
     [Fact]
     public void Validate_Defaults_AreValid() => new EvseOptions().Validate();
+
+    [Fact]
+    public void Validate_LoopPeriodBelowTheEnergisedDefault_IsValid() => new EvseOptions { LoopPeriod = TimeSpan.FromMilliseconds(2) }.Validate();
 
     [Fact]
     public void Validate_InfiniteMeterGrace_IsValid() => new EvseOptions { MeterLossGrace = Timeout.InfiniteTimeSpan }.Validate();

@@ -22,7 +22,9 @@ public sealed class PowerPathInterlockTests
         SampledDiodeOk: true,
         CableRatingKnown: true,
         CurrentOffered: true,
-        EvStoppedDrawing: false);
+        EvStoppedDrawing: false,
+        EnergyRequestWithdrawn: false,
+        EnergyRequestSettled: true);
 
     private readonly FakeTimeProvider _time = new();
     private readonly FakeContactor _contactor;
@@ -37,7 +39,7 @@ public sealed class PowerPathInterlockTests
     private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);
 
     public static TheoryData<string> EachCondition() =>
-        new(["EvState", "Sampled", "Pwm", "Authorized", "Available", "Fault", "Rcd", "Lock", "Diode", "SampledDiode", "Cable", "Current", "D"]);
+        new(["EvState", "Sampled", "Pwm", "Authorized", "Available", "Fault", "Rcd", "Lock", "Diode", "SampledDiode", "Cable", "Current", "D", "Withdrawn", "Unsettled"]);
 
     private static InterlockConditions Without(string condition) => condition switch
     {
@@ -54,6 +56,8 @@ public sealed class PowerPathInterlockTests
         "Cable" => AllHold with { CableRatingKnown = false },
         "Current" => AllHold with { CurrentOffered = false },
         "D" => AllHold with { EvState = CpState.D, SampledState = CpState.D },
+        "Withdrawn" => AllHold with { SampledState = CpState.B, EnergyRequestWithdrawn = true, EnergyRequestSettled = false },
+        "Unsettled" => AllHold with { EnergyRequestSettled = false },
         _ => throw new ArgumentOutOfRangeException(nameof(condition)),
     };
 
@@ -92,6 +96,7 @@ public sealed class PowerPathInterlockTests
     [InlineData("Diode")]
     [InlineData("Cable")]
     [InlineData("D")]
+    [InlineData("Withdrawn")]
     public void Evaluate_HardConditionLostWhileClosed_OpensAtOnce(string lost)
     {
         _interlock.Evaluate(AllHold, PhaseSelection.AllPhases, Ms(0));
@@ -101,11 +106,49 @@ public sealed class PowerPathInterlockTests
     }
 
     [Fact]
-    public void Evaluate_OneNoisySampleWhileClosed_DoesNotOpen()
+    public void Evaluate_OneUnconfirmedNoisySampleWhileClosed_DoesNotOpen()
     {
         _interlock.Evaluate(AllHold, PhaseSelection.AllPhases, Ms(0));
-        var outcome = _interlock.Evaluate(AllHold with { SampledState = CpState.Invalid }, PhaseSelection.AllPhases, Ms(10));
+        var outcome = _interlock.Evaluate(AllHold with { SampledState = CpState.Invalid, EnergyRequestSettled = false }, PhaseSelection.AllPhases, Ms(10));
         Assert.True(outcome.Closed);
+    }
+
+    [Theory]
+    [InlineData(CpState.B)]
+    [InlineData(CpState.A)]
+    [InlineData(CpState.E)]
+    [InlineData(CpState.F)]
+    [InlineData(CpState.Invalid)]
+    public void Evaluate_RequestWithdrawnBeforeTheDebouncedStateMoves_OpensAtOnce(CpState sampled)
+    {
+        _interlock.Evaluate(AllHold, PhaseSelection.AllPhases, Ms(0));
+
+        // The debounced state still says C: only the fast signal has moved.
+        var outcome = _interlock.Evaluate(AllHold with { SampledState = sampled, EnergyRequestWithdrawn = true, EnergyRequestSettled = false }, PhaseSelection.AllPhases, Ms(10));
+        Assert.False(outcome.Closed);
+        Assert.False(_contactor.AnyClosed);
+        Assert.True(outcome.Unmet.HasFlag(InterlockCondition.EvRequestsEnergy));
+    }
+
+    [Fact]
+    public void Evaluate_DiodeFailingSampleConfirmedWhileClosed_OpensAtOnceNamingTheDiode()
+    {
+        _interlock.Evaluate(AllHold, PhaseSelection.AllPhases, Ms(0));
+        var outcome = _interlock.Evaluate(AllHold with { SampledDiodeOk = false, EnergyRequestWithdrawn = true, EnergyRequestSettled = false }, PhaseSelection.AllPhases, Ms(10));
+        Assert.False(outcome.Closed);
+        Assert.True(outcome.Unmet.HasFlag(InterlockCondition.DiodeCheckPassed));
+    }
+
+    [Fact]
+    public void Evaluate_AfterAWithdrawal_DoesNotReCloseUntilTheRequestSettles()
+    {
+        _interlock.Evaluate(AllHold, PhaseSelection.AllPhases, Ms(0));
+        _interlock.Evaluate(Without("Withdrawn"), PhaseSelection.AllPhases, Ms(10));
+
+        // The EV is back in C (debounced C never left), but the request has not been continuous for the debounce yet.
+        Assert.False(_interlock.Evaluate(AllHold with { EnergyRequestSettled = false }, PhaseSelection.AllPhases, Ms(20)).Closed);
+        Assert.True(_interlock.Evaluate(AllHold, PhaseSelection.AllPhases, Ms(120)).Closed);
+        Assert.Equal(2, _contactor.CloseCount);
     }
 
     [Theory]

@@ -11,6 +11,16 @@ namespace ChargerController.Station.Evse.Iec61851;
 /// <param name="DiodeFault">Whether the diode check failed for longer than the debounce since the last state A.</param>
 /// <param name="DiodeCheckPassed">Whether a diode check passed since the last state A.</param>
 /// <param name="DiodeFailingNow">Whether the latest sample failed the diode check (not yet debounced into <paramref name="DiodeFault"/>).</param>
+/// <param name="EnergyRequestWithdrawn">
+/// The fast, undebounced opening signal: the latest samples (two in a row when <see cref="CpStateMachineOptions.ConfirmWithdrawal"/>)
+/// no longer request energy — CP outside C/D (B, A, E, F, out of range) or the diode check failing — or the EVSE drives F
+/// and hides the EV. <paramref name="State"/> keeps its debounce; this one does not, because opening is the safe direction.
+/// </param>
+/// <param name="WithdrawalUnconfirmed">The latest sample withdraws the request but awaits its confirming sample (take it now).</param>
+/// <param name="EnergyRequestSettled">
+/// Whether every sample for at least <see cref="CpStateMachineOptions.EnergyRequestDebounce"/> requested energy (C/D, diode
+/// not failing): closing requires it, so a glitch that opened the contactor cannot re-close it before the debounce.
+/// </param>
 public readonly record struct CpObservation(
     CpState State,
     CpState Previous,
@@ -19,7 +29,10 @@ public readonly record struct CpObservation(
     bool EvseDrivesStateF,
     bool DiodeFault,
     bool DiodeCheckPassed,
-    bool DiodeFailingNow)
+    bool DiodeFailingNow,
+    bool EnergyRequestWithdrawn,
+    bool WithdrawalUnconfirmed,
+    bool EnergyRequestSettled)
 {
     /// <summary>Whether the debounced state changed with this sample.</summary>
     public bool Changed => State != Previous;

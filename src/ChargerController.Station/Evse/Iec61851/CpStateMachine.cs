@@ -8,11 +8,16 @@ namespace ChargerController.Station.Evse.Iec61851;
 /// and hysteresis are <see cref="CpStateClassifier"/>'s, the diode criterion <see cref="DiodeCheck"/>'s; this class adds
 /// only time: a new state must persist for the debounce before it is accepted, a diode failure likewise, and the EVSE's
 /// own state F is recognised so it neither hides as "EV unplugged" nor reads as an unexpected −12 V.
+/// The debounce is asymmetric in effect: the debounced <see cref="State"/> (events, OCPP status) and any new energy
+/// request wait for their debounce, but a sample that withdraws the request or shows danger raises
+/// <see cref="CpObservation.EnergyRequestWithdrawn"/> at once (after one confirming sample when configured), because
+/// filtering may delay switching on (3 s budget) but every switch-off direction has only 100 ms (REFERENCE.md §1.2, §1.5).
 /// </summary>
 public sealed class CpStateMachine
 {
     private readonly TimeSpan _debounce;
     private readonly TimeSpan _energyRequestDebounce;
+    private readonly int _samplesToWithdraw;
     private CpState _stable = CpState.Invalid;
     private CpState _lastRaw = CpState.Invalid;
     private CpState _candidate = CpState.Invalid;
@@ -21,6 +26,8 @@ public sealed class CpStateMachine
     private TimeSpan? _diodeFailingSince;
     private bool _diodeFault;
     private bool _diodePassed;
+    private int _withdrawingSamples;
+    private TimeSpan? _requestingSince;
 
     /// <summary>Creates the state machine in <see cref="CpState.Invalid"/> (nothing known).</summary>
     /// <param name="options">Debounce; <see langword="null"/> for the defaults.</param>
@@ -30,6 +37,7 @@ public sealed class CpStateMachine
         options.Validate();
         _debounce = options.Debounce;
         _energyRequestDebounce = options.EnergyRequestDebounce;
+        _samplesToWithdraw = options.ConfirmWithdrawal ? 2 : 1;
     }
 
     /// <summary>The debounced state.</summary>
@@ -49,7 +57,10 @@ public sealed class CpStateMachine
             _hasCandidate = false;
             _lastRaw = CpState.Invalid;
             _diodeFailingSince = null;
-            return new CpObservation(_stable, previous, CpState.F, pwm, EvseDrivesStateF: true, _diodeFault, _diodePassed, DiodeFailingNow: false);
+            BreakEnergyRequest();
+            return new CpObservation(
+                _stable, previous, CpState.F, pwm, EvseDrivesStateF: true, _diodeFault, _diodePassed, DiodeFailingNow: false,
+                EnergyRequestWithdrawn: true, WithdrawalUnconfirmed: false, EnergyRequestSettled: false);
         }
 
         var raw = CpStateClassifier.Classify(sample.Plateaus, _lastRaw);
@@ -82,7 +93,43 @@ public sealed class CpStateMachine
         }
 
         UpdateDiode(sample.Plateaus, pwm, raw, now);
-        return new CpObservation(_stable, previous, raw, pwm, EvseDrivesStateF: false, _diodeFault, _diodePassed, _diodeFailingSince is not null);
+        var diodeFailingNow = _diodeFailingSince is not null;
+        if (raw is CpState.C or CpState.D && !diodeFailingNow)
+        {
+            _withdrawingSamples = 0;
+            _requestingSince ??= now;
+        }
+        else
+        {
+            _withdrawingSamples = Math.Min(_withdrawingSamples + 1, _samplesToWithdraw);
+            _requestingSince = null;
+        }
+
+        return new CpObservation(
+            _stable,
+            previous,
+            raw,
+            pwm,
+            EvseDrivesStateF: false,
+            _diodeFault,
+            _diodePassed,
+            diodeFailingNow,
+            EnergyRequestWithdrawn: _withdrawingSamples >= _samplesToWithdraw,
+            WithdrawalUnconfirmed: _withdrawingSamples > 0 && _withdrawingSamples < _samplesToWithdraw,
+            EnergyRequestSettled: _requestingSince is { } since && now - since >= _energyRequestDebounce);
+    }
+
+    /// <summary>
+    /// Records that no sample could be taken: nothing proves the EV still requests energy, so the run of requesting samples
+    /// ends (closing again needs a full <see cref="CpStateMachineOptions.EnergyRequestDebounce"/>) and the request counts as
+    /// withdrawn.
+    /// </summary>
+    public void SampleMissed() => BreakEnergyRequest();
+
+    private void BreakEnergyRequest()
+    {
+        _withdrawingSamples = _samplesToWithdraw;
+        _requestingSince = null;
     }
 
     private TimeSpan DebounceFor(CpState next) =>

@@ -185,6 +185,119 @@ public sealed class CpStateMachineTests
         Assert.Equal(PilotState.E, o.PilotState);
     }
 
+    private static CpStateMachine Charging(ref int ms, bool confirm = true)
+    {
+        var sm = new CpStateMachine(new CpStateMachineOptions { ConfirmWithdrawal = confirm });
+        Feed(sm, Sample(VB, -12, Pwm), ref ms, 50);
+        var o = Feed(sm, Sample(VC, -12, Pwm), ref ms, 200);
+        Assert.Equal(CpState.C, o.State);
+        Assert.True(o.EnergyRequestSettled);
+        Assert.False(o.EnergyRequestWithdrawn);
+        return sm;
+    }
+
+    [Theory]
+    [InlineData(9.0, -12.0)] // B: the EV stopped
+    [InlineData(12.0, -12.0)] // A: unplugged
+    [InlineData(0.0, -12.0)] // E: CP shorted behind the diode
+    [InlineData(-12.0, -12.0)] // −12 V while the generator runs PWM: faulty line
+    [InlineData(15.0, -12.0)] // out of range
+    [InlineData(6.0, -6.0)] // C level, but the diode check fails
+    public void Update_WithdrawingSample_WithoutConfirmation_WithdrawsOnTheFirstSampleWhileTheStateKeepsItsDebounce(double high, double low)
+    {
+        var ms = 0;
+        var sm = Charging(ref ms, confirm: false);
+        var o = sm.Update(Sample(high, low, Pwm), TimeSpan.FromMilliseconds(ms));
+        Assert.True(o.EnergyRequestWithdrawn);
+        Assert.False(o.WithdrawalUnconfirmed);
+        Assert.False(o.EnergyRequestSettled);
+        Assert.Equal(CpState.C, o.State); // the reported state still waits for its debounce
+        Assert.False(o.Changed);
+    }
+
+    [Theory]
+    [InlineData(9.0, -12.0)]
+    [InlineData(0.0, -12.0)]
+    [InlineData(15.0, -12.0)]
+    [InlineData(6.0, -6.0)]
+    public void Update_WithdrawingSample_WithConfirmation_WithdrawsOnTheSecondConsecutiveSample(double high, double low)
+    {
+        var ms = 0;
+        var sm = Charging(ref ms);
+        var first = sm.Update(Sample(high, low, Pwm), TimeSpan.FromMilliseconds(ms));
+        Assert.False(first.EnergyRequestWithdrawn);
+        Assert.True(first.WithdrawalUnconfirmed);
+
+        // The confirming sample, taken at once (same loop step, one evaluation window later).
+        var second = sm.Update(Sample(high, low, Pwm), TimeSpan.FromMilliseconds(ms + 1));
+        Assert.True(second.EnergyRequestWithdrawn);
+        Assert.False(second.WithdrawalUnconfirmed);
+        Assert.Equal(CpState.C, second.State);
+    }
+
+    [Fact]
+    public void Update_DifferentWithdrawingSamplesInARow_ConfirmEachOther()
+    {
+        // Unplugging under load passes B on the way to A: both withdraw, so they confirm each other.
+        var ms = 0;
+        var sm = Charging(ref ms);
+        Assert.True(sm.Update(Sample(9.0, -12, Pwm), TimeSpan.FromMilliseconds(ms)).WithdrawalUnconfirmed);
+        Assert.True(sm.Update(Sample(12.0, -12, Pwm), TimeSpan.FromMilliseconds(ms + 1)).EnergyRequestWithdrawn);
+    }
+
+    [Fact]
+    public void Update_SingleSampleGlitch_WithConfirmation_NeverWithdrawsButRestartsTheSettleTime()
+    {
+        var ms = 0;
+        var sm = Charging(ref ms);
+        Assert.True(sm.Update(Sample(VB, -12, Pwm), TimeSpan.FromMilliseconds(ms)).WithdrawalUnconfirmed);
+        var o = sm.Update(Sample(VC, -12, Pwm), TimeSpan.FromMilliseconds(ms + 1));
+        Assert.False(o.EnergyRequestWithdrawn);
+        Assert.False(o.WithdrawalUnconfirmed);
+        Assert.False(o.EnergyRequestSettled);
+        Assert.Equal(CpState.C, o.State);
+    }
+
+    [Fact]
+    public void Update_AfterAWithdrawal_RequestSettlesOnlyAfterTheEnergyRequestDebounce()
+    {
+        var ms = 0;
+        var sm = Charging(ref ms, confirm: false);
+        Assert.True(sm.Update(Sample(VB, -12, Pwm), TimeSpan.FromMilliseconds(ms)).EnergyRequestWithdrawn);
+        ms += 10;
+        var back = ms;
+        CpObservation o;
+        while (!(o = sm.Update(Sample(VC, -12, Pwm), TimeSpan.FromMilliseconds(ms))).EnergyRequestSettled)
+        {
+            Assert.False(o.EnergyRequestWithdrawn);
+            ms += 10;
+        }
+
+        Assert.Equal(100, ms - back);
+        Assert.Equal(CpState.C, o.State); // the debounced state never left C: no status flap either
+    }
+
+    [Fact]
+    public void Update_WhileEvseDrivesStateF_RequestCountsAsWithdrawn()
+    {
+        var ms = 0;
+        var sm = Charging(ref ms);
+        var o = sm.Update(Sample(-12, -12, CpGeneratorOutput.StateF), TimeSpan.FromMilliseconds(ms));
+        Assert.True(o.EnergyRequestWithdrawn);
+        Assert.False(o.EnergyRequestSettled);
+    }
+
+    [Fact]
+    public void SampleMissed_BreaksTheRequest()
+    {
+        var ms = 0;
+        var sm = Charging(ref ms);
+        sm.SampleMissed();
+        var o = sm.Update(Sample(VC, -12, Pwm), TimeSpan.FromMilliseconds(ms));
+        Assert.False(o.EnergyRequestWithdrawn);
+        Assert.False(o.EnergyRequestSettled);
+    }
+
     [Theory]
     [InlineData(51)]
     [InlineData(-1)]
