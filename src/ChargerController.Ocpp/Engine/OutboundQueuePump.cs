@@ -1,0 +1,158 @@
+using System.Text.Json;
+using ChargerController.Ocpp.Diagnostics;
+using ChargerController.Ocpp.Dispatch;
+using ChargerController.Ocpp.Queue;
+using ChargerController.Ocpp.Rpc;
+using ChargerController.Ocpp.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace ChargerController.Ocpp.Engine;
+
+/// <summary>
+/// Drains an <see cref="IOutboundQueue"/> through an <see cref="OcppConnection"/>, strictly in order, whenever
+/// connected. Each message keeps its queued id on every attempt (Part 4 §4.1.4). A CALLERROR or timeout counts as a
+/// failed attempt: attempt n + 1 waits n × the retry interval, and after <see cref="QueuePolicy.MaxAttempts"/>
+/// the message is dropped (E13.FR.02-04). A lost connection is not an attempt: the message goes again after reconnect.
+/// </summary>
+public sealed class OutboundQueuePump : IAsyncDisposable
+{
+    private readonly OcppConnection _connection;
+    private readonly IOutboundQueue _queue;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    /// <summary>Initializes a new instance of the <see cref="OutboundQueuePump"/> class.</summary>
+    /// <param name="connection">The connection to send through.</param>
+    /// <param name="queue">The queue to drain.</param>
+    /// <param name="timeProvider">Clock for retry waits.</param>
+    /// <param name="logger">Logger.</param>
+    public OutboundQueuePump(OcppConnection connection, IOutboundQueue queue, TimeProvider timeProvider, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _connection = connection;
+        _queue = queue;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Raised when a message leaves the queue (from the pump loop; keep handlers short).</summary>
+    public event EventHandler<OutboundDeliveredEventArgs>? Delivered;
+
+    /// <summary>Serialises and queues a request; its message id is fixed now.</summary>
+    /// <typeparam name="TRequest">The request type; its name minus <c>Request</c> is the action.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="policy">Retry and offline policy.</param>
+    /// <param name="cancellationToken">Cancels the enqueue.</param>
+    /// <returns>The queued message.</returns>
+    public ValueTask<OutboundMessage> EnqueueAsync<TRequest>(TRequest request, QueuePolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(request, JsonPayload.TypeInfo<TRequest>(_connection.JsonOptions));
+        return _queue.EnqueueAsync(JsonPayload.ActionOfRequest(typeof(TRequest)), payload, policy, _connection.NewMessageId(), cancellationToken);
+    }
+
+    /// <summary>Starts draining.</summary>
+    /// <returns>A completed task.</returns>
+    public Task StartAsync()
+    {
+        _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await _connection.WaitUntilConnectedAsync(stop).ConfigureAwait(false);
+
+            // Take the signal before peeking so an enqueue in between is not missed.
+            var enqueued = _queue.WaitForEnqueueAsync(stop);
+            var head = await _queue.PeekAsync(stop).ConfigureAwait(false);
+            if (head is null)
+            {
+                await enqueued.ConfigureAwait(false);
+                continue;
+            }
+
+            var wait = head.NotBefore - _timeProvider.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _timeProvider, stop).ConfigureAwait(false);
+                continue;
+            }
+
+            await DeliverAsync(head, stop).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeliverAsync(OutboundMessage message, CancellationToken stop)
+    {
+        try
+        {
+            var response = await _connection.CallRawAsync(message.Action, message.PayloadJson, message.MessageId, stop).ConfigureAwait(false);
+            await _queue.RemoveAsync(message.MessageId, stop).ConfigureAwait(false);
+            Raise(message, response, null);
+        }
+        catch (OcppInvalidResponseException ex)
+        {
+            // The CSMS did process the CALL; resending would duplicate it.
+            await _queue.RemoveAsync(message.MessageId, stop).ConfigureAwait(false);
+            Raise(message, null, ex);
+        }
+        catch (Exception ex) when (ex is OcppCallErrorException or OcppCallTimeoutException)
+        {
+            var failures = message.FailedAttempts + 1;
+            if (failures >= message.Policy.MaxAttempts)
+            {
+                // E13.FR.04: after the last attempt, discard and go on with the next message.
+                _logger.QueuedMessageDropped(message.Action, message.MessageId, failures);
+                await _queue.RemoveAsync(message.MessageId, stop).ConfigureAwait(false);
+                Raise(message, null, ex);
+                return;
+            }
+
+            var notBefore = _timeProvider.GetUtcNow() + message.Policy.DelayAfter(failures);
+            _logger.QueuedMessageRetry(message.Action, message.MessageId, failures, notBefore);
+            await _queue.RecordFailedAttemptAsync(message.MessageId, notBefore, stop).ConfigureAwait(false);
+        }
+        catch (OcppConnectionLostException)
+        {
+            // Not an attempt: the message goes again, with the same id, once reconnected.
+        }
+    }
+
+    private void Raise(OutboundMessage message, JsonElement? response, Exception? error)
+    {
+        try
+        {
+            Delivered?.Invoke(this, new OutboundDeliveredEventArgs(message, response, error));
+        }
+#pragma warning disable CA1031 // A subscriber's bug must not stop the queue.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.StateSubscriberFailed(ex);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+namespace ChargerController.Ocpp.Queue;
+
+/// <summary>
+/// The ordered store of CALLs waiting for delivery (house rule 14). The in-memory queue serves tests and volatile
+/// setups; the SQLite one in ChargerController.Storage keeps messages and their ids across reboots.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: the name fixed by the design (conventions 2, Ocpp/Queue).")]
+public interface IOutboundQueue
+{
+    /// <summary>Appends a message; the id is assigned here and never changes afterwards.</summary>
+    /// <param name="action">Action.</param>
+    /// <param name="payloadJson">Payload object as UTF-8 JSON.</param>
+    /// <param name="policy">Retry and offline policy.</param>
+    /// <param name="messageId">The id to store (from the connection's id generator).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored message.</returns>
+    ValueTask<OutboundMessage> EnqueueAsync(string action, ReadOnlyMemory<byte> payloadJson, QueuePolicy policy, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Returns the oldest message (delivery is strictly in order), or <see langword="null"/> when empty.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The head of the queue.</returns>
+    ValueTask<OutboundMessage?> PeekAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes a message (delivered, or given up on).</summary>
+    /// <param name="messageId">Its id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether it was present.</returns>
+    ValueTask<bool> RemoveAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed attempt and the earliest time of the next one.</summary>
+    /// <param name="messageId">Its id.</param>
+    /// <param name="notBefore">Earliest next attempt.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated message, or <see langword="null"/> when it is no longer queued.</returns>
+    ValueTask<OutboundMessage?> RecordFailedAttemptAsync(string messageId, DateTimeOffset notBefore, CancellationToken cancellationToken);
+
+    /// <summary>Drops every non-transactional message (going offline with <c>QueueAllMessages</c> false).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many were dropped.</returns>
+    ValueTask<int> DropNonTransactionalAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists the queue in delivery order (for diagnostics, e.g. <c>chargerctl queue list</c>).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A snapshot.</returns>
+    ValueTask<IReadOnlyList<OutboundMessage>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Waits until something is enqueued after this call (or returns at once if already signalled).</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task completing on the next enqueue.</returns>
+    Task WaitForEnqueueAsync(CancellationToken cancellationToken);
+}

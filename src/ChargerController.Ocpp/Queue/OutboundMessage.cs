@@ -1,0 +1,23 @@
+namespace ChargerController.Ocpp.Queue;
+
+/// <summary>
+/// A CALL waiting for delivery. Its <see cref="MessageId"/> is assigned once, at enqueue time, and kept through
+/// retries and restarts (Part 4 §4.1.4 allows a retried message to reuse its id), so a durable queue stores it.
+/// </summary>
+/// <param name="Sequence">Monotonic position in the queue (delivery order).</param>
+/// <param name="MessageId">The CALL message id, fixed for the message's life.</param>
+/// <param name="Action">The action, e.g. <c>TransactionEvent</c>.</param>
+/// <param name="PayloadJson">The payload object as UTF-8 JSON.</param>
+/// <param name="Policy">Retry and offline policy.</param>
+/// <param name="EnqueuedAt">When it was queued.</param>
+/// <param name="FailedAttempts">Attempts answered by CALLERROR or timeout so far.</param>
+/// <param name="NotBefore">Earliest time of the next attempt.</param>
+public sealed record OutboundMessage(
+    long Sequence,
+    string MessageId,
+    string Action,
+    ReadOnlyMemory<byte> PayloadJson,
+    QueuePolicy Policy,
+    DateTimeOffset EnqueuedAt,
+    int FailedAttempts,
+    DateTimeOffset NotBefore);
