@@ -84,7 +84,7 @@ public sealed partial class SqliteOutboundQueue
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.GetInt32(6),
                 new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero),
-                reader.IsDBNull(8) ? null : (byte[])reader.GetValue(8)));
+                reader.IsDBNull(8) ? (ReadOnlyMemory<byte>?)null : (byte[])reader.GetValue(8)));
         }
 
         return ValueTask.FromResult<IReadOnlyList<OutboundDiscardRecord>>(records);

@@ -42,7 +42,7 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
     /// <param name="timeProvider">Clock for enqueue and discard times.</param>
     /// <param name="logger">Logger.</param>
     /// <param name="options">Budget and discard-log settings; <see langword="null"/> for the defaults.</param>
-    public SqliteOutboundQueue(StationDatabase database, TimeProvider timeProvider, ILogger<SqliteOutboundQueue> logger, SqliteOutboundQueueOptions? options = null)
+    public SqliteOutboundQueue(StationDatabase database, TimeProvider timeProvider, ILogger logger, SqliteOutboundQueueOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(timeProvider);
