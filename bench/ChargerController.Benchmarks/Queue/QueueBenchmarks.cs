@@ -97,10 +97,17 @@ public static class QueueBenchmarks
         }
 
         var fillSeconds = Stopwatch.GetElapsedTime(fill).TotalSeconds;
-        await using var csms = await LoopbackCsms.StartAsync();
+        await using var csms = await LoopbackCsms.StartAsync(new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
         csms.Respond("TransactionEvent", "{}");
         var transport = new WebSocketOcppTransport(
-            new WebSocketTransportOptions { CsmsUrl = csms.Endpoint, StationId = "BENCH01", MaxFrameBytes = 65536 },
+            new WebSocketTransportOptions
+            {
+                CsmsUrl = csms.Endpoint,
+                StationId = "BENCH01",
+                SecurityProfile = SecurityProfile.UnsecuredTransportWithBasicAuthentication,
+                BasicAuthPassword = "0123456789abcdef",
+                MaxFrameBytes = 65536,
+            },
             TimeProvider.System,
             NullLogger.Instance);
         await using var connection = new OcppConnection(transport, new HandlerRegistry(OcppJsonContext.Default.Options), new OcppConnectionOptions(), TimeProvider.System, NullLogger.Instance);
