@@ -45,6 +45,7 @@ public sealed class SqliteOutboundQueueCapacityTests : IDisposable
 
         stats = await queue.GetStatisticsAsync(CancellationToken.None);
         Assert.True(stats.AccountedBytes <= budget.LowWaterBytes + perRow, $"{stats.AccountedBytes} > {budget.LowWaterBytes}");
+        Assert.True(stats.DroppedForCapacity > 0);
         Assert.Equal(Rows + 1 - stats.Count, stats.DroppedForCapacity);
         var all = await queue.ListAsync(CancellationToken.None);
         Assert.Equal(QueueCrashWriter.MessageId(0), all[0].MessageId);
