@@ -14,6 +14,10 @@ public interface IOutboundQueue
     /// <param name="messageId">The id to store (from the connection's id generator).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored message.</returns>
+    /// <exception cref="InvalidOperationException">The id is already queued.</exception>
+    /// <exception cref="OutboundQueueFullException">
+    /// A non-transactional message would exceed the disk budget and only protected messages are left to drop.
+    /// </exception>
     ValueTask<OutboundMessage> EnqueueAsync(string action, ReadOnlyMemory<byte> payloadJson, QueuePolicy policy, string messageId, CancellationToken cancellationToken);
 
     /// <summary>Returns the oldest message (delivery is strictly in order), or <see langword="null"/> when empty.</summary>
@@ -48,4 +52,19 @@ public interface IOutboundQueue
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task completing on the next enqueue.</returns>
     Task WaitForEnqueueAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes a message the CSMS did not accept (e.g. after its last attempt, E13.FR.04) and records why in the
+    /// queue's counters and discard log, so lost data is accounted for rather than silently gone.
+    /// </summary>
+    /// <param name="messageId">Its id.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether it was present.</returns>
+    ValueTask<bool> DiscardAsync(string messageId, OutboundDiscardReason reason, CancellationToken cancellationToken);
+
+    /// <summary>Counts what is queued and what was dropped (for <c>chargerctl queue stats</c>).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A snapshot.</returns>
+    ValueTask<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
 }

@@ -7,15 +7,31 @@ public sealed class InMemoryOutboundQueue : IOutboundQueue
     private readonly Lock _gate = new();
     private readonly List<OutboundMessage> _messages = [];
     private readonly TimeProvider _timeProvider;
+    private readonly OutboundQueueBudget? _budget;
     private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence;
+    private long _accountedBytes;
+    private long _discardedAfterAttempts;
+    private long _droppedForCapacity;
+    private long _droppedNotQueuedOffline;
+    private long _refusedForCapacity;
+
+    /// <summary>Initializes a new instance of the <see cref="InMemoryOutboundQueue"/> class without a budget.</summary>
+    /// <param name="timeProvider">Clock for <see cref="OutboundMessage.EnqueuedAt"/>.</param>
+    public InMemoryOutboundQueue(TimeProvider timeProvider)
+        : this(timeProvider, null)
+    {
+    }
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryOutboundQueue"/> class.</summary>
     /// <param name="timeProvider">Clock for <see cref="OutboundMessage.EnqueuedAt"/>.</param>
-    public InMemoryOutboundQueue(TimeProvider timeProvider)
+    /// <param name="budget">Space budget, or <see langword="null"/> for none.</param>
+    public InMemoryOutboundQueue(TimeProvider timeProvider, OutboundQueueBudget? budget)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
+        budget?.Validate();
         _timeProvider = timeProvider;
+        _budget = budget;
     }
 
     /// <inheritdoc/>
@@ -26,6 +42,8 @@ public sealed class InMemoryOutboundQueue : IOutboundQueue
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentOutOfRangeException.ThrowIfLessThan(policy.MaxAttempts, 1, nameof(policy));
         var now = _timeProvider.GetUtcNow();
+        var classification = OutboundMessageClassifier.Classify(action, payloadJson.Span);
+        var size = OutboundQueueBudget.SizeOf(payloadJson.Length, messageId, action);
         OutboundMessage message;
         TaskCompletionSource signal;
         lock (_gate)
@@ -35,8 +53,15 @@ public sealed class InMemoryOutboundQueue : IOutboundQueue
                 throw new InvalidOperationException("Message id " + messageId + " is already queued.");
             }
 
-            message = new OutboundMessage(++_sequence, messageId, action, payloadJson.ToArray(), policy, now, 0, now);
+            MakeRoom(size, policy.IsTransactional);
+            message = new OutboundMessage(++_sequence, messageId, action, payloadJson.ToArray(), policy, now, 0, now)
+            {
+                Kind = classification.Kind,
+                TransactionId = classification.TransactionId,
+                IsDroppable = classification.IsDroppable,
+            };
             _messages.Add(message);
+            _accountedBytes += size;
             signal = _enqueued;
             _enqueued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -59,7 +84,18 @@ public sealed class InMemoryOutboundQueue : IOutboundQueue
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(_messages.RemoveAll(m => m.MessageId == messageId) > 0);
+            return ValueTask.FromResult(RemoveWhere(m => m.MessageId == messageId) > 0);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<bool> DiscardAsync(string messageId, OutboundDiscardReason reason, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var removed = RemoveWhere(m => m.MessageId == messageId);
+            Count(reason, removed);
+            return ValueTask.FromResult(removed > 0);
         }
     }
 
@@ -85,7 +121,9 @@ public sealed class InMemoryOutboundQueue : IOutboundQueue
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(_messages.RemoveAll(m => !m.Policy.IsTransactional));
+            var removed = RemoveWhere(m => !m.Policy.IsTransactional);
+            Count(OutboundDiscardReason.NotQueuedOffline, removed);
+            return ValueTask.FromResult(removed);
         }
     }
 
@@ -99,11 +137,84 @@ public sealed class InMemoryOutboundQueue : IOutboundQueue
     }
 
     /// <inheritdoc/>
+    public ValueTask<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(new QueueStatistics(
+                _messages.Count,
+                _messages.Count(m => m.Policy.IsTransactional),
+                _accountedBytes,
+                _budget?.MaxBytes,
+                _messages.Count > 0 ? _messages[0].EnqueuedAt : null,
+                _discardedAfterAttempts,
+                _droppedForCapacity,
+                _droppedNotQueuedOffline,
+                _refusedForCapacity));
+        }
+    }
+
+    /// <inheritdoc/>
     public Task WaitForEnqueueAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             return _enqueued.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void MakeRoom(long size, bool isTransactional)
+    {
+        if (_budget is null || _accountedBytes + size <= _budget.HighWaterBytes)
+        {
+            return;
+        }
+
+        var candidates = _messages.Where(m => m.IsDroppable)
+            .Select(m => new ThinningCandidate(m.Sequence, OutboundQueueBudget.SizeOf(m.PayloadJson.Length, m.MessageId, m.Action)))
+            .ToList();
+        var drop = CapacityThinning.Select(candidates, _accountedBytes + size - _budget.LowWaterBytes).ToHashSet();
+        Count(OutboundDiscardReason.CapacityThinning, RemoveWhere(m => drop.Contains(m.Sequence)));
+        if (!isTransactional && _accountedBytes + size > _budget.MaxBytes)
+        {
+            _refusedForCapacity++;
+            throw new OutboundQueueFullException(
+                $"Outbound queue over its budget of {_budget.MaxBytes} bytes with only transaction-related messages left; message refused.");
+        }
+    }
+
+    private int RemoveWhere(Predicate<OutboundMessage> match)
+    {
+        var removed = 0;
+        for (var i = _messages.Count - 1; i >= 0; i--)
+        {
+            var m = _messages[i];
+            if (match(m))
+            {
+                _accountedBytes -= OutboundQueueBudget.SizeOf(m.PayloadJson.Length, m.MessageId, m.Action);
+                _messages.RemoveAt(i);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private void Count(OutboundDiscardReason reason, int removed)
+    {
+        switch (reason)
+        {
+            case OutboundDiscardReason.AttemptsExhausted:
+                _discardedAfterAttempts += removed;
+                break;
+            case OutboundDiscardReason.CapacityThinning:
+                _droppedForCapacity += removed;
+                break;
+            case OutboundDiscardReason.NotQueuedOffline:
+                _droppedNotQueuedOffline += removed;
+                break;
+            default:
+                break;
         }
     }
 }

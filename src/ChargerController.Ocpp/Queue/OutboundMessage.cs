@@ -20,4 +20,14 @@ public sealed record OutboundMessage(
     QueuePolicy Policy,
     DateTimeOffset EnqueuedAt,
     int FailedAttempts,
-    DateTimeOffset NotBefore);
+    DateTimeOffset NotBefore)
+{
+    /// <summary>Gets what the message is (set by the queue from its action and payload).</summary>
+    public OutboundMessageKind Kind { get; init; }
+
+    /// <summary>Gets the transaction a TransactionEvent belongs to (E14 <c>messagesInQueue</c>), otherwise <see langword="null"/>.</summary>
+    public string? TransactionId { get; init; }
+
+    /// <summary>Gets a value indicating whether capacity thinning may drop it (E12.FR.04, J02.FR.12).</summary>
+    public bool IsDroppable { get; init; }
+}
