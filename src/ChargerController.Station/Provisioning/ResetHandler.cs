@@ -2,6 +2,7 @@ using ChargerController.Ocpp.Dispatch;
 using ChargerController.Ocpp.Enums;
 using ChargerController.Ocpp.Messages.Provisioning;
 using ChargerController.Station.DeviceModel;
+using ChargerController.Station.Diagnostics;
 using ChargerController.Station.Runtime;
 
 namespace ChargerController.Station.Provisioning;
@@ -17,20 +18,20 @@ public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetRespon
     private readonly StationDeviceModel _model;
     private readonly IStationTransactions _transactions;
     private readonly IResetPort _port;
-    private readonly Action<string> _securityEvent;
+    private readonly SecurityEventReporter _securityEvents;
     private int _scheduled;
 
     /// <summary>Initializes a new instance of the <see cref="ResetHandler"/> class.</summary>
     /// <param name="model">Device model (EVSE.AllowReset).</param>
     /// <param name="transactions">Running transactions.</param>
     /// <param name="port">Reboot port.</param>
-    /// <param name="securityEvent">Raises a security event (A04: <c>ResetOrReboot</c>).</param>
-    public ResetHandler(StationDeviceModel model, IStationTransactions transactions, IResetPort port, Action<string> securityEvent)
+    /// <param name="securityEvents">Security events (A04: <c>ResetOrReboot</c>).</param>
+    public ResetHandler(StationDeviceModel model, IStationTransactions transactions, IResetPort port, SecurityEventReporter securityEvents)
     {
         _model = model;
         _transactions = transactions;
         _port = port;
-        _securityEvent = securityEvent;
+        _securityEvents = securityEvents;
         _transactions.TransactionEnded += OnTransactionEnded;
     }
 
@@ -62,7 +63,7 @@ public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetRespon
             await _transactions.EndAllAsync("ImmediateReset", cancellationToken).ConfigureAwait(false);
         }
 
-        _securityEvent("ResetOrReboot");
+        await _securityEvents.RaiseAsync(SecurityEventReporter.ResetOrReboot, "Reset " + request.Type, cancellationToken).ConfigureAwait(false);
         await _port.RebootAsync(BootReasonEnumType.RemoteReset, cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,12 +91,17 @@ public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetRespon
             : ResetStatusEnumType.Accepted;
     }
 
+    private async Task RebootWhenIdleAsync()
+    {
+        await _securityEvents.RaiseAsync(SecurityEventReporter.ResetOrReboot, "Reset OnIdle", CancellationToken.None).ConfigureAwait(false);
+        await _port.RebootAsync(BootReasonEnumType.ScheduledReset, CancellationToken.None).ConfigureAwait(false);
+    }
+
     private void OnTransactionEnded(object? sender, int evseId)
     {
         if (!_transactions.HasActiveTransaction(null) && Interlocked.Exchange(ref _scheduled, 0) == 1)
         {
-            _securityEvent("ResetOrReboot");
-            _ = _port.RebootAsync(BootReasonEnumType.ScheduledReset, CancellationToken.None).AsTask();
+            _ = RebootWhenIdleAsync();
         }
     }
 }

@@ -1,3 +1,5 @@
+using ChargerController.Ocpp.Queue;
+
 namespace ChargerController.Station.Runtime;
 
 /// <summary>Sends station-initiated CALLs, held back until the CSMS accepted the BootNotification (B02.FR.02, B03.FR.02).</summary>
@@ -18,4 +20,12 @@ public interface IStationMessageSender
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>The CSMS answer.</returns>
     Task<TResponse> CallRequestedAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Queues a request in the outbound queue; it is sent in order once registered and connected, and retried per <paramref name="policy"/>.</summary>
+    /// <typeparam name="TRequest">Request type.</typeparam>
+    /// <param name="request">Request.</param>
+    /// <param name="policy">Retry policy.</param>
+    /// <param name="cancellationToken">Cancels the enqueue.</param>
+    /// <returns>A task completing once queued.</returns>
+    Task EnqueueAsync<TRequest>(TRequest request, QueuePolicy policy, CancellationToken cancellationToken);
 }
