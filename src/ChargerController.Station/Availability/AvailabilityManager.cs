@@ -34,7 +34,7 @@ public sealed class AvailabilityManager : IDisposable
         ApplyToEvses();
     }
 
-    /// <summary>Raised when the effective status of connectors may have changed.</summary>
+    /// <summary>Raised when a scheduled change took effect at the end of a transaction.</summary>
     public event EventHandler? Changed;
 
     /// <summary>Gets whether a scope is Operative (station: evseId null; EVSE: connectorId null).</summary>
@@ -104,8 +104,8 @@ public sealed class AvailabilityManager : IDisposable
             _model.SetInternal(name, operative ? "Operative" : "Inoperative");
         }
 
+        // The caller reports the new status after answering (respond-then-act), so Changed is not raised here.
         ApplyToEvses();
-        Changed?.Invoke(this, EventArgs.Empty);
         return ChangeAvailabilityStatusEnumType.Accepted;
     }
 

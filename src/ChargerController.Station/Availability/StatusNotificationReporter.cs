@@ -52,8 +52,15 @@ public sealed class StatusNotificationReporter : IDisposable
     /// <returns>A task.</returns>
     public async Task ReportOneAsync(ConnectorLocation connector, CancellationToken cancellationToken)
     {
-        var status = _availability.EffectiveStatus(connector);
-        await SendAsync(connector, status, requested: true, cancellationToken).ConfigureAwait(false);
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SendAsync(connector, _availability.EffectiveStatus(connector), requested: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
     }
 
     /// <inheritdoc/>
@@ -76,16 +83,24 @@ public sealed class StatusNotificationReporter : IDisposable
 
     private async Task ReportAsync(bool onlyChanged, bool requested, CancellationToken cancellationToken)
     {
-        foreach (var connector in _connectors.Connectors)
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var status = _availability.EffectiveStatus(connector);
-            _model.SetByStation(new VariableKey(DeviceModelCatalog.Connector, null, connector.EvseId, connector.ConnectorId, "AvailabilityState", null), status.ToString());
-            if (onlyChanged && _lastReported.TryGetValue(connector, out var last) && last == status)
+            foreach (var connector in _connectors.Connectors)
             {
-                continue;
-            }
+                var status = _availability.EffectiveStatus(connector);
+                _model.SetByStation(new VariableKey(DeviceModelCatalog.Connector, null, connector.EvseId, connector.ConnectorId, "AvailabilityState", null), status.ToString());
+                if (onlyChanged && _lastReported.TryGetValue(connector, out var last) && last == status)
+                {
+                    continue;
+                }
 
-            await SendAsync(connector, status, requested, cancellationToken).ConfigureAwait(false);
+                await SendAsync(connector, status, requested, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
         }
     }
 
@@ -98,17 +113,9 @@ public sealed class StatusNotificationReporter : IDisposable
             EvseId = connector.EvseId,
             ConnectorId = connector.ConnectorId,
         };
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _ = requested
-                ? await _sender.CallRequestedAsync<StatusNotificationRequest, StatusNotificationResponse>(request, cancellationToken).ConfigureAwait(false)
-                : await _sender.CallAsync<StatusNotificationRequest, StatusNotificationResponse>(request, cancellationToken).ConfigureAwait(false);
-            _lastReported[connector] = status;
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
+        _ = requested
+            ? await _sender.CallRequestedAsync<StatusNotificationRequest, StatusNotificationResponse>(request, cancellationToken).ConfigureAwait(false)
+            : await _sender.CallAsync<StatusNotificationRequest, StatusNotificationResponse>(request, cancellationToken).ConfigureAwait(false);
+        _lastReported[connector] = status;
     }
 }
