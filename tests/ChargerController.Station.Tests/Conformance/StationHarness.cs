@@ -95,6 +95,16 @@ public sealed class StationHarness : IAsyncDisposable
         await Runtime.StartAsync(CancellationToken.None);
     }
 
+    /// <summary>Simulates a reboot: a new runtime on the same device-model store connects again.</summary>
+    public async Task RestartAsync(BootReasonEnumType reason)
+    {
+        var sessions = Csms.Sessions.Count;
+        await Runtime.DisposeAsync();
+        await StartRuntimeAsync(reason, []);
+        await Csms.WaitForSessionAsync(sessions + 1);
+        await WaitAcceptedAsync();
+    }
+
     /// <summary>Waits for the n-th CALL of an action from the station in the current session.</summary>
     public async Task<JsonElement> WaitForCallsAsync(string action, int count, TimeSpan? timeout = null)
     {
