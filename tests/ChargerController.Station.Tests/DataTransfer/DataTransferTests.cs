@@ -22,7 +22,7 @@ public sealed class DataTransferTests
     }
 
     [Fact]
-    public async Task TC_P_02_CS()
+    public async Task DataTransferToCsms_UnknownVendor_StatusReturnedToCaller()
     {
         await using var h = await StationHarness.StartAsync();
         await h.WaitAcceptedAsync();

@@ -87,7 +87,7 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TC_B_19_CS()
+    public async Task GetReport_ProblemCriterionNoProblems_EmptyResultSet()
     {
         var reply = await _h.Session.CallAsync("GetReport", """{"requestId":24,"componentCriteria":["Problem"]}""");
         Assert.Equal("EmptyResultSet", reply[2].GetProperty("status").GetString());
