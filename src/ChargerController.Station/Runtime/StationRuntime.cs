@@ -43,6 +43,7 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     private Task _bootLoop = Task.CompletedTask;
     private Task _heartbeatLoop = Task.CompletedTask;
     private bool _everConnected;
+    private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="StationRuntime"/> class.</summary>
     /// <param name="transport">The transport to the CSMS (WebSocket in production).</param>
@@ -180,6 +181,11 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _connection.StateChanged -= OnConnectionStateChanged;
         _connectors.StatusChanged -= OnConnectorStatusChanged;
         Availability.Changed -= OnAvailabilityChanged;
