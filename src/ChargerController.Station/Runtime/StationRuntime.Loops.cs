@@ -36,7 +36,7 @@ public sealed partial class StationRuntime
             catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
             {
                 RuntimeLog.BootFailed(_logger, _options.BootRetryInterval, ex);
-                await WaitAsync(_options.BootRetryInterval, trigger, stop).ConfigureAwait(false);
+                await WaitAsync(Task.Delay(_options.BootRetryInterval, _time, stop), trigger, stop).ConfigureAwait(false);
                 continue;
             }
 
@@ -62,12 +62,14 @@ public sealed partial class StationRuntime
                 return;
             }
 
-            _registration = response.Status == RegistrationStatusEnumType.Pending ? RegistrationState.Pending : RegistrationState.Rejected;
-
             // B02.FR.04/07, B03.FR.02: next attempt after `interval` (own default when 0); a TriggerMessage may
-            // shorten a Pending wait (B02.FR.08) but never a Rejected one.
+            // shorten a Pending wait (B02.FR.08) but never a Rejected one. The timer starts before the state is
+            // published so the interval counts from the answer.
             var wait = response.Interval > 0 ? TimeSpan.FromSeconds(response.Interval) : _options.BootRetryInterval;
-            var triggered = await WaitAsync(wait, _registration == RegistrationState.Pending ? trigger : null, stop).ConfigureAwait(false);
+            var timer = Task.Delay(wait, _time, stop);
+            var pending = response.Status == RegistrationStatusEnumType.Pending;
+            _registration = pending ? RegistrationState.Pending : RegistrationState.Rejected;
+            var triggered = await WaitAsync(timer, pending ? trigger : null, stop).ConfigureAwait(false);
             if (triggered)
             {
                 reason = BootReasonEnumType.Triggered;
@@ -75,9 +77,8 @@ public sealed partial class StationRuntime
         }
     }
 
-    private async Task<bool> WaitAsync(TimeSpan delay, Task? trigger, CancellationToken stop)
+    private static async Task<bool> WaitAsync(Task timer, Task? trigger, CancellationToken stop)
     {
-        var timer = Task.Delay(delay, _time, stop);
         var done = trigger is null ? await Task.WhenAny(timer).ConfigureAwait(false) : await Task.WhenAny(timer, trigger).ConfigureAwait(false);
         stop.ThrowIfCancellationRequested();
         return done != timer;

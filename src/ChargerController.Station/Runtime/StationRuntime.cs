@@ -201,7 +201,15 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         }
 
         await _pump.DisposeAsync().ConfigureAwait(false);
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The transport's receive loop may surface its own abort while stopping; the connection is down either way.
+        }
+
         _reset.Dispose();
         Availability.Dispose();
         StatusReporter.Dispose();
