@@ -1,0 +1,150 @@
+using System.Globalization;
+using ChargerController.Ocpp.Enums;
+
+namespace ChargerController.Station.DeviceModel;
+
+/// <summary>
+/// Our own table of the components and variables this station supports, derived from the appendix
+/// <c>dm_components_vars.csv</c> of OCPP 2.1 (only what the station implements; names exact).
+/// </summary>
+public static class DeviceModelCatalog
+{
+    /// <summary>Component names used by the station code.</summary>
+    public const string OcppCommCtrlr = "OCPPCommCtrlr";
+
+    /// <summary>Security controller.</summary>
+    public const string SecurityCtrlr = "SecurityCtrlr";
+
+    /// <summary>Device data controller.</summary>
+    public const string DeviceDataCtrlr = "DeviceDataCtrlr";
+
+    /// <summary>Clock controller.</summary>
+    public const string ClockCtrlr = "ClockCtrlr";
+
+    /// <summary>The charging station component.</summary>
+    public const string ChargingStation = "ChargingStation";
+
+    /// <summary>The EVSE component.</summary>
+    public const string Evse = "EVSE";
+
+    /// <summary>The connector component.</summary>
+    public const string Connector = "Connector";
+
+    private const string Measurands = "Current.Import,Current.Offered,Energy.Active.Import.Register,Power.Active.Import,Voltage,SoC";
+    private const string AvailabilityStates = "Available,Occupied,Reserved,Unavailable,Faulted";
+
+    /// <summary>Builds the definitions for a station.</summary>
+    /// <param name="identity">Vendor, model, identity, EVSE count.</param>
+    /// <returns>The definitions.</returns>
+    public static IReadOnlyList<VariableDefinition> Create(StationIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var list = new List<VariableDefinition>
+        {
+            Int(OcppCommCtrlr, "ActiveNetworkProfile", "0", ro: true),
+            Str(OcppCommCtrlr, "FileTransferProtocols", "HTTPS", ro: true) with { DataType = DataEnumType.MemberList, ValuesList = "FTP,FTPS,HTTP,HTTPS,SFTP" },
+            Int(OcppCommCtrlr, "HeartbeatInterval", "300", min: 1, max: 86400, unit: "s"),
+            Int(OcppCommCtrlr, "MessageTimeout", "30", min: 1, max: 600, unit: "s", instance: "Default") with { RebootRequired = true },
+            Int(OcppCommCtrlr, "MessageAttemptInterval", "60", min: 0, max: 86400, unit: "s", instance: "TransactionEvent"),
+            Int(OcppCommCtrlr, "MessageAttempts", "3", min: 0, max: 100, instance: "TransactionEvent"),
+            Str(OcppCommCtrlr, "NetworkConfigurationPriority", "0") with { DataType = DataEnumType.SequenceList, ValuesList = "0,1,2", RebootRequired = true },
+            Int(OcppCommCtrlr, "NetworkProfileConnectionAttempts", "3", min: 1, max: 100),
+            Int(OcppCommCtrlr, "OfflineThreshold", "300", min: 0, max: 86400, unit: "s"),
+            Int(OcppCommCtrlr, "ResetRetries", "2", min: 0, max: 10),
+            Int(OcppCommCtrlr, "RetryBackOffRandomRange", "10", min: 0, max: 3600, unit: "s"),
+            Int(OcppCommCtrlr, "RetryBackOffRepeatTimes", "5", min: 0, max: 100),
+            Int(OcppCommCtrlr, "RetryBackOffWaitMinimum", "10", min: 0, max: 3600, unit: "s"),
+            Bool(OcppCommCtrlr, "UnlockOnEVSideDisconnect", "true"),
+            Int(OcppCommCtrlr, "WebSocketPingInterval", "30", min: 0, max: 3600, unit: "s"),
+            Str(SecurityCtrlr, "BasicAuthPassword", null, max: 40) with { Mutability = MutabilityEnumType.WriteOnly, Secret = true, MinLimit = 16, RebootRequired = true },
+            Str(SecurityCtrlr, "Identity", identity.Identity, max: 48, ro: true),
+            Str(SecurityCtrlr, "OrganizationName", "ChargerController", max: 64),
+            Int(SecurityCtrlr, "SecurityProfile", identity.SecurityProfile.ToString(CultureInfo.InvariantCulture), ro: true),
+            Int(SecurityCtrlr, "CertificateEntries", "0", ro: true),
+            Int(DeviceDataCtrlr, "ItemsPerMessage", "20", ro: true, instance: "GetReport"),
+            Int(DeviceDataCtrlr, "ItemsPerMessage", "20", ro: true, instance: "GetVariables"),
+            Int(DeviceDataCtrlr, "ItemsPerMessage", "20", ro: true, instance: "SetVariables"),
+            Int(DeviceDataCtrlr, "BytesPerMessage", "65000", ro: true, instance: "GetReport"),
+            Int(DeviceDataCtrlr, "BytesPerMessage", "65000", ro: true, instance: "GetVariables"),
+            Int(DeviceDataCtrlr, "BytesPerMessage", "65000", ro: true, instance: "SetVariables"),
+            Int(DeviceDataCtrlr, "ConfigurationValueSize", "1000", ro: true),
+            Int(DeviceDataCtrlr, "ReportingValueSize", "2500", ro: true),
+            Int(DeviceDataCtrlr, "ValueSize", "2500", ro: true),
+            new VariableDefinition(VariableKey.Of(ClockCtrlr, "DateTime"), DataEnumType.DateTime, MutabilityEnumType.ReadOnly, null) { Persistent = false },
+            Str(ClockCtrlr, "TimeSource", "Heartbeat") with { DataType = DataEnumType.SequenceList, ValuesList = "Heartbeat,NTP,GPS,RealTimeClock,MobileNetwork,RadioTimeTransmitter" },
+            Int("TxCtrlr", "EVConnectionTimeOut", "120", min: 0, max: 3600, unit: "s"),
+            Bool("TxCtrlr", "StopTxOnEVSideDisconnect", "true", ro: true),
+            Bool("TxCtrlr", "StopTxOnInvalidId", "true"),
+            Bool("TxCtrlr", "TxBeforeAcceptedEnabled", "false"),
+            Str("TxCtrlr", "TxStartPoint", "PowerPathClosed") with { DataType = DataEnumType.MemberList, ValuesList = "ParkingBayOccupancy,EVConnected,Authorized,DataSigned,PowerPathClosed,EnergyTransfer" },
+            Str("TxCtrlr", "TxStopPoint", "EVConnected,Authorized") with { DataType = DataEnumType.MemberList, ValuesList = "ParkingBayOccupancy,EVConnected,Authorized,DataSigned,PowerPathClosed,EnergyTransfer" },
+            Members("SampledDataCtrlr", "TxEndedMeasurands", "Energy.Active.Import.Register"),
+            Int("SampledDataCtrlr", "TxEndedInterval", "0", min: 0, max: 86400, unit: "s"),
+            Members("SampledDataCtrlr", "TxStartedMeasurands", "Energy.Active.Import.Register"),
+            Members("SampledDataCtrlr", "TxUpdatedMeasurands", "Energy.Active.Import.Register,Power.Active.Import,Current.Import"),
+            Int("SampledDataCtrlr", "TxUpdatedInterval", "60", min: 0, max: 86400, unit: "s"),
+            Members("AlignedDataCtrlr", "Measurands", "Energy.Active.Import.Register"),
+            Int("AlignedDataCtrlr", "Interval", "900", min: 0, max: 86400, unit: "s"),
+            Members("AlignedDataCtrlr", "TxEndedMeasurands", "Energy.Active.Import.Register"),
+            Int("AlignedDataCtrlr", "TxEndedInterval", "0", min: 0, max: 86400, unit: "s"),
+            Bool("AuthCtrlr", "Enabled", "true"),
+            Bool("AuthCtrlr", "AuthorizeRemoteStart", "true"),
+            Bool("AuthCtrlr", "LocalAuthorizeOffline", "true"),
+            Bool("AuthCtrlr", "LocalPreAuthorize", "true"),
+            Bool("AuthCtrlr", "OfflineTxForUnknownIdEnabled", "false"),
+            Bool("AuthCacheCtrlr", "Available", "true", ro: true),
+            Bool("AuthCacheCtrlr", "Enabled", "true"),
+            Int("AuthCacheCtrlr", "LifeTime", "86400", min: 0, max: 31536000, unit: "s"),
+            Bool("LocalAuthListCtrlr", "Available", "true", ro: true),
+            Bool("LocalAuthListCtrlr", "Enabled", "true"),
+            Int("LocalAuthListCtrlr", "Entries", "0", ro: true),
+            Int("LocalAuthListCtrlr", "ItemsPerMessage", "50", ro: true),
+            Int("LocalAuthListCtrlr", "BytesPerMessage", "65000", ro: true),
+            Bool("SmartChargingCtrlr", "Available", "true", ro: true),
+            Bool("SmartChargingCtrlr", "Enabled", "true"),
+            Int("SmartChargingCtrlr", "EntriesChargingProfiles", "0", ro: true),
+            new VariableDefinition(VariableKey.Of("SmartChargingCtrlr", "LimitChangeSignificance"), DataEnumType.Decimal, MutabilityEnumType.ReadWrite, "1.0") { MinLimit = 0, MaxLimit = 100 },
+            Int("SmartChargingCtrlr", "PeriodsPerSchedule", "24", ro: true),
+            Int("SmartChargingCtrlr", "ProfileStackLevel", "8", ro: true),
+            Str("SmartChargingCtrlr", "RateUnit", "A,W", ro: true) with { DataType = DataEnumType.MemberList, ValuesList = "A,W" },
+            Bool("ReservationCtrlr", "Available", "true", ro: true),
+            Bool("ReservationCtrlr", "Enabled", "true"),
+            Bool("ReservationCtrlr", "NonEvseSpecific", "false", ro: true),
+            State(new VariableKey(ChargingStation, null, null, null, "AvailabilityState", null)),
+            Bool(ChargingStation, "Available", "true", ro: true),
+            Str(ChargingStation, "Model", identity.Model, ro: true) with { Constant = true },
+            Str(ChargingStation, "VendorName", identity.VendorName, ro: true) with { Constant = true },
+            Int(ChargingStation, "SupplyPhases", "3", ro: true),
+        };
+
+        for (var evse = 1; evse <= identity.EvseCount; evse++)
+        {
+            list.Add(State(new VariableKey(Evse, null, evse, null, "AvailabilityState", null)));
+            list.Add(new VariableDefinition(new VariableKey(Evse, null, evse, null, "Available", null), DataEnumType.Boolean, MutabilityEnumType.ReadOnly, "true"));
+            list.Add(new VariableDefinition(new VariableKey(Evse, null, evse, null, "AllowReset", null), DataEnumType.Boolean, MutabilityEnumType.ReadOnly, "false") { Constant = true });
+            list.Add(new VariableDefinition(new VariableKey(Evse, null, evse, null, "Power", null), DataEnumType.Decimal, MutabilityEnumType.ReadOnly, "0") { Unit = "W", MaxLimit = identity.EvseMaxPowerW, Persistent = false });
+            list.Add(new VariableDefinition(new VariableKey(Evse, null, evse, null, "SupplyPhases", null), DataEnumType.Integer, MutabilityEnumType.ReadOnly, "3"));
+            list.Add(State(new VariableKey(Connector, null, evse, 1, "AvailabilityState", null)));
+            list.Add(new VariableDefinition(new VariableKey(Connector, null, evse, 1, "Available", null), DataEnumType.Boolean, MutabilityEnumType.ReadOnly, "true"));
+            list.Add(new VariableDefinition(new VariableKey(Connector, null, evse, 1, "ConnectorType", null), DataEnumType.String, MutabilityEnumType.ReadOnly, identity.ConnectorType) { Constant = true });
+            list.Add(new VariableDefinition(new VariableKey(Connector, null, evse, 1, "SupplyPhases", null), DataEnumType.Integer, MutabilityEnumType.ReadOnly, "3"));
+        }
+
+        return list;
+    }
+
+    private static VariableDefinition Int(string component, string variable, string initial, bool ro = false, decimal? min = null, decimal? max = null, string? unit = null, string? instance = null) =>
+        new(VariableKey.Of(component, variable, instance), DataEnumType.Integer, ro ? MutabilityEnumType.ReadOnly : MutabilityEnumType.ReadWrite, initial) { MinLimit = min, MaxLimit = max, Unit = unit };
+
+    private static VariableDefinition Bool(string component, string variable, string initial, bool ro = false) =>
+        new(VariableKey.Of(component, variable), DataEnumType.Boolean, ro ? MutabilityEnumType.ReadOnly : MutabilityEnumType.ReadWrite, initial);
+
+    private static VariableDefinition Str(string component, string variable, string? initial, bool ro = false, decimal? max = null) =>
+        new(VariableKey.Of(component, variable), DataEnumType.String, ro ? MutabilityEnumType.ReadOnly : MutabilityEnumType.ReadWrite, initial) { MaxLimit = max };
+
+    private static VariableDefinition Members(string component, string variable, string initial) =>
+        new(VariableKey.Of(component, variable), DataEnumType.MemberList, MutabilityEnumType.ReadWrite, initial) { ValuesList = Measurands };
+
+    private static VariableDefinition State(VariableKey key) =>
+        new(key, DataEnumType.OptionList, MutabilityEnumType.ReadOnly, "Available") { ValuesList = AvailabilityStates, Persistent = false };
+}

@@ -1,0 +1,107 @@
+using ChargerController.Ocpp.Dispatch;
+using ChargerController.Ocpp.Enums;
+using ChargerController.Ocpp.Messages.Provisioning;
+using ChargerController.Station.DeviceModel;
+using ChargerController.Station.Diagnostics;
+using ChargerController.Station.Runtime;
+
+namespace ChargerController.Station.Provisioning;
+
+/// <summary>
+/// Answers Reset (B11/B12): idle → <c>Accepted</c> and reboot; <c>OnIdle</c> with a transaction → <c>Scheduled</c>,
+/// reboot when the last one ends (boot reason <c>ScheduledReset</c>); <c>Immediate</c> → end transactions with
+/// <c>ImmediateReset</c>, then reboot; per-EVSE reset without <c>EVSE.AllowReset</c> → <c>Rejected</c> (B11.FR.09);
+/// <c>ImmediateAndResume</c> → <c>Rejected</c> (no <c>ResumptionTimeout</c>, B13.FR.01).
+/// </summary>
+public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetResponse>, IOcppAfterResponse<ResetRequest, ResetResponse>, IDisposable
+{
+    private readonly StationDeviceModel _model;
+    private readonly IStationTransactions _transactions;
+    private readonly IResetPort _port;
+    private readonly SecurityEventReporter _securityEvents;
+    private int _scheduled;
+
+    /// <summary>Initializes a new instance of the <see cref="ResetHandler"/> class.</summary>
+    /// <param name="model">Device model (EVSE.AllowReset).</param>
+    /// <param name="transactions">Running transactions.</param>
+    /// <param name="port">Reboot port.</param>
+    /// <param name="securityEvents">Security events (A04: <c>ResetOrReboot</c>).</param>
+    public ResetHandler(StationDeviceModel model, IStationTransactions transactions, IResetPort port, SecurityEventReporter securityEvents)
+    {
+        _model = model;
+        _transactions = transactions;
+        _port = port;
+        _securityEvents = securityEvents;
+        _transactions.TransactionEnded += OnTransactionEnded;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ResetResponse> HandleAsync(ResetRequest request, OcppRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var status = Decide(request);
+        if (status == ResetStatusEnumType.Scheduled)
+        {
+            Volatile.Write(ref _scheduled, 1);
+        }
+
+        return ValueTask.FromResult(new ResetResponse { Status = status });
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask AfterResponseAsync(ResetRequest request, ResetResponse response, OcppRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.Status != ResetStatusEnumType.Accepted)
+        {
+            return;
+        }
+
+        if (_transactions.HasActiveTransaction(null))
+        {
+            await _transactions.EndAllAsync("ImmediateReset", cancellationToken).ConfigureAwait(false);
+        }
+
+        await _securityEvents.RaiseAsync(SecurityEventReporter.ResetOrReboot, "Reset " + request.Type, cancellationToken).ConfigureAwait(false);
+        await _port.RebootAsync(BootReasonEnumType.RemoteReset, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _transactions.TransactionEnded -= OnTransactionEnded;
+
+    private ResetStatusEnumType Decide(ResetRequest request)
+    {
+        if (request.Type == ResetEnumType.ImmediateAndResume)
+        {
+            return ResetStatusEnumType.Rejected;
+        }
+
+        if (request.EvseId is { } evseId and > 0)
+        {
+            var allowed = _model.GetValue(new VariableKey(DeviceModelCatalog.Evse, null, evseId, null, "AllowReset", null));
+            if (allowed != "true")
+            {
+                return ResetStatusEnumType.Rejected;
+            }
+        }
+
+        return request.Type == ResetEnumType.OnIdle && _transactions.HasActiveTransaction(null)
+            ? ResetStatusEnumType.Scheduled
+            : ResetStatusEnumType.Accepted;
+    }
+
+    private async Task RebootWhenIdleAsync()
+    {
+        await _securityEvents.RaiseAsync(SecurityEventReporter.ResetOrReboot, "Reset OnIdle", CancellationToken.None).ConfigureAwait(false);
+        await _port.RebootAsync(BootReasonEnumType.ScheduledReset, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private void OnTransactionEnded(object? sender, int evseId)
+    {
+        if (!_transactions.HasActiveTransaction(null) && Interlocked.Exchange(ref _scheduled, 0) == 1)
+        {
+            _ = RebootWhenIdleAsync();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using ChargerController.Ocpp.DataTypes;
+using ChargerController.Ocpp.Dispatch;
+using ChargerController.Ocpp.Messages.Provisioning;
+using ChargerController.Ocpp.Rpc;
+using ChargerController.Station.DeviceModel;
+
+namespace ChargerController.Station.Provisioning;
+
+/// <summary>Answers SetVariables (B05): one result per item, each stored durably before the answer.</summary>
+public sealed class SetVariablesHandler : IOcppRequestHandler<SetVariablesRequest, SetVariablesResponse>
+{
+    private readonly StationDeviceModel _model;
+
+    /// <summary>Initializes a new instance of the <see cref="SetVariablesHandler"/> class.</summary>
+    /// <param name="model">Device model.</param>
+    public SetVariablesHandler(StationDeviceModel model) => _model = model;
+
+    /// <inheritdoc/>
+    public ValueTask<SetVariablesResponse> HandleAsync(SetVariablesRequest request, OcppRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = _model.GetInt(DeviceModelCatalog.DeviceDataCtrlr, "ItemsPerMessage", int.MaxValue, "SetVariables");
+        if (request.SetVariableData.Length > limit)
+        {
+            throw new OcppCallErrorException(RpcErrorCode.OccurrenceConstraintViolation, $"At most {limit} items per SetVariables.");
+        }
+
+        var results = request.SetVariableData.Select(Set).ToArray();
+        return ValueTask.FromResult(new SetVariablesResponse { SetVariableResult = results });
+    }
+
+    private SetVariableResultType Set(SetVariableDataType item)
+    {
+        var status = _model.TrySet(GetVariablesHandler.KeyOf(item.Component, item.Variable), item.AttributeType, item.AttributeValue, out var reason);
+        return new SetVariableResultType
+        {
+            Component = item.Component,
+            Variable = item.Variable,
+            AttributeType = item.AttributeType,
+            AttributeStatus = status,
+            AttributeStatusInfo = reason is null ? null : new StatusInfoType { ReasonCode = "InvalidValue", AdditionalInfo = reason },
+        };
+    }
+}

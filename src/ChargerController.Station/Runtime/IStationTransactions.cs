@@ -1,0 +1,22 @@
+namespace ChargerController.Station.Runtime;
+
+/// <summary>
+/// The seam to the session/transaction layer that Reset (B11/B12) and ChangeAvailability (G03/G04) need. The session
+/// coordinator implements it; <see cref="NoStationTransactions"/> stands in until it is wired.
+/// </summary>
+public interface IStationTransactions
+{
+    /// <summary>Raised when a transaction ended on an EVSE (argument: EVSE id).</summary>
+    event EventHandler<int>? TransactionEnded;
+
+    /// <summary>Gets whether a transaction is running on an EVSE, or anywhere when <paramref name="evseId"/> is null.</summary>
+    /// <param name="evseId">EVSE id or null.</param>
+    /// <returns>True when one runs.</returns>
+    bool HasActiveTransaction(int? evseId);
+
+    /// <summary>Ends every running transaction (TransactionEvent Ended, triggerReason <c>ResetCommand</c>, stoppedReason as given, B12.FR.02).</summary>
+    /// <param name="stoppedReason">The <c>ReasonEnumType</c> wire value, e.g. <c>ImmediateReset</c>.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task completing once the Ended events are queued durably.</returns>
+    ValueTask EndAllAsync(string stoppedReason, CancellationToken cancellationToken);
+}

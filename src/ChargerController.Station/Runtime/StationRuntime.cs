@@ -1,0 +1,225 @@
+using ChargerController.Ocpp;
+using ChargerController.Ocpp.Dispatch;
+using ChargerController.Ocpp.Engine;
+using ChargerController.Ocpp.Messages.Availability;
+using ChargerController.Ocpp.Messages.DataTransfer;
+using ChargerController.Ocpp.Messages.Provisioning;
+using ChargerController.Ocpp.Messages.RemoteControl;
+using ChargerController.Ocpp.Queue;
+using ChargerController.Ocpp.Transport;
+using ChargerController.Station.Availability;
+using ChargerController.Station.DataTransfer;
+using ChargerController.Station.DeviceModel;
+using ChargerController.Station.Diagnostics;
+using ChargerController.Station.Provisioning;
+using ChargerController.Station.RemoteControl;
+using Microsoft.Extensions.Logging;
+
+namespace ChargerController.Station.Runtime;
+
+/// <summary>
+/// Owns the OCPP connection of the station: registers the block handlers, runs the boot sequence (B01-B03) and the
+/// heartbeat (G02), gates traffic on the registration state, reports connector status (G01, B04) and drains the
+/// outbound queue once accepted.
+/// </summary>
+public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificationControl, IStationMessageSender, IAsyncDisposable
+{
+    private readonly OcppConnection _connection;
+    private readonly OutboundQueuePump _pump;
+    private readonly StationDeviceModel _model;
+    private readonly StationIdentity _identity;
+    private readonly StationRuntimeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IConnectorStatusSource _connectors;
+    private readonly ResetHandler _reset;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _bootNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource _heartbeatReschedule = new();
+    private volatile RegistrationState _registration;
+    private DateTimeOffset? _lastCsmsTime;
+    private Task _bootLoop = Task.CompletedTask;
+    private Task _heartbeatLoop = Task.CompletedTask;
+    private bool _everConnected;
+    private int _disposed;
+
+    /// <summary>Initializes a new instance of the <see cref="StationRuntime"/> class.</summary>
+    /// <param name="transport">The transport to the CSMS (WebSocket in production).</param>
+    /// <param name="model">The device model.</param>
+    /// <param name="identity">Station identity.</param>
+    /// <param name="ports">Ports to the rest of the station.</param>
+    /// <param name="options">Boot reason and retry.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="loggerFactory">Loggers.</param>
+    public StationRuntime(IOcppTransport transport, StationDeviceModel model, StationIdentity identity, StationPorts ports, StationRuntimeOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _model = model;
+        _identity = identity;
+        _options = options;
+        _time = time;
+        _connectors = ports.Connectors;
+        _logger = loggerFactory.CreateLogger<StationRuntime>();
+        var handlers = OcppStationProtocol.CreateHandlerRegistry();
+        var timeout = TimeSpan.FromSeconds(model.GetInt(DeviceModelCatalog.OcppCommCtrlr, "MessageTimeout", 30, "Default"));
+        _connection = new OcppConnection(transport, handlers, OcppStationProtocol.CreateConnectionOptions(timeout), time, loggerFactory.CreateLogger<OcppConnection>());
+        _pump = new OutboundQueuePump(_connection, ports.OutboundQueue ?? new InMemoryOutboundQueue(time), time, loggerFactory.CreateLogger<OutboundQueuePump>());
+        SecurityEvents = new SecurityEventReporter(this, time);
+        Availability = new AvailabilityManager(model, ports.Connectors, ports.Transactions);
+        StatusReporter = new StatusNotificationReporter(this, Availability, ports.Connectors, model, time);
+        DataTransfer = new DataTransferClient(this);
+        var reporter = new DeviceModelReporter(model, this, time);
+        _reset = new ResetHandler(model, ports.Transactions, ports.Reset, SecurityEvents);
+
+        Register(handlers, new GetVariablesHandler(model), allowedWhilePending: true);
+        Register(handlers, new SetVariablesHandler(model), allowedWhilePending: true);
+        Register(handlers, new GetBaseReportHandler(reporter), allowedWhilePending: true);
+        Register(handlers, new GetReportHandler(reporter), allowedWhilePending: true);
+        Register(handlers, new TriggerMessageHandler(this, this, StatusReporter, ports.Connectors, ports.TriggerSources), allowedWhilePending: true);
+        Register<ResetRequest, ResetResponse>(handlers, _reset, allowedWhilePending: false);
+        Register(handlers, new ChangeAvailabilityHandler(Availability, StatusReporter), allowedWhilePending: false);
+        Register<DataTransferRequest, DataTransferResponse>(handlers, new DataTransferHandler(ports.Vendors), allowedWhilePending: false);
+
+        _connection.StateChanged += OnConnectionStateChanged;
+        _connectors.StatusChanged += OnConnectorStatusChanged;
+        Availability.Changed += OnAvailabilityChanged;
+        _model.Changed += OnVariableChanged;
+    }
+
+    /// <summary>Gets the availability state (ChangeAvailability).</summary>
+    public AvailabilityManager Availability { get; }
+
+    /// <summary>Gets the status reporter.</summary>
+    public StatusNotificationReporter StatusReporter { get; }
+
+    /// <summary>Gets the security event reporter (A04).</summary>
+    public SecurityEventReporter SecurityEvents { get; }
+
+    /// <summary>Gets the outgoing DataTransfer client (P01).</summary>
+    public DataTransferClient DataTransfer { get; }
+
+    /// <summary>Gets the device model.</summary>
+    public StationDeviceModel DeviceModel => _model;
+
+    /// <inheritdoc/>
+    public bool IsConnected => _connection.IsConnected;
+
+    /// <inheritdoc/>
+    public string? Subprotocol => _everConnected ? OcppSubprotocol.NameOf(_connection.Version) : null;
+
+    /// <inheritdoc/>
+    public RegistrationState Registration => _registration;
+
+    /// <inheritdoc/>
+    public DateTimeOffset? LastCsmsTime
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastCsmsTime;
+            }
+        }
+    }
+
+    /// <summary>Connects and starts the boot sequence.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task completing once started (not once booted).</returns>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // A04: StartupOfTheDevice is queued now and delivered after the BootNotification was accepted.
+        await SecurityEvents.RaiseAsync(SecurityEventReporter.StartupOfTheDevice, "Boot reason " + _options.BootReason, cancellationToken).ConfigureAwait(false);
+        await _connection.StartAsync(cancellationToken).ConfigureAwait(false);
+        _bootLoop = Task.Run(() => RunBootAsync(_stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>Waits until the CSMS accepted the BootNotification.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task.</returns>
+    public Task WaitUntilAcceptedAsync(CancellationToken cancellationToken) => _accepted.Task.WaitAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public void SendBootNotificationNow()
+    {
+        lock (_gate)
+        {
+            _bootNow.TrySetResult();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<TResponse> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
+    {
+        await _accepted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _connection.WaitUntilConnectedAsync(cancellationToken).ConfigureAwait(false);
+        return await _connection.CallAsync<TRequest, TResponse>(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public Task<TResponse> CallRequestedAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
+    {
+        if (_registration == RegistrationState.Rejected)
+        {
+            throw new InvalidOperationException("B03.FR.02: nothing is sent while the registration is Rejected.");
+        }
+
+        return _connection.CallAsync<TRequest, TResponse>(request, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task EnqueueAsync<TRequest>(TRequest request, QueuePolicy policy, CancellationToken cancellationToken) =>
+        await _pump.EnqueueAsync(request, policy, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _connection.StateChanged -= OnConnectionStateChanged;
+        _connectors.StatusChanged -= OnConnectorStatusChanged;
+        Availability.Changed -= OnAvailabilityChanged;
+        _model.Changed -= OnVariableChanged;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_bootLoop, _heartbeatLoop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The loops end by cancellation.
+        }
+
+        await _pump.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The transport's receive loop may surface its own abort while stopping; the connection is down either way.
+        }
+
+        _reset.Dispose();
+        Availability.Dispose();
+        StatusReporter.Dispose();
+        _heartbeatReschedule.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Register<TRequest, TResponse>(HandlerRegistry handlers, IOcppRequestHandler<TRequest, TResponse> handler, bool allowedWhilePending)
+    {
+        var gated = new GatedRequestHandler<TRequest, TResponse>(handler, () => _registration, allowedWhilePending, _logger);
+        handlers.Register(gated, handler is IOcppAfterResponse<TRequest, TResponse> ? gated : null);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using ChargerController.Ocpp.Enums;
+using ChargerController.Ocpp.Transport;
+using ChargerController.Station.DataTransfer;
+using ChargerController.Station.DeviceModel;
+using ChargerController.Station.Runtime;
+using ChargerController.Testing.Csms;
+using ChargerController.Testing.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChargerController.Station.Tests.Conformance;
+
+/// <summary>The station runtime over a real WebSocket against the loopback CSMS, in virtual time.</summary>
+public sealed class StationHarness : IAsyncDisposable
+{
+    private StationHarness(LoopbackCsms csms, FakeTimeProvider time, IDeviceModelStore store, int evses)
+    {
+        Csms = csms;
+        Time = time;
+        Store = store;
+        Connectors = new FakeConnectors(evses);
+    }
+
+    public LoopbackCsms Csms { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IDeviceModelStore Store { get; }
+
+    public FakeConnectors Connectors { get; }
+
+    public FakeTransactions Transactions { get; } = new();
+
+    public RecordingResetPort ResetPort { get; } = new();
+
+    public StationRuntime Runtime { get; private set; } = null!;
+
+    public StationDeviceModel Model { get; private set; } = null!;
+
+    public CsmsSession Session => Csms.Current ?? throw new InvalidOperationException("no session");
+
+    public static async Task<StationHarness> StartAsync(
+        string bootStatus = "Accepted",
+        int interval = 300,
+        IDeviceModelStore? store = null,
+        int evses = 2,
+        BootReasonEnumType reason = BootReasonEnumType.PowerUp,
+        IReadOnlyList<IDataTransferVendorHandler>? vendors = null,
+        bool waitForBoot = true)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var csms = await LoopbackCsms.StartAsync(new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
+        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses);
+        harness.ScriptDefaults(bootStatus, interval);
+        await harness.StartRuntimeAsync(reason, vendors ?? []);
+        await harness.Csms.WaitForSessionAsync();
+        if (waitForBoot)
+        {
+            await harness.Session.WaitForCallAsync("BootNotification");
+        }
+
+        return harness;
+    }
+
+    public void ScriptDefaults(string bootStatus, int interval)
+    {
+        Csms.Respond("BootNotification", $$"""{"currentTime":"2025-01-01T12:00:00Z","interval":{{interval}},"status":"{{bootStatus}}"}""");
+        Csms.Respond("Heartbeat", """{"currentTime":"2025-01-01T12:05:00Z"}""");
+        foreach (var action in new[] { "StatusNotification", "NotifyReport", "SecurityEventNotification", "LogStatusNotification", "FirmwareStatusNotification", "NotifyEvent" })
+        {
+            Csms.Respond(action, "{}");
+        }
+    }
+
+    public async Task StartRuntimeAsync(BootReasonEnumType reason, IReadOnlyList<IDataTransferVendorHandler> vendors)
+    {
+        var identity = new StationIdentity { Identity = "CS001", EvseCount = Connectors.Connectors.Count, SerialNumber = "SN-1", FirmwareVersion = "1.0.0" };
+        Model = new StationDeviceModel(DeviceModelCatalog.Create(identity), Store);
+        var transport = new WebSocketOcppTransport(
+            new WebSocketTransportOptions
+            {
+                CsmsUrl = Csms.Endpoint,
+                StationId = "CS001",
+                SecurityProfile = SecurityProfile.UnsecuredTransportWithBasicAuthentication,
+                BasicAuthPassword = "0123456789abcdef",
+                RetryBackOffWaitMinimum = TimeSpan.FromSeconds(1),
+                RetryBackOffRandomRange = TimeSpan.Zero,
+                WebSocketPingInterval = TimeSpan.Zero,
+            },
+            Time,
+            new ListLogger());
+        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors };
+        Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
+        await Runtime.StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>Simulates a reboot: a new runtime on the same device-model store connects again.</summary>
+    public async Task RestartAsync(BootReasonEnumType reason)
+    {
+        var sessions = Csms.Sessions.Count;
+        await Runtime.DisposeAsync();
+        await StartRuntimeAsync(reason, []);
+        await Csms.WaitForSessionAsync(sessions + 1);
+        await WaitAcceptedAsync();
+    }
+
+    /// <summary>Waits for the n-th CALL of an action from the station in the current session.</summary>
+    public async Task<JsonElement> WaitForCallsAsync(string action, int count, TimeSpan? timeout = null)
+    {
+        var frame = await Session.WaitForFrameAsync(f => f.Action == action && Session.FromStation.Count(x => x.Action == action) >= count, timeout);
+        return Session.FromStation.Where(f => f.Action == action).ElementAt(count - 1).Json!.Value[3];
+    }
+
+    public IReadOnlyList<JsonElement> Calls(string action) =>
+        [.. Session.FromStation.Where(f => f.Action == action).Select(f => f.Json!.Value[3])];
+
+    /// <summary>Advances virtual time in steps until <paramref name="condition"/> holds (real-time bound 10 s).</summary>
+    public async Task AdvanceUntilAsync(Func<bool> condition, TimeSpan step, TimeSpan max)
+    {
+        var advanced = TimeSpan.Zero;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (advanced >= max || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not met after {advanced} of virtual time.");
+            }
+
+            Time.Advance(step);
+            advanced += step;
+            await Task.Delay(20);
+        }
+    }
+
+    public async Task WaitAcceptedAsync() => await Runtime.WaitUntilAcceptedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.DisposeAsync();
+        await Csms.DisposeAsync();
+    }
+}
