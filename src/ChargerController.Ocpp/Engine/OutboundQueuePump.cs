@@ -126,8 +126,9 @@ public sealed class OutboundQueuePump : IAsyncDisposable
             if (failures >= message.Policy.MaxAttempts)
             {
                 // E13.FR.04: after the last attempt, discard and go on with the next message.
+                // Discarded, not removed: the queue counts it and keeps it in its discard log for the support bundle.
                 _logger.QueuedMessageDropped(message.Action, message.MessageId, failures);
-                await _queue.RemoveAsync(message.MessageId, stop).ConfigureAwait(false);
+                await _queue.DiscardAsync(message.MessageId, OutboundDiscardReason.AttemptsExhausted, stop).ConfigureAwait(false);
                 Raise(message, null, ex);
                 return;
             }

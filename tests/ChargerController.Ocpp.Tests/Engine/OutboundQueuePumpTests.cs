@@ -69,6 +69,7 @@ public sealed class OutboundQueuePumpTests
         Assert.IsType<Ocpp.Rpc.OcppCallErrorException>(dropped.Error);
         Assert.Null(await queue.PeekAsync(CancellationToken.None));
         Assert.True(h.Log.Has(1018));
+        Assert.Equal(1, (await queue.GetStatisticsAsync(CancellationToken.None)).DiscardedAfterAttempts);
     }
 
     [Fact]
