@@ -62,6 +62,10 @@ public sealed class StationCommandsTests
         Assert.False(await chargerd.RequestArrived.WaitAsync(TimeSpan.FromMilliseconds(100)), "no refresh before a second has passed");
         await AdvanceUntilRequestAsync(time, chargerd);
         await AdvanceUntilRequestAsync(time, chargerd);
+
+        // The 4th request can only arrive after the 3rd answer was printed (the loop is sequential), so cancelling
+        // now cannot race the 3rd line; cancelling right after the 3rd request could.
+        await AdvanceUntilRequestAsync(time, chargerd);
         await ctrlC.CancelAsync();
         var (code, output, _) = await run;
 
