@@ -19,7 +19,7 @@ public static class ChargingStationServiceCollectionExtensions
     /// Adds the charging-station core. The caller must also register an <see cref="IConnectorStatusSource"/> (e.g.
     /// <see cref="EvseConnectorStatusSource"/>), an <see cref="IResetPort"/> and, for persistence, an
     /// <see cref="IDeviceModelStore"/> (Storage's SQLite store) and an <see cref="IOutboundQueue"/>; optional:
-    /// <see cref="IStationTransactions"/>, <see cref="IDataTransferVendorHandler"/>s, <see cref="ITriggeredMessageSource"/>s,
+    /// <see cref="IStationTransactions"/>, <see cref="IDataTransferVendorHandler"/>s, <see cref="ITriggeredMessageSource"/>s, <see cref="IStationModule"/>s (the functional blocks),
     /// <see cref="StationRuntimeOptions"/> (boot reason).
     /// </summary>
     /// <param name="services">Services.</param>
@@ -50,6 +50,7 @@ public static class ChargingStationServiceCollectionExtensions
                 OutboundQueue = sp.GetService<IOutboundQueue>(),
                 Vendors = [.. sp.GetServices<IDataTransferVendorHandler>()],
                 TriggerSources = [.. sp.GetServices<ITriggeredMessageSource>()],
+                Modules = [.. sp.GetServices<IStationModule>()],
             },
             sp.GetRequiredService<StationRuntimeOptions>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -6,8 +6,10 @@ namespace ChargerController.Station.DeviceModel;
 /// <summary>
 /// Our own table of the components and variables this station supports, derived from the appendix
 /// <c>dm_components_vars.csv</c> of OCPP 2.1 (only what the station implements; names exact).
+/// Each functional block adds its controller's variables in its own <c>DeviceModelCatalog.&lt;Block&gt;.cs</c> part by
+/// implementing one of the partial hooks below, so blocks do not edit one shared list.
 /// </summary>
-public static class DeviceModelCatalog
+public static partial class DeviceModelCatalog
 {
     /// <summary>Component names used by the station code.</summary>
     public const string OcppCommCtrlr = "OCPPCommCtrlr";
@@ -130,8 +132,32 @@ public static class DeviceModelCatalog
             list.Add(new VariableDefinition(new VariableKey(Connector, null, evse, 1, "SupplyPhases", null), DataEnumType.Integer, MutabilityEnumType.ReadOnly, "3"));
         }
 
+        AddNetwork(list, identity);
+        AddSecurity(list, identity);
+        AddAuthorization(list, identity);
+        AddReservations(list, identity);
+        AddTransactions(list, identity);
+        AddSmartCharging(list, identity);
+        AddMonitoring(list, identity);
+        AddDiagnostics(list, identity);
         return list;
     }
+
+    static partial void AddNetwork(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddSecurity(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddAuthorization(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddReservations(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddTransactions(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddSmartCharging(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddMonitoring(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddDiagnostics(List<VariableDefinition> list, StationIdentity identity);
 
     private static VariableDefinition Int(string component, string variable, string initial, bool ro = false, decimal? min = null, decimal? max = null, string? unit = null, string? instance = null) =>
         new(VariableKey.Of(component, variable, instance), DataEnumType.Integer, ro ? MutabilityEnumType.ReadOnly : MutabilityEnumType.ReadWrite, initial) { MinLimit = min, MaxLimit = max, Unit = unit };

@@ -6,6 +6,9 @@ namespace ChargerController.Station.Runtime;
 /// </summary>
 public interface IStationTransactions
 {
+    /// <summary>Raised when a transaction started on an EVSE (argument: EVSE id); smart charging and reservations follow it.</summary>
+    event EventHandler<int>? TransactionStarted;
+
     /// <summary>Raised when a transaction ended on an EVSE (argument: EVSE id).</summary>
     event EventHandler<int>? TransactionEnded;
 
@@ -13,6 +16,11 @@ public interface IStationTransactions
     /// <param name="evseId">EVSE id or null.</param>
     /// <returns>True when one runs.</returns>
     bool HasActiveTransaction(int? evseId);
+
+    /// <summary>Gets the id of the transaction running on an EVSE (TxProfile matching, GetTransactionStatus), or null.</summary>
+    /// <param name="evseId">EVSE id.</param>
+    /// <returns>The transactionId or null.</returns>
+    string? GetTransactionId(int evseId);
 
     /// <summary>Ends every running transaction (TransactionEvent Ended, triggerReason <c>ResetCommand</c>, stoppedReason as given, B12.FR.02).</summary>
     /// <param name="stoppedReason">The <c>ReasonEnumType</c> wire value, e.g. <c>ImmediateReset</c>.</param>

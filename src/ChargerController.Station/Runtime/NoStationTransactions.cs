@@ -4,6 +4,13 @@ namespace ChargerController.Station.Runtime;
 public sealed class NoStationTransactions : IStationTransactions
 {
     /// <inheritdoc/>
+    public event EventHandler<int>? TransactionStarted
+    {
+        add { }
+        remove { }
+    }
+
+    /// <inheritdoc/>
     public event EventHandler<int>? TransactionEnded
     {
         add { }
@@ -12,6 +19,9 @@ public sealed class NoStationTransactions : IStationTransactions
 
     /// <inheritdoc/>
     public bool HasActiveTransaction(int? evseId) => false;
+
+    /// <inheritdoc/>
+    public string? GetTransactionId(int evseId) => null;
 
     /// <inheritdoc/>
     public ValueTask EndAllAsync(string stoppedReason, CancellationToken cancellationToken) => ValueTask.CompletedTask;

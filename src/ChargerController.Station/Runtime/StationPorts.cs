@@ -24,6 +24,9 @@ public sealed record StationPorts
     /// <summary>Gets the DataTransfer vendor handlers.</summary>
     public IReadOnlyList<IDataTransferVendorHandler> Vendors { get; init; } = [];
 
+    /// <summary>Gets the functional blocks attached to the runtime (authorization, transactions, smart charging …), in order.</summary>
+    public IReadOnlyList<IStationModule> Modules { get; init; } = [];
+
     /// <summary>Gets the blocks that can send messages on TriggerMessage.</summary>
     public IReadOnlyList<ITriggeredMessageSource> TriggerSources { get; init; } = [];
 }

@@ -33,6 +33,7 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     private readonly ILogger _logger;
     private readonly IConnectorStatusSource _connectors;
     private readonly ResetHandler _reset;
+    private readonly HandlerRegistry _handlers;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
@@ -87,6 +88,13 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         Register<ResetRequest, ResetResponse>(handlers, _reset, allowedWhilePending: false);
         Register(handlers, new ChangeAvailabilityHandler(Availability, StatusReporter), allowedWhilePending: false);
         Register<DataTransferRequest, DataTransferResponse>(handlers, new DataTransferHandler(ports.Vendors), allowedWhilePending: false);
+
+        _handlers = handlers;
+        var context = new StationModuleContext(this, this, model, SecurityEvents, StatusReporter, Availability, time, loggerFactory, this);
+        foreach (var module in ports.Modules)
+        {
+            module.Attach(context);
+        }
 
         _connection.StateChanged += OnConnectionStateChanged;
         _connectors.StatusChanged += OnConnectorStatusChanged;
@@ -216,6 +224,10 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         _heartbeatReschedule.Dispose();
         _stop.Dispose();
     }
+
+    /// <summary>Registers a block's handler, gated on the registration state (see <see cref="StationModuleContext.Register{TRequest,TResponse}"/>).</summary>
+    internal void RegisterHandler<TRequest, TResponse>(IOcppRequestHandler<TRequest, TResponse> handler, bool allowedWhilePending) =>
+        Register(_handlers, handler, allowedWhilePending);
 
     private void Register<TRequest, TResponse>(HandlerRegistry handlers, IOcppRequestHandler<TRequest, TResponse> handler, bool allowedWhilePending)
     {

@@ -8,13 +8,21 @@ public sealed class FakeTransactions : IStationTransactions
 {
     private readonly ConcurrentDictionary<int, bool> _active = new();
 
+    public event EventHandler<int>? TransactionStarted;
+
     public event EventHandler<int>? TransactionEnded;
 
     public ConcurrentQueue<string> EndedWith { get; } = new();
 
     public bool HasActiveTransaction(int? evseId) => evseId is { } id ? _active.ContainsKey(id) : !_active.IsEmpty;
 
-    public void Start(int evseId) => _active[evseId] = true;
+    public string? GetTransactionId(int evseId) => _active.ContainsKey(evseId) ? "tx-" + evseId : null;
+
+    public void Start(int evseId)
+    {
+        _active[evseId] = true;
+        TransactionStarted?.Invoke(this, evseId);
+    }
 
     public void End(int evseId)
     {

@@ -1,0 +1,75 @@
+using ChargerController.Ocpp.Dispatch;
+using ChargerController.Station.Availability;
+using ChargerController.Station.DeviceModel;
+using ChargerController.Station.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace ChargerController.Station.Runtime;
+
+/// <summary>What a <see cref="IStationModule"/> gets from the runtime when it is attached.</summary>
+public sealed class StationModuleContext
+{
+    private readonly StationRuntime _runtime;
+
+    internal StationModuleContext(
+        IStationMessageSender sender,
+        IOcppStatusSource status,
+        StationDeviceModel model,
+        SecurityEventReporter securityEvents,
+        StatusNotificationReporter statusReporter,
+        AvailabilityManager availability,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        StationRuntime runtime)
+    {
+        Sender = sender;
+        Status = status;
+        DeviceModel = model;
+        SecurityEvents = securityEvents;
+        StatusReporter = statusReporter;
+        Availability = availability;
+        Time = time;
+        LoggerFactory = loggerFactory;
+        _runtime = runtime;
+    }
+
+    /// <summary>Gets the sender for station-initiated messages (held back until the boot was accepted).</summary>
+    public IStationMessageSender Sender { get; }
+
+    /// <summary>Gets the connection and registration state.</summary>
+    public IOcppStatusSource Status { get; }
+
+    /// <summary>Gets the device model.</summary>
+    public StationDeviceModel DeviceModel { get; }
+
+    /// <summary>Gets the security event reporter (A04).</summary>
+    public SecurityEventReporter SecurityEvents { get; }
+
+    /// <summary>Gets the StatusNotification reporter (G01).</summary>
+    public StatusNotificationReporter StatusReporter { get; }
+
+    /// <summary>Gets the availability state (G03/G04).</summary>
+    public AvailabilityManager Availability { get; }
+
+    /// <summary>Gets the clock.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Gets the logger factory.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>
+    /// Registers a handler for a CSMS-initiated action. It is gated on the registration state: while Pending only
+    /// handlers with <paramref name="allowedWhilePending"/> run (B02.FR.02), the others answer SecurityError.
+    /// A handler that also implements <see cref="IOcppAfterResponse{TRequest,TResponse}"/> gets called after its answer
+    /// went out.
+    /// </summary>
+    /// <typeparam name="TRequest">Request type.</typeparam>
+    /// <typeparam name="TResponse">Response type.</typeparam>
+    /// <param name="handler">The handler.</param>
+    /// <param name="allowedWhilePending">Whether it runs while the registration is Pending.</param>
+    public void Register<TRequest, TResponse>(IOcppRequestHandler<TRequest, TResponse> handler, bool allowedWhilePending = false)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _runtime.RegisterHandler(handler, allowedWhilePending);
+    }
+}
