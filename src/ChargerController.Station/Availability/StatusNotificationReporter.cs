@@ -19,6 +19,8 @@ public sealed class StatusNotificationReporter : IDisposable
     private readonly TimeProvider _time;
     private readonly Dictionary<ConnectorLocation, ConnectorStatusEnumType> _lastReported = [];
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly Dictionary<ConnectorLocation, (ConnectorStatusEnumType Status, DateTimeOffset Since)> _observed = [];
+    private readonly Lock _observedGate = new();
     private DateTimeOffset? _offlineSince;
 
     /// <summary>Initializes a new instance of the <see cref="StatusNotificationReporter"/> class.</summary>
@@ -41,10 +43,26 @@ public sealed class StatusNotificationReporter : IDisposable
     /// <returns>A task.</returns>
     public Task ReportAllAsync(CancellationToken cancellationToken) => ReportAsync(onlyChanged: false, requested: false, cancellationToken);
 
-    /// <summary>Reports connectors whose status differs from the last report.</summary>
+    /// <summary>
+    /// Reports connectors whose status differs from the last report. With <c>MinimumStatusDuration</c> &gt; 0 the report
+    /// waits that long and only covers connectors whose status stayed the same meanwhile, so shorter states are never
+    /// reported (the next change schedules its own check).
+    /// </summary>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>A task.</returns>
-    public Task ReportChangesAsync(CancellationToken cancellationToken) => ReportAsync(onlyChanged: true, requested: false, cancellationToken);
+    public async Task ReportChangesAsync(CancellationToken cancellationToken)
+    {
+        var minimum = TimeSpan.FromSeconds(_model.GetInt(DeviceModelCatalog.OcppCommCtrlr, "MinimumStatusDuration", 0));
+        if (minimum <= TimeSpan.Zero)
+        {
+            await ReportAsync(onlyChanged: true, requested: false, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        NoteObservedStatus();
+        await Task.Delay(minimum, _time, cancellationToken).ConfigureAwait(false);
+        await ReportAsync(onlyChanged: true, requested: false, cancellationToken, stableFor: minimum).ConfigureAwait(false);
+    }
 
     /// <summary>Reports one connector now (TriggerMessage StatusNotification, F06.FR.12).</summary>
     /// <param name="connector">The connector.</param>
@@ -81,7 +99,32 @@ public sealed class StatusNotificationReporter : IDisposable
         return ReportAsync(onlyChanged: !longOffline, requested: false, cancellationToken);
     }
 
-    private async Task ReportAsync(bool onlyChanged, bool requested, CancellationToken cancellationToken)
+    private void NoteObservedStatus()
+    {
+        var now = _time.GetUtcNow();
+        lock (_observedGate)
+        {
+            foreach (var connector in _connectors.Connectors)
+            {
+                var status = _availability.EffectiveStatus(connector);
+                if (!_observed.TryGetValue(connector, out var seen) || seen.Status != status)
+                {
+                    _observed[connector] = (status, now);
+                }
+            }
+        }
+    }
+
+    private bool StableFor(ConnectorLocation connector, ConnectorStatusEnumType status, TimeSpan minimum)
+    {
+        lock (_observedGate)
+        {
+            // A status never observed through a change (e.g. unchanged since boot) counts as stable.
+            return !_observed.TryGetValue(connector, out var seen) || (seen.Status == status && _time.GetUtcNow() - seen.Since >= minimum);
+        }
+    }
+
+    private async Task ReportAsync(bool onlyChanged, bool requested, CancellationToken cancellationToken, TimeSpan stableFor = default)
     {
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -89,6 +132,12 @@ public sealed class StatusNotificationReporter : IDisposable
             foreach (var connector in _connectors.Connectors)
             {
                 var status = _availability.EffectiveStatus(connector);
+                if (stableFor > TimeSpan.Zero && !StableFor(connector, status, stableFor))
+                {
+                    // MinimumStatusDuration: not stable long enough (yet); a pending check of the later change reports it.
+                    continue;
+                }
+
                 _model.SetByStation(new VariableKey(DeviceModelCatalog.Connector, null, connector.EvseId, connector.ConnectorId, "AvailabilityState", null), status.ToString());
                 if (onlyChanged && _lastReported.TryGetValue(connector, out var last) && last == status)
                 {

@@ -49,6 +49,7 @@ public static partial class DeviceModelCatalog
             Int(OcppCommCtrlr, "MessageTimeout", "30", min: 1, max: 600, unit: "s", instance: "Default") with { RebootRequired = true },
             Int(OcppCommCtrlr, "MessageAttemptInterval", "60", min: 0, max: 86400, unit: "s", instance: "TransactionEvent"),
             Int(OcppCommCtrlr, "MessageAttempts", "3", min: 0, max: 100, instance: "TransactionEvent"),
+            Int(OcppCommCtrlr, "MinimumStatusDuration", "0", min: 0, max: 3600, unit: "s"),
             Str(OcppCommCtrlr, "NetworkConfigurationPriority", "0") with { DataType = DataEnumType.SequenceList, ValuesList = "0,1,2", RebootRequired = true },
             Int(OcppCommCtrlr, "NetworkProfileConnectionAttempts", "3", min: 1, max: 100),
             Int(OcppCommCtrlr, "OfflineThreshold", "300", min: 0, max: 86400, unit: "s"),

@@ -36,6 +36,9 @@ public sealed class StationModuleContext
     /// <summary>Gets the sender for station-initiated messages (held back until the boot was accepted).</summary>
     public IStationMessageSender Sender { get; }
 
+    /// <summary>Gets the sender of OCPP 2.1 SEND messages (NotifyPeriodicEventStream, N15).</summary>
+    public IStationUnconfirmedSender UnconfirmedSender => _runtime;
+
     /// <summary>Gets the connection and registration state.</summary>
     public IOcppStatusSource Status { get; }
 

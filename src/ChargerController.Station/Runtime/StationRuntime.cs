@@ -22,7 +22,7 @@ namespace ChargerController.Station.Runtime;
 /// heartbeat (G02), gates traffic on the registration state, reports connector status (G01, B04) and drains the
 /// outbound queue once accepted.
 /// </summary>
-public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificationControl, IStationMessageSender, IAsyncDisposable
+public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificationControl, IStationMessageSender, IStationUnconfirmedSender, IAsyncDisposable
 {
     private readonly OcppConnection _connection;
     private readonly OutboundQueuePump _pump;
@@ -180,6 +180,28 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         }
 
         return _connection.CallAsync<TRequest, TResponse>(request, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public bool CanSendUnconfirmed =>
+        _registration == RegistrationState.Accepted && _connection.IsConnected && _connection.Version != OcppVersion.V201;
+
+    /// <inheritdoc/>
+    public async Task SendUnconfirmedAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
+    {
+        if (!CanSendUnconfirmed)
+        {
+            throw new InvalidOperationException("SEND needs an accepted OCPP 2.1 connection.");
+        }
+
+        try
+        {
+            _ = await _connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or OcppConnectionLostException)
+        {
+            throw new InvalidOperationException("SEND failed: " + ex.Message, ex);
+        }
     }
 
     /// <inheritdoc/>
