@@ -18,6 +18,7 @@ public sealed class MonitoringModule : IStationModule, IAsyncDisposable
     private MonitoringEventSink? _sink;
     private MonitoringEngine? _engine;
     private FaultMonitorBridge? _bridge;
+    private EvseAvailabilityMirror? _mirror;
     private ILogger? _logger;
 
     /// <summary>Initializes a new instance of the <see cref="MonitoringModule"/> class.</summary>
@@ -60,6 +61,7 @@ public sealed class MonitoringModule : IStationModule, IAsyncDisposable
         context.Register(new GetPeriodicEventStreamHandler(_streams));
         context.Register<AdjustPeriodicEventStreamRequest, AdjustPeriodicEventStreamResponse>(new AdjustPeriodicEventStreamHandler(_streams));
 
+        _mirror = new EvseAvailabilityMirror(model);
         _engine.Start();
         if (_feed is not null)
         {
@@ -78,6 +80,7 @@ public sealed class MonitoringModule : IStationModule, IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         _bridge?.Dispose();
+        _mirror?.Dispose();
         if (_engine is not null)
         {
             _engine.Removed -= OnMonitorRemoved;
