@@ -110,7 +110,7 @@ public sealed partial class MonitoringEngine
         }
     }
 
-    private void Emit(VariableMonitor monitor, EventTriggerEnumType trigger, bool cleared, string? value, string? techCode, string? techInfo)
+    private void Emit(VariableMonitor monitor, EventTriggerEnumType trigger, bool cleared, string? value, string? techCode, string? techInfo, DateTimeOffset? at = null)
     {
         // N05.FR.03, N07.FR.15: only monitors at or below the active level report; MonitoringCtrlr.Enabled switches all off.
         if (!_model.GetBool(DeviceModelCatalog.MonitoringCtrlr, "Enabled", true)
@@ -124,7 +124,7 @@ public sealed partial class MonitoringEngine
         var data = new EventDataType
         {
             EventId = NextEventId(),
-            Timestamp = _time.GetUtcNow(),
+            Timestamp = at ?? _time.GetUtcNow(),
             Trigger = trigger,
 
             // N07.FR.10: a write-only variable's value is never revealed; ReportingValueSize bounds the rest.
@@ -192,7 +192,8 @@ public sealed partial class MonitoringEngine
                     await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
                 }
 
-                Emit(monitor, EventTriggerEnumType.Periodic, cleared: false, _model.GetValue(monitor.Key), null, null);
+                // Stamped with the scheduled instant: a clock-aligned value belongs to its boundary.
+                Emit(monitor, EventTriggerEnumType.Periodic, cleared: false, _model.GetValue(monitor.Key), null, null, next);
                 var now = _time.GetUtcNow();
                 next = aligned ? MonitorEvaluator.NextAligned(now, period) : next + period;
                 if (next <= now)

@@ -91,9 +91,9 @@ public sealed class MonitoringStation : IAsyncDisposable
         [.. H.Calls("NotifyEvent").SelectMany(c => c.GetProperty("eventData").EnumerateArray())];
 
     /// <summary>Waits (advancing virtual time a little) for an eventData element matching <paramref name="predicate"/>.</summary>
-    public async Task<JsonElement> WaitEventAsync(Func<JsonElement, bool> predicate)
+    public async Task<JsonElement> WaitEventAsync(Func<JsonElement, bool> predicate, TimeSpan? step = null)
     {
-        await H.AdvanceUntilAsync(() => Events().Any(predicate), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
+        await H.AdvanceUntilAsync(() => Events().Any(predicate), step ?? TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
         return Events().First(predicate);
     }
 
