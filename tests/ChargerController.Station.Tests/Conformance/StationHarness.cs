@@ -38,6 +38,9 @@ public sealed class StationHarness : IAsyncDisposable
 
     public StationDeviceModel Model { get; private set; } = null!;
 
+    /// <summary>Gets or sets the functional blocks to attach; called for every (re)started runtime with the new device model.</summary>
+    public Func<StationHarness, IReadOnlyList<IStationModule>>? ModuleFactory { get; set; }
+
     public CsmsSession Session => Csms.Current ?? throw new InvalidOperationException("no session");
 
     public static async Task<StationHarness> StartAsync(
@@ -47,11 +50,12 @@ public sealed class StationHarness : IAsyncDisposable
         int evses = 2,
         BootReasonEnumType reason = BootReasonEnumType.PowerUp,
         IReadOnlyList<IDataTransferVendorHandler>? vendors = null,
-        bool waitForBoot = true)
+        bool waitForBoot = true,
+        Func<StationHarness, IReadOnlyList<IStationModule>>? modules = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var csms = await LoopbackCsms.StartAsync(new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
-        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses);
+        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses) { ModuleFactory = modules };
         harness.ScriptDefaults(bootStatus, interval);
         await harness.StartRuntimeAsync(reason, vendors ?? []);
         await harness.Csms.WaitForSessionAsync();
@@ -90,7 +94,7 @@ public sealed class StationHarness : IAsyncDisposable
             },
             Time,
             new ListLogger());
-        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors };
+        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors, Modules = ModuleFactory?.Invoke(this) ?? [] };
         Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
         await Runtime.StartAsync(CancellationToken.None);
     }
