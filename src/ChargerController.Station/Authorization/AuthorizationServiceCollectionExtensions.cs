@@ -16,7 +16,7 @@ public static class AuthorizationServiceCollectionExtensions
     /// </summary>
     /// <param name="services">Services.</param>
     /// <returns>The services.</returns>
-    public static IServiceCollection AddAuthorization(this IServiceCollection services)
+    public static IServiceCollection AddStationAuthorization(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);

@@ -8,7 +8,7 @@ public static class AuthorizationStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="SqliteAuthorizationCacheStore"/> and <see cref="SqliteLocalAuthorizationListStore"/> on the
-    /// registered <see cref="StationDatabase"/>. Call before <c>AddAuthorization</c> (which only adds volatile stores when
+    /// registered <see cref="StationDatabase"/>. Call before <c>AddStationAuthorization</c> (which only adds volatile stores when
     /// none are registered).
     /// </summary>
     /// <param name="services">Services.</param>
