@@ -1,3 +1,4 @@
+using ChargerController.Storage.Tests.Authorization;
 using ChargerController.Storage.Tests.Queue;
 
 namespace ChargerController.Storage.Tests;
@@ -13,6 +14,11 @@ internal static class Program
         if (args.Length == 2 && args[0] == QueueCrashWriter.Switch)
         {
             return await QueueCrashWriter.RunAsync(args[1]);
+        }
+
+        if (args.Length == 2 && args[0] == LocalListCrashWriter.Switch)
+        {
+            return await LocalListCrashWriter.RunAsync(args[1]);
         }
 
         await Console.Error.WriteLineAsync("usage: " + QueueCrashWriter.Switch + " <database path>");

@@ -17,4 +17,10 @@ public enum AuthorizationSource
 
     /// <summary>No authorization needed (AuthCtrlr.Enabled false / free vend).</summary>
     FreeVend,
+
+    /// <summary>
+    /// Nobody knew the token and nobody could be asked (offline without OfflineTxForUnknownIdEnabled, or
+    /// DisableRemoteAuthorization): the decision is a refusal with status <c>Unknown</c>.
+    /// </summary>
+    None,
 }

@@ -18,6 +18,19 @@ public interface IIdTokenAuthorizer
     ValueTask<AuthorizationDecision> AuthorizeAsync(IdTokenType idToken, int? evseId, AuthorizationPurpose purpose, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Authorizes a token with the ISO 15118 certificate data (C07) passed through to the AuthorizeRequest. The default
+    /// ignores that data, so implementations written against the first version of this seam keep working.
+    /// </summary>
+    /// <param name="query">Token, EVSE, purpose and certificate data.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The decision.</returns>
+    ValueTask<AuthorizationDecision> AuthorizeAsync(AuthorizationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return AuthorizeAsync(query.IdToken, query.EvseId, query.Purpose, cancellationToken);
+    }
+
+    /// <summary>
     /// Takes an IdTokenInfo the CSMS returned outside Authorize (TransactionEventResponse, C10.FR.05 / C12): updates the
     /// cache.
     /// </summary>
