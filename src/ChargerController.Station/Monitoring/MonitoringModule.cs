@@ -20,6 +20,7 @@ public sealed class MonitoringModule : IStationModule, IAsyncDisposable
     private FaultMonitorBridge? _bridge;
     private EvseAvailabilityMirror? _mirror;
     private ILogger? _logger;
+    private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="MonitoringModule"/> class.</summary>
     /// <param name="store">Durable custom monitors.</param>
@@ -78,6 +79,12 @@ public sealed class MonitoringModule : IStationModule, IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // DI disposes the instance once per registration (as itself and as IStationModule).
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         _bridge?.Dispose();
         _mirror?.Dispose();
