@@ -54,7 +54,7 @@ for arch in "${arches[@]}"; do
     echo "-- dotnet publish src/ChargerController.$project -r $rid (Native AOT)"
     dotnet publish "$repo/src/ChargerController.$project/ChargerController.$project.csproj" \
       -c Release -r "$rid" -p:PublishAot=true -p:TreatWarningsAsErrors=true "${extra[@]}" \
-      -o "$dest" -nologo -clp:ErrorsOnly
+      -o "$dest" -nologo
   done
   # Debug symbols, XML docs and PDBs stay in the publish folder for the developer; the archive takes only what runs.
   stage=$(mktemp -d)
