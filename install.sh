@@ -262,7 +262,10 @@ start_service() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-installed_by_dpkg() { [ "$live" -eq 1 ] && have dpkg-query && dpkg-query -W -f='${Status}' chargercontroller 2>/dev/null | grep -q 'ok installed'; }
+installed_by_dpkg() {
+  [ "$live" -eq 1 ] && have dpkg-query || return 1
+  [[ "$(dpkg-query -W -f='${Status}' chargercontroller 2>/dev/null || true)" == *"ok installed" ]]
+}
 
 remove_user_in_root() {
   # --root --purge: the user exists only if the image has booted; drop it from the root's own account files.

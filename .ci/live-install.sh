@@ -21,22 +21,25 @@ mount -t tmpfs tmpfs /run
 
 "$repo/install.sh" --from "$archive" --no-start
 id charger
-for g in gpio spi i2c dialout input; do id -nG charger | grep -qw "$g" || fail "charger not in $g"; done
+groups=$(id -nG charger)
+for g in gpio spi i2c dialout input; do grep -qw "$g" <<<"$groups" || fail "charger not in $g"; done
 [ "$(stat -c '%a %U %G' /etc/chargercontroller/chargercontroller.json)" = "640 root charger" ] || fail "config owner/mode"
 [ "$(stat -c '%a %U %G' /var/lib/chargercontroller)" = "750 charger charger" ] || fail "state dir owner/mode"
 [ -L /etc/systemd/system/multi-user.target.wants/chargercontroller.service ] || fail "systemctl enable did not enable the unit"
-command -v chargerctl | grep -qx /usr/local/bin/chargerctl || fail "chargerctl is not on PATH"
+[ "$(command -v chargerctl)" = /usr/local/bin/chargerctl ] || fail "chargerctl is not on PATH"
 
 echo "-- chargerd as the unit runs it: user charger, RuntimeDirectory /run/chargercontroller, its --config"
 install -d -m 0750 -o charger -g charger /run/chargercontroller
 # --simulate: no charger hardware here. The CSMS URL points at a closed loopback port: no traffic leaves the machine.
-runuser -u charger -- /opt/chargercontroller/chargerd --config /etc/chargercontroller/chargercontroller.json \
+# setpriv execs chargerd itself (no intermediate process), so SIGTERM reaches it as systemd's stop would.
+setpriv --reuid=charger --regid=charger --init-groups /opt/chargercontroller/chargerd --config /etc/chargercontroller/chargercontroller.json \
   --simulate --csms-url ws://127.0.0.1:9/ocpp >"$ov/chargerd.out" 2>&1 &
 pid=$!
 for ((i = 0; i < 150; i++)); do [ -S /run/chargercontroller/control.sock ] && break; sleep 0.2; done
 [ -S /run/chargercontroller/control.sock ] || { cat "$ov/chargerd.out"; kill -KILL "$pid"; fail "no control socket"; }
 chargerctl status
-chargerctl status --json | grep -q '"evses":\[{"id":1' || fail "chargerctl status --json"
+status=$(chargerctl status --json)
+grep -q '"evses":\[{"id":1' <<<"$status" || fail "chargerctl status --json: $status"
 [ -f /var/lib/chargercontroller/chargercontroller.db ] || ls -la /var/lib/chargercontroller
 kill -TERM "$pid"
 rc=0

@@ -3,7 +3,6 @@
 # shellcheck shell=bash disable=SC2154
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
-qemu_arm64() { QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64 "$@"; }
 
 # Processes started by a stage, ended by pid (never by name) when the run ends early.
 ci_pids=()
@@ -64,7 +63,7 @@ smoke_demo() {
   local runner=$1 bin=$2; shift 2
   local dir pid status saw_charging=0 ocpp=0 i
   dir=$(mktemp -d "$ci_tmp/demo.XXXX")
-  # shellcheck disable=SC2086 # RUNNER is empty or "qemu_arm64"
+  # shellcheck disable=SC2086 # RUNNER is empty or qemu-aarch64 (a command, so $! is chargerd's own process)
   if ocpp_smoke_enabled $runner "$bin/chargerd"; then ocpp=1; fi
   echo "   OCPP session assertion: $([ "$ocpp" -eq 1 ] && echo on || echo 'off (chargerd --demo has no development CSMS yet)')"
   # shellcheck disable=SC2086
@@ -77,7 +76,7 @@ smoke_demo() {
   for ((i = 0; i < 600; i++)); do
     # shellcheck disable=SC2086
     status=$($runner "$bin/chargerctl" --socket "$dir/control.sock" status --json)
-    if grep -q '"contactorClosed":true' <<<"$status" && ! grep -q '"transactionId":null' <<<"$status"; then
+    if grep -qE '"contactorClosed":true[^}]*"transactionId":"[^"]+"' <<<"$status"; then
       saw_charging=1
     fi
     if grep -qF "demo: done" "$dir/out"; then break; fi
@@ -120,8 +119,11 @@ stage_tests() {
 stage_aot() {
   packaging/publish.sh --arch arm64 --arch amd64 --out "$artifacts" 2>&1 | tee "$ci_tmp/aot.log"
   if grep -E ': (warning|error) [A-Z]+[0-9]+' "$ci_tmp/aot.log"; then fail "warnings in the Native AOT publish"; fi
-  readelf -h "$artifacts/publish/linux-arm64/chargerd" | grep -q 'Machine: *AArch64' || fail "arm64 chargerd is not AArch64"
-  readelf -h "$artifacts/publish/linux-x64/chargerd" | grep -q 'Machine: *Advanced Micro Devices X86-64' || fail "x64 chargerd is not x86-64"
+  # (Output captured before grep: `cmd | grep -q` fails under pipefail when grep's early exit kills cmd with SIGPIPE.)
+  out=$(readelf -h "$artifacts/publish/linux-arm64/chargerd")
+  grep -q 'Machine: *AArch64' <<<"$out" || fail "arm64 chargerd is not AArch64"
+  out=$(readelf -h "$artifacts/publish/linux-x64/chargerd")
+  grep -q 'Machine: *Advanced Micro Devices X86-64' <<<"$out" || fail "x64 chargerd is not x86-64"
   for f in "$artifacts"/publish/linux-*/charger{d,ctl} "$artifacts"/chargercontroller-"$version"-*.tar.gz; do
     echo "   $(stat -c '%8s bytes' "$f")  ${f#"$repo/"}"
   done
@@ -129,11 +131,13 @@ stage_aot() {
 
 stage_qemu_smoke() {
   ensure_tools qemu-aarch64:qemu-user
+  # The aarch64 loader and libc come from libc6-arm64-cross (installed with gcc-aarch64-linux-gnu by publish.sh).
+  export QEMU_LD_PREFIX=/usr/aarch64-linux-gnu
   local bin=$artifacts/publish/linux-arm64 v
-  v=$(qemu_arm64 "$bin/chargerd" --version)
+  v=$(qemu-aarch64 "$bin/chargerd" --version)
   echo "   chargerd --version (arm64, qemu): $v"
   [[ "$v" == "$version"* ]] || fail "expected version $version"
-  smoke_demo qemu_arm64 "$bin"
+  smoke_demo qemu-aarch64 "$bin"
 }
 
 stage_x64_smoke() {
@@ -158,7 +162,7 @@ host_snapshot() {
 
 # check_tree ROOT ARCH: the files, modes and links an install.sh --root produces.
 check_tree() {
-  local r=$1 arch=$2 line mode path
+  local r=$1 arch=$2 line mode path out
   while read -r mode path; do
     [ -e "$r/$path" ] || fail "missing /$path"
     [ "$(stat -c %a "$r/$path")" = "$mode" ] || fail "/$path has mode $(stat -c %a "$r/$path"), expected $mode"
@@ -188,7 +192,8 @@ EOF
     arm64) line='AArch64' ;;
     amd64) line='X86-64' ;;
   esac
-  readelf -h "$r/opt/chargercontroller/chargerd" | grep -q "Machine:.*$line" || fail "chargerd is not $arch"
+  out=$(readelf -h "$r/opt/chargercontroller/chargerd")
+  grep -q "Machine:.*$line" <<<"$out" || fail "chargerd is not $arch"
   echo "   tree under ${r#"$ci_tmp/"}: files, modes, links and unit as expected ($arch)"
 }
 
@@ -228,7 +233,8 @@ stage_install() {
   local root=$ci_tmp/root boot=$ci_tmp/boot before after rc out
   host_snapshot >"$ci_tmp/host.before"
 
-  ./install.sh --help | grep -q -- '--root DIR' || fail "install.sh --help"
+  out=$(./install.sh --help)
+  grep -q -- '--root DIR' <<<"$out" || fail "install.sh --help"
   rc=0; ./install.sh --frobnicate >/dev/null 2>&1 || rc=$?
   [ "$rc" -eq 2 ] || fail "an unknown option must exit 2, got $rc"
 
@@ -266,7 +272,8 @@ stage_install() {
 
   echo "-- --dry-run changes nothing (an empty root, and this machine)"
   mkdir -p "$ci_tmp/dry"
-  ./install.sh --dry-run --root "$ci_tmp/dry" --from "$tgz_arm" | grep -q '^+ install -m 0755 .*/opt/chargercontroller/chargerd' || fail "dry-run plan"
+  out=$(./install.sh --dry-run --root "$ci_tmp/dry" --from "$tgz_arm")
+  grep -q '^+ install -m 0755 .*/opt/chargercontroller/chargerd' <<<"$out" || fail "dry-run plan"
   [ -z "$(ls -A "$ci_tmp/dry")" ] || fail "--dry-run wrote into the root"
   ./install.sh --dry-run --from "$tgz_x64" >"$ci_tmp/dry.log"
   grep -q '^+ systemd-sysusers\|^+ useradd' "$ci_tmp/dry.log" || fail "live dry-run does not show the user step"
@@ -297,7 +304,7 @@ stage_install() {
 
 stage_deb() {
   ensure_tools dpkg-deb:dpkg
-  local arch deb list droot
+  local arch deb list droot out
   host_snapshot >"$ci_tmp/host.before"
   for arch in arm64 amd64; do
     packaging/build-deb.sh --arch "$arch" --from "$artifacts/chargercontroller-$version-$arch.tar.gz" --out "$artifacts"
@@ -322,8 +329,10 @@ EOF
     if grep -qE '\./etc/chargercontroller|\./usr/local' <<<"$list"; then fail "the .deb ships the configuration or /usr/local"; fi
     [ "$(dpkg-deb -f "$deb" Architecture)" = "$arch" ] || fail "Architecture field"
     [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "Version field"
-    dpkg-deb -f "$deb" Depends | grep -q 'libc6 (>= 2\.[0-9]*)' || fail "Depends has no libc6 floor"
-    dpkg-deb -I "$deb" | grep -qE '^ +[0-9]+ bytes, +[0-9]+ lines +\* +postinst' || fail "no executable postinst"
+    out=$(dpkg-deb -f "$deb" Depends)
+    grep -q 'libc6 (>= 2\.[0-9]*)' <<<"$out" || fail "Depends has no libc6 floor: $out"
+    out=$(dpkg-deb -I "$deb")
+    grep -qE '^ +[0-9]+ bytes, +[0-9]+ lines +\* +postinst' <<<"$out" || fail "no executable postinst"
 
     echo "-- dpkg --root: install, reinstall (configuration kept), purge; maintainer scripts applied inside the root"
     droot=$ci_tmp/dpkg-$arch

@@ -41,9 +41,11 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 clk_tck=$(getconf CLK_TCK)
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 ctl() { "$bin/chargerctl" --socket "$sock" "$@"; }
+closed_count() { ctl status --json | grep -o '"contactorClosed":true' | wc -l; }
 
 has_ocpp=0
-if ! "$bin/chargerd" --help | grep -q 'arrives with the OCPP work'; then has_ocpp=1; fi
+help=$("$bin/chargerd" --help)
+if ! grep -q 'arrives with the OCPP work' <<<"$help"; then has_ocpp=1; fi
 
 # start CHARGERD_ARGS...: launches chargerd with every output line time-stamped on arrival (bash's EPOCHREALTIME,
 # no process per line), sets $pid, $sock, $out and $t0.
@@ -85,7 +87,7 @@ for ((r = 0; r < runs; r++)); do
   first+=($((t_first - t0)))
   ready+=($((t_ready - t0)))
   if [ "$has_ocpp" -eq 1 ]; then
-    until ctl status --json | grep -q '"bootStatus":"Accepted"'; do :; done
+    until [[ "$(ctl status --json)" == *'"bootStatus":"Accepted"'* ]]; do :; done
     boot+=($(($(now_us) - t0)))
   fi
   stop
@@ -113,11 +115,11 @@ if [ "$soak" -gt 0 ]; then
   ctl sim plug 1 >/dev/null
   ctl sim plug 2 >/dev/null
   sleep 5
-  ctl status --json | grep -o '"contactorClosed":true' | wc -l | grep -qx 2 || { ctl status; echo "both EVSEs should charge" >&2; exit 1; }
+  [ "$(closed_count)" -eq 2 ] || { ctl status; echo "both EVSEs should charge" >&2; exit 1; }
   c0=$(cpu_ticks "$pid"); w0=$(now_us)
   sleep "$soak"
   c1=$(cpu_ticks "$pid"); w1=$(now_us)
-  ctl status --json | grep -o '"contactorClosed":true' | wc -l | grep -qx 2 || { ctl status; echo "charging stopped during the soak" >&2; exit 1; }
+  [ "$(closed_count)" -eq 2 ] || { ctl status; echo "charging stopped during the soak" >&2; exit 1; }
   soak_cpu=$(awk -v c=$((c1 - c0)) -v hz="$clk_tck" -v us=$((w1 - w0)) 'BEGIN { printf "%.2f", 100 * c / hz / (us / 1e6) }')
   soak_line="| RSS after $soak s charging on both EVSEs | $(rss_kib "$pid") KiB |
 | CPU while charging on both EVSEs | $soak_cpu % of one core |"
