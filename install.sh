@@ -286,7 +286,7 @@ do_uninstall() {
     return 0
   fi
   step "stopping and disabling $unit"
-  if [ "$live" -eq 1 ] && have systemctl; then
+  if [ "$live" -eq 1 ] && have systemctl && [ -e "/etc/systemd/system/$unit" ]; then
     if systemd_running; then run systemctl disable --now "$unit" || true; else run systemctl disable "$unit" || true; fi
   fi
   step "removing program, unit, udev rules, sysusers.d/tmpfiles.d files and the chargerctl link"

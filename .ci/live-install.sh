@@ -5,9 +5,11 @@
 # systemd is not PID 1 in a container, so instead of `systemctl start` this runs chargerd the way the unit does
 # (as user charger, with the unit's --config and RuntimeDirectory) and ends with chargerctl status, as install.sh does.
 #
-#   live-install.sh ARCHIVE.tar.gz OVERLAY_DIR
+#   live-install.sh ARCHIVE.tar.gz PACKAGE.deb OVERLAY_DIR
+#
+# The steps are the README's ("Deploying to a Pi"), in order, with the amd64 archive and .deb.
 set -euo pipefail
-archive=$1 ov=$2
+archive=$1 deb=$2 ov=$3
 repo=$(cd "$(dirname "$0")/.." && pwd)
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -19,7 +21,12 @@ done
 mount -t tmpfs tmpfs /run
 [ ! -e /opt/chargercontroller ] || fail "the overlay is not empty"
 
-"$repo/install.sh" --from "$archive" --no-start
+mkdir -p "$ov/pi" && cd "$ov/pi"
+name=$(basename "$archive" .tar.gz)
+tar xzf "$archive" && cd "$name"
+./install.sh --dry-run >"$ov/dry.log"
+[ ! -e /opt/chargercontroller ] && ! id charger >/dev/null 2>&1 || fail "--dry-run changed the system"
+./install.sh
 id charger
 groups=$(id -nG charger)
 for g in gpio spi i2c dialout input; do grep -qw "$g" <<<"$groups" || fail "charger not in $g"; done
@@ -48,12 +55,27 @@ wait "$pid" || rc=$?
 
 echo "-- idempotent re-run keeps the configuration; uninstall keeps it; purge removes it and the user"
 sed -i 's/"CC-0001"/"CC-EDITED"/' /etc/chargercontroller/chargercontroller.json
-"$repo/install.sh" --from "$archive" --no-start >/dev/null
+./install.sh >/dev/null
 grep -q CC-EDITED /etc/chargercontroller/chargercontroller.json || fail "re-run overwrote the configuration"
-"$repo/install.sh" --uninstall >/dev/null
+./install.sh --uninstall >/dev/null
 [ ! -e /opt/chargercontroller ] && [ ! -L /usr/local/bin/chargerctl ] && [ ! -e /etc/systemd/system/chargercontroller.service ] ||
   fail "uninstall left files"
 grep -q CC-EDITED /etc/chargercontroller/chargercontroller.json || fail "uninstall removed the configuration"
-"$repo/install.sh" --uninstall --purge >/dev/null
+./install.sh --uninstall --purge >/dev/null
 if id charger >/dev/null 2>&1 || [ -e /etc/chargercontroller ]; then fail "purge left the user or the configuration"; fi
-echo "   live install: user and groups, modes, unit enabled, chargerd ran as charger, chargerctl status; uninstall and purge clean"
+echo "   live install: dry-run changed nothing; user and groups, modes, unit enabled, chargerd ran as charger, chargerctl status; re-run, uninstall and purge clean"
+
+echo "-- the .deb through dpkg: maintainer scripts on a live system; install.sh --uninstall --purge removes it with apt"
+dpkg -i "$deb"
+id charger >/dev/null
+[ "$(stat -c '%a %U %G' /etc/chargercontroller/chargercontroller.json)" = "640 root charger" ] || fail "deb: config owner/mode"
+[ -L /etc/systemd/system/multi-user.target.wants/chargercontroller.service ] || fail "deb: unit not enabled"
+[ "$(readlink /usr/bin/chargerctl)" = /opt/chargercontroller/chargerctl ] || fail "deb: /usr/bin/chargerctl"
+/usr/bin/chargerctl --help >/dev/null
+"$repo/install.sh" --uninstall --purge
+if dpkg-query -W chargercontroller >/dev/null 2>&1 && [ "$(dpkg-query -W -f='${Status}' chargercontroller)" != "deinstall ok config-files" ] &&
+  [ "$(dpkg-query -W -f='${Status}' chargercontroller)" != "purge ok not-installed" ]; then
+  fail "the package is still installed: $(dpkg-query -W -f='${Status}' chargercontroller)"
+fi
+if id charger >/dev/null 2>&1 || [ -e /etc/chargercontroller ] || [ -e /opt/chargercontroller ]; then fail "deb purge left files or the user"; fi
+echo "   .deb: dpkg -i made the user, configuration and enabled unit; purged through install.sh --uninstall --purge"

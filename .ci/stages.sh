@@ -117,7 +117,10 @@ stage_tests() {
 }
 
 stage_aot() {
-  packaging/publish.sh --arch arm64 --arch amd64 --out "$artifacts" 2>&1 | tee "$ci_tmp/aot.log"
+  # The README's commands ("Deploying to a Pi"), as written; the archive names it shows must be this version's.
+  grep -qF "packaging/publish.sh --arch arm64 " README.md && grep -qF "chargercontroller-$version-arm64.tar.gz" README.md &&
+    grep -qF "chargercontroller_${version}_arm64.deb" README.md || fail "README's deploy commands do not name version $version"
+  { packaging/publish.sh --arch arm64 && packaging/publish.sh --arch amd64; } 2>&1 | tee "$ci_tmp/aot.log"
   if grep -E ': (warning|error) [A-Z]+[0-9]+' "$ci_tmp/aot.log"; then fail "warnings in the Native AOT publish"; fi
   # (Output captured before grep: `cmd | grep -q` fails under pipefail when grep's early exit kills cmd with SIGPIPE.)
   out=$(readelf -h "$artifacts/publish/linux-arm64/chargerd")
@@ -292,7 +295,8 @@ stage_install() {
 
   if [ "$(id -u)" -eq 0 ]; then
     echo "-- live install (no --root) inside a throwaway mount namespace: overlays over /etc /opt /usr /var /run"
-    unshare --mount --propagation private bash "$repo/.ci/live-install.sh" "$tgz_x64" "$ci_tmp/overlay"
+    unshare --mount --propagation private bash "$repo/.ci/live-install.sh" "$tgz_x64" \
+      "$artifacts/chargercontroller_${version}_amd64.deb" "$ci_tmp/overlay"
   else
     echo "   live install: skipped (needs root for a private mount namespace)"
   fi
@@ -307,7 +311,7 @@ stage_deb() {
   local arch deb list droot out
   host_snapshot >"$ci_tmp/host.before"
   for arch in arm64 amd64; do
-    packaging/build-deb.sh --arch "$arch" --from "$artifacts/chargercontroller-$version-$arch.tar.gz" --out "$artifacts"
+    packaging/build-deb.sh --arch "$arch" --from "artifacts/chargercontroller-$version-$arch.tar.gz"
     deb=$artifacts/chargercontroller_${version}_$arch.deb
     echo "-- dpkg-deb -c ${deb#"$repo/"}"
     list=$(dpkg-deb -c "$deb")
