@@ -140,6 +140,7 @@ stage_by_building() {
     mkdir -p "$src/bin"
     cp -r "$self_dir/deploy" "$src/deploy"
     : > "$src/bin/chargerd"; : > "$src/bin/chargerctl"
+    sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$self_dir/src/ChargerController.Worker/ChargerController.Worker.csproj" >"$src/VERSION"
     return 0
   fi
   "$self_dir/packaging/publish.sh" --arch "$arch" --out "$work/build"

@@ -278,6 +278,10 @@ stage_install() {
   out=$(./install.sh --dry-run --root "$ci_tmp/dry" --from "$tgz_arm")
   grep -q '^+ install -m 0755 .*/opt/chargercontroller/chargerd' <<<"$out" || fail "dry-run plan"
   [ -z "$(ls -A "$ci_tmp/dry")" ] || fail "--dry-run wrote into the root"
+  mkdir -p "$ci_tmp/drybuild"
+  out=$(./install.sh --dry-run --root "$ci_tmp/drybuild")
+  grep -q '^+ .*/packaging/publish.sh --arch' <<<"$out" || fail "dry-run without --from does not show the build"
+  [ -z "$(ls -A "$ci_tmp/drybuild")" ] || fail "--dry-run (build) wrote into the root"
   ./install.sh --dry-run --from "$tgz_x64" >"$ci_tmp/dry.log"
   grep -q '^+ systemd-sysusers\|^+ useradd' "$ci_tmp/dry.log" || fail "live dry-run does not show the user step"
   ./install.sh --dry-run --uninstall --purge >/dev/null
