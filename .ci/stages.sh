@@ -297,12 +297,19 @@ stage_install() {
   [ ! -e "$boot/etc/chargercontroller" ] && [ ! -e "$boot/var/lib/chargercontroller" ] || fail "purge left configuration or state"
   if grep -q charger "$boot/etc/passwd" "$boot/etc/group"; then fail "purge left the charger user"; fi
 
-  if [ "$(id -u)" -eq 0 ]; then
+  # The live install needs root and overlay mounts in a private mount namespace (a privileged container or a VM).
+  local probe=$ci_tmp/probe can_ns=0
+  mkdir -p "$probe/l" "$probe/u" "$probe/w" "$probe/m"
+  if [ "$(id -u)" -eq 0 ] && unshare --mount --propagation private \
+    mount -t overlay probe -o "lowerdir=$probe/l,upperdir=$probe/u,workdir=$probe/w" "$probe/m" 2>/dev/null; then
+    can_ns=1
+  fi
+  if [ "$can_ns" -eq 1 ]; then
     echo "-- live install (no --root) inside a throwaway mount namespace: overlays over /etc /opt /usr /var /run"
     unshare --mount --propagation private bash "$repo/.ci/live-install.sh" "$tgz_x64" \
       "$artifacts/chargercontroller_${version}_amd64.deb" "$ci_tmp/overlay"
   else
-    echo "   live install: skipped (needs root for a private mount namespace)"
+    echo "   live install: SKIPPED (needs root and overlay mounts in a private mount namespace, not available here)"
   fi
 
   host_snapshot >"$ci_tmp/host.after"
