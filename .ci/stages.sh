@@ -5,12 +5,13 @@
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # Processes started by a stage, ended by pid (never by name) when the run ends early.
+# Each stage's subshell kills its own on exit (the array lives in that subshell).
 ci_pids=()
-ci_cleanup() {
+ci_kill_pids() {
   local p
   for p in "${ci_pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
-  rm -rf "$ci_tmp"
 }
+ci_cleanup() { rm -rf "$ci_tmp"; }
 
 # wait_for_line FILE TEXT SECONDS PID: until FILE has TEXT; fails when PID exits first or time runs out.
 wait_for_line() {
