@@ -24,7 +24,7 @@ readonly prefix=/opt/chargercontroller
 readonly unit=chargercontroller.service
 
 dry_run=0 uninstall=0 purge=0 no_start=0 root="" from=""
-usage() { sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
 die() { echo "install.sh: $*" >&2; exit 1; }
 while [ $# -gt 0 ]; do
   case "$1" in
