@@ -86,6 +86,15 @@ public sealed class CustomerInformationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TC_N_63_CS()
+    {
+        // No block stores customer certificates yet: the reference is accepted and nothing is found.
+        var data = await RequestAsync(12, """{"requestId":12,"report":true,"clear":true,"customerCertificate":{"hashAlgorithm":"SHA256","issuerNameHash":"aa","issuerKeyHash":"bb","serialNumber":"01"}}""", "Accepted");
+        Assert.Equal(CustomerInformationHandler.NoDataFound, data);
+        Assert.Single(_cache.Tokens);
+    }
+
+    [Fact]
     public async Task N09_FR_09_NoneOrSeveralReferences_Invalid()
     {
         await RequestAsync(8, """{"requestId":8,"report":true,"clear":false}""", "Invalid");
