@@ -40,6 +40,12 @@ public sealed class StationHarness : IAsyncDisposable
 
     public CsmsSession Session => Csms.Current ?? throw new InvalidOperationException("no session");
 
+    /// <summary>Gets the factory of the functional blocks attached to each runtime (a restart builds them anew, as a reboot would).</summary>
+    public Func<StationHarness, IReadOnlyList<IStationModule>>? ModuleFactory { get; init; }
+
+    /// <summary>Gets the blocks attached to the current runtime.</summary>
+    public IReadOnlyList<IStationModule> Modules { get; private set; } = [];
+
     public static async Task<StationHarness> StartAsync(
         string bootStatus = "Accepted",
         int interval = 300,
@@ -47,11 +53,12 @@ public sealed class StationHarness : IAsyncDisposable
         int evses = 2,
         BootReasonEnumType reason = BootReasonEnumType.PowerUp,
         IReadOnlyList<IDataTransferVendorHandler>? vendors = null,
-        bool waitForBoot = true)
+        bool waitForBoot = true,
+        Func<StationHarness, IReadOnlyList<IStationModule>>? modules = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var csms = await LoopbackCsms.StartAsync(new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
-        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses);
+        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses) { ModuleFactory = modules };
         harness.ScriptDefaults(bootStatus, interval);
         await harness.StartRuntimeAsync(reason, vendors ?? []);
         await harness.Csms.WaitForSessionAsync();
@@ -90,7 +97,8 @@ public sealed class StationHarness : IAsyncDisposable
             },
             Time,
             new ListLogger());
-        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors };
+        Modules = ModuleFactory?.Invoke(this) ?? [];
+        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors, Modules = Modules };
         Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
         await Runtime.StartAsync(CancellationToken.None);
     }
@@ -100,6 +108,7 @@ public sealed class StationHarness : IAsyncDisposable
     {
         var sessions = Csms.Sessions.Count;
         await Runtime.DisposeAsync();
+        await DisposeModulesAsync();
         await StartRuntimeAsync(reason, []);
         await Csms.WaitForSessionAsync(sessions + 1);
         await WaitAcceptedAsync();
@@ -138,6 +147,24 @@ public sealed class StationHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Runtime.DisposeAsync();
+        await DisposeModulesAsync();
         await Csms.DisposeAsync();
+    }
+
+    private async Task DisposeModulesAsync()
+    {
+        foreach (var module in Modules)
+        {
+            if (module is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+            else if (module is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
+        }
+
+        Modules = [];
     }
 }
