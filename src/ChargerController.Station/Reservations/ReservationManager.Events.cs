@@ -51,7 +51,7 @@ public sealed partial class ReservationManager
         if (expired.Count > 0)
         {
             // H04.FR.01-03: the connectors are Available again, then ReservationStatusUpdate Expired.
-            Track(NotifyEndedAsync(expired, ReservationUpdateStatusEnumType.Expired, reportFirst: true));
+            Track(stop => NotifyEndedAsync(expired, ReservationUpdateStatusEnumType.Expired, reportFirst: true, stop));
         }
     }
 
@@ -59,16 +59,19 @@ public sealed partial class ReservationManager
 
     private void OnOperationalStateChanged(object? sender, EventArgs e) => CancelOutOfService();
 
-    private void OnTransactionChanged(object? sender, int evseId) => Track(ReportIfOnlineAsync(_stop.Token));
+    // A transaction that starts or ends changes which EVSEs are free, so which ones are kept back as Reserved.
+    private void OnTransactionChanged(object? sender, int evseId) => ReportInBackground();
 
     private void OnVariableChanged(object? sender, VariableChangedEventArgs e)
     {
         // Enabling or disabling ReservationCtrlr shows or hides the Reserved connectors.
         if (string.Equals(e.Key.Component, ReservationCtrlr, StringComparison.OrdinalIgnoreCase))
         {
-            Track(ReportIfOnlineAsync(_stop.Token));
+            ReportInBackground();
         }
     }
+
+    private void ReportInBackground() => Track(ReportIfOnlineAsync);
 
     /// <summary>H01.FR.16/17: a reserved EVSE that went Faulted or Unavailable ends its reservation with Removed.</summary>
     private void CancelOutOfService()
@@ -97,7 +100,7 @@ public sealed partial class ReservationManager
 
         if (removed.Count > 0)
         {
-            Track(NotifyEndedAsync(removed, ReservationUpdateStatusEnumType.Removed, reportFirst: true));
+            Track(stop => NotifyEndedAsync(removed, ReservationUpdateStatusEnumType.Removed, reportFirst: true, stop));
         }
     }
 
@@ -105,9 +108,8 @@ public sealed partial class ReservationManager
     /// Reports the connector status first (the CSMS sees the EVSE Available/Unavailable/Faulted before it hears why the
     /// reservation ended, as in H04 and TC_H_21), then queues one ReservationStatusUpdate per reservation.
     /// </summary>
-    private async Task NotifyEndedAsync(IReadOnlyList<Reservation> ended, ReservationUpdateStatusEnumType status, bool reportFirst)
+    private async Task NotifyEndedAsync(IReadOnlyList<Reservation> ended, ReservationUpdateStatusEnumType status, bool reportFirst, CancellationToken stop)
     {
-        var stop = _stop.Token;
         try
         {
             await _notifyLock.WaitAsync(stop).ConfigureAwait(false);
@@ -141,12 +143,22 @@ public sealed partial class ReservationManager
         }
     }
 
-    private void Track(Task task)
+    /// <summary>
+    /// Runs work off the caller's thread (event handlers of the EVSE loops and the timer must not wait for the CSMS)
+    /// and keeps the task so <see cref="DisposeAsync"/> can wait for it; nothing starts once disposal began.
+    /// </summary>
+    private void Track(Func<CancellationToken, Task> work)
     {
         lock (_gate)
         {
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                return;
+            }
+
+            var stop = _stop.Token;
             _background.RemoveAll(t => t.IsCompleted);
-            _background.Add(task);
+            _background.Add(Task.Run(() => work(stop), CancellationToken.None));
         }
     }
 

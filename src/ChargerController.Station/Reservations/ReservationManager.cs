@@ -104,7 +104,7 @@ public sealed partial class ReservationManager : IReservationGate, IReservedStat
         context.DeviceModel.Changed += OnVariableChanged;
         if (expired.Count > 0)
         {
-            Track(NotifyEndedAsync(expired, ReservationUpdateStatusEnumType.Expired, reportFirst: false));
+            Track(stop => NotifyEndedAsync(expired, ReservationUpdateStatusEnumType.Expired, reportFirst: false, stop));
         }
     }
 
@@ -177,9 +177,12 @@ public sealed partial class ReservationManager : IReservationGate, IReservedStat
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        lock (_gate)
         {
-            return;
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
         }
 
         if (_context is { } context)
