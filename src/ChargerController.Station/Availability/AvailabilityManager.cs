@@ -17,6 +17,7 @@ public sealed class AvailabilityManager : IDisposable
     private readonly IStationTransactions _transactions;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, bool> _scheduled = new(StringComparer.Ordinal);
+    private volatile IReservedStatus? _reserved;
 
     /// <summary>Initializes a new instance of the <see cref="AvailabilityManager"/> class and applies the persisted states.</summary>
     /// <param name="model">Device model (persistence).</param>
@@ -37,6 +38,20 @@ public sealed class AvailabilityManager : IDisposable
     /// <summary>Raised when a scheduled change took effect at the end of a transaction.</summary>
     public event EventHandler? Changed;
 
+    /// <summary>Raised whenever an operational state (Operative/Inoperative) took effect, immediately or scheduled.</summary>
+    public event EventHandler? OperationalStateChanged;
+
+    /// <summary>Gets every connector of the station.</summary>
+    public IReadOnlyList<ConnectorLocation> Connectors => _connectors.Connectors;
+
+    /// <summary>Adds the reservation overlay: connectors it holds report <c>Reserved</c> instead of <c>Available</c>.</summary>
+    /// <param name="reserved">The reservation block.</param>
+    public void UseReservedStatus(IReservedStatus reserved)
+    {
+        ArgumentNullException.ThrowIfNull(reserved);
+        _reserved = reserved;
+    }
+
     /// <summary>Gets whether a scope is Operative (station: evseId null; EVSE: connectorId null).</summary>
     /// <param name="evseId">EVSE id or null.</param>
     /// <param name="connectorId">Connector id or null.</param>
@@ -47,6 +62,15 @@ public sealed class AvailabilityManager : IDisposable
     /// <param name="connector">The connector.</param>
     /// <returns>The OCPP connector status.</returns>
     public ConnectorStatusEnumType EffectiveStatus(ConnectorLocation connector)
+    {
+        var status = UnreservedStatus(connector);
+        return status == ConnectorStatusEnumType.Available && _reserved?.IsReserved(connector) == true ? ConnectorStatusEnumType.Reserved : status;
+    }
+
+    /// <summary>Gets the status of a connector without the reservation overlay (what the reservation block decides on).</summary>
+    /// <param name="connector">The connector.</param>
+    /// <returns>Available, Occupied, Unavailable or Faulted.</returns>
+    public ConnectorStatusEnumType UnreservedStatus(ConnectorLocation connector)
     {
         var physical = _connectors.GetStatus(connector);
         if (physical == ConnectorStatus.Faulted)
@@ -106,6 +130,7 @@ public sealed class AvailabilityManager : IDisposable
 
         // The caller reports the new status after answering (respond-then-act), so Changed is not raised here.
         ApplyToEvses();
+        OperationalStateChanged?.Invoke(this, EventArgs.Empty);
         return ChangeAvailabilityStatusEnumType.Accepted;
     }
 
@@ -135,6 +160,7 @@ public sealed class AvailabilityManager : IDisposable
         if (applied)
         {
             ApplyToEvses();
+            OperationalStateChanged?.Invoke(this, EventArgs.Empty);
             Changed?.Invoke(this, EventArgs.Empty);
         }
     }

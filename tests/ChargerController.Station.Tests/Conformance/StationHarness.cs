@@ -153,9 +153,18 @@ public sealed class StationHarness : IAsyncDisposable
 
     private async Task DisposeModulesAsync()
     {
-        foreach (var module in Modules.OfType<IAsyncDisposable>())
+        foreach (var module in Modules)
         {
-            await module.DisposeAsync();
+            if (module is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+            else if (module is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
         }
+
+        Modules = [];
     }
 }
