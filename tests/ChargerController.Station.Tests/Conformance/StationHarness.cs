@@ -14,8 +14,9 @@ namespace ChargerController.Station.Tests.Conformance;
 /// <summary>The station runtime over a real WebSocket against the loopback CSMS, in virtual time.</summary>
 public sealed class StationHarness : IAsyncDisposable
 {
-    private StationHarness(LoopbackCsms csms, FakeTimeProvider time, IDeviceModelStore store, int evses)
+    private StationHarness(LoopbackCsms csms, FakeTimeProvider time, IDeviceModelStore store, int evses, HarnessSetup? setup = null)
     {
+        Setup = setup ?? new HarnessSetup();
         Csms = csms;
         Time = time;
         Store = store;
@@ -23,6 +24,12 @@ public sealed class StationHarness : IAsyncDisposable
     }
 
     public LoopbackCsms Csms { get; }
+
+    /// <summary>Gets the optional extra wiring (modules, transport options, CSMS options).</summary>
+    public HarnessSetup Setup { get; }
+
+    /// <summary>Gets the modules attached to the current runtime.</summary>
+    public IReadOnlyList<IStationModule> Modules { get; private set; } = [];
 
     public FakeTimeProvider Time { get; }
 
@@ -47,11 +54,12 @@ public sealed class StationHarness : IAsyncDisposable
         int evses = 2,
         BootReasonEnumType reason = BootReasonEnumType.PowerUp,
         IReadOnlyList<IDataTransferVendorHandler>? vendors = null,
-        bool waitForBoot = true)
+        bool waitForBoot = true,
+        HarnessSetup? setup = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
-        var csms = await LoopbackCsms.StartAsync(new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
-        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses);
+        var csms = await LoopbackCsms.StartAsync(setup?.Csms ?? new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
+        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses, setup);
         harness.ScriptDefaults(bootStatus, interval);
         await harness.StartRuntimeAsync(reason, vendors ?? []);
         await harness.Csms.WaitForSessionAsync();
@@ -65,20 +73,25 @@ public sealed class StationHarness : IAsyncDisposable
 
     public void ScriptDefaults(string bootStatus, int interval)
     {
-        Csms.Respond("BootNotification", $$"""{"currentTime":"2025-01-01T12:00:00Z","interval":{{interval}},"status":"{{bootStatus}}"}""");
-        Csms.Respond("Heartbeat", """{"currentTime":"2025-01-01T12:05:00Z"}""");
+        // currentTime follows the virtual clock, as a real CSMS's would: the station sets its clock from it (B01.FR.06).
+        Csms.Respond("BootNotification", _ => $$"""{"currentTime":"{{CsmsNow()}}","interval":{{interval}},"status":"{{bootStatus}}"}""");
+        Csms.Respond("Heartbeat", _ => $$"""{"currentTime":"{{CsmsNow()}}"}""");
         foreach (var action in new[] { "StatusNotification", "NotifyReport", "SecurityEventNotification", "LogStatusNotification", "FirmwareStatusNotification", "NotifyEvent" })
         {
             Csms.Respond(action, "{}");
         }
     }
 
+    /// <summary>The virtual time as an RFC 3339 string, for scripted CSMS answers.</summary>
+    public string CsmsNow() => Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task StartRuntimeAsync(BootReasonEnumType reason, IReadOnlyList<IDataTransferVendorHandler> vendors)
     {
         var identity = new StationIdentity { Identity = "CS001", EvseCount = Connectors.Connectors.Count, SerialNumber = "SN-1", FirmwareVersion = "1.0.0" };
         Model = new StationDeviceModel(DeviceModelCatalog.Create(identity), Store);
+        Modules = Setup.Modules?.Invoke(this) ?? [];
         var transport = new WebSocketOcppTransport(
-            new WebSocketTransportOptions
+            Setup.Transport?.Invoke(this) ?? new WebSocketTransportOptions
             {
                 CsmsUrl = Csms.Endpoint,
                 StationId = "CS001",
@@ -90,7 +103,7 @@ public sealed class StationHarness : IAsyncDisposable
             },
             Time,
             new ListLogger());
-        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors };
+        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors, Modules = Modules };
         Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
         await Runtime.StartAsync(CancellationToken.None);
     }
