@@ -17,6 +17,14 @@ public static partial class DeviceModelCatalog
         list.Add(Int(SecurityCtrlr, "SecurityProfile", identity.SecurityProfile.ToString(CultureInfo.InvariantCulture), ro: true) with { Persistent = false });
         list.Add(Int(SecurityCtrlr, "CertificateEntries", "0", ro: true) with { Persistent = false });
 
+        // A02.FR.17-19: wait for CertificateSigned, then resend SignCertificate with doubling waits, this many times.
+        list.Add(Int(SecurityCtrlr, "CertSigningWaitMinimum", "60", min: 1, max: 86400, unit: "s"));
+        list.Add(Int(SecurityCtrlr, "CertSigningRepeatTimes", "3", min: 0, max: 100));
+        list.Add(Int(SecurityCtrlr, "MaxCertificateChainSize", "10000", ro: true));
+
+        // M05 AdditionalRootCertificateCheck is not implemented: any valid CA certificate may be installed.
+        list.Add(Bool(SecurityCtrlr, "AdditionalRootCertificateCheck", "false", ro: true));
+
         // B09.FR.04/31/32: only 3 -> 2 may ever be allowed; off by default.
         list.Add(Bool(SecurityCtrlr, "AllowSecurityProfileDowngrade", "false"));
     }

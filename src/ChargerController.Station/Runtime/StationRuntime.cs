@@ -181,14 +181,21 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     }
 
     /// <inheritdoc/>
-    public Task<TResponse> CallRequestedAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
+    public async Task<TResponse> CallRequestedAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
     {
         if (_registration == RegistrationState.Rejected)
         {
             throw new InvalidOperationException("B03.FR.02: nothing is sent while the registration is Rejected.");
         }
 
-        return _connection.CallAsync<TRequest, TResponse>(request, cancellationToken);
+        var response = await _connection.CallAsync<TRequest, TResponse>(request, cancellationToken).ConfigureAwait(false);
+        if (response is HeartbeatResponse heartbeat)
+        {
+            // A triggered Heartbeat (F06) carries the CSMS time as well (B01.FR.06).
+            await SetClockAsync(heartbeat.CurrentTime, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
     }
 
     /// <inheritdoc/>

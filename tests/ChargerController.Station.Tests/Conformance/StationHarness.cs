@@ -103,7 +103,15 @@ public sealed class StationHarness : IAsyncDisposable
             },
             Time,
             new ListLogger());
-        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors, Modules = Modules };
+        var ports = new StationPorts
+        {
+            Connectors = Connectors,
+            Reset = ResetPort,
+            Transactions = Transactions,
+            Vendors = vendors,
+            Modules = Modules,
+            TriggerSources = [.. Modules.OfType<ChargerController.Station.RemoteControl.ITriggeredMessageSource>()],
+        };
         Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
         await Runtime.StartAsync(CancellationToken.None);
     }

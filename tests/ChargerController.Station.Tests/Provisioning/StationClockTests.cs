@@ -38,19 +38,25 @@ public sealed class StationClockTests
     }
 
     [Fact]
-    public async Task BootCurrentTime_SetsClockCtrlrDateTime_AndRaisesSettingSystemTime()
+    public async Task HeartbeatCurrentTime_SetsClockCtrlrDateTime_AndRaisesSettingSystemTime()
     {
-        await using var h = await StationHarness.StartAsync(waitForBoot: false);
-        h.Csms.Respond("BootNotification", """{"currentTime":"2025-01-01T13:00:00Z","interval":300,"status":"Accepted"}""");
+        await using var h = await StationHarness.StartAsync();
         await h.WaitAcceptedAsync();
+        h.Csms.Respond("Heartbeat", """{"currentTime":"2025-01-01T13:00:00Z"}""");
+
+        var trigger = await h.Session.CallAsync("TriggerMessage", """{"requestedMessage":"Heartbeat"}""");
+        Assert.Equal("Accepted", trigger[2].GetProperty("status").GetString());
+        await h.Session.WaitForCallAsync("Heartbeat");
+        var frame = await h.Session.WaitForFrameAsync(f => f.Action == "SecurityEventNotification"
+            && f.Json!.Value[3].GetProperty("type").GetString() == SecurityEventReporter.SettingSystemTime);
 
         var reply = await h.Session.CallAsync("GetVariables", """{"getVariableData":[{"component":{"name":"ClockCtrlr"},"variable":{"name":"DateTime"}}]}""");
         var value = DateTimeOffset.Parse(reply[2].GetProperty("getVariableResult")[0].GetProperty("attributeValue").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-
         Assert.InRange(value, new DateTimeOffset(2025, 1, 1, 12, 59, 59, TimeSpan.Zero), new DateTimeOffset(2025, 1, 1, 13, 0, 5, TimeSpan.Zero));
-        var frame = await h.Session.WaitForFrameAsync(f => f.Action == "SecurityEventNotification"
-            && f.Json!.Value[3].GetProperty("type").GetString() == SecurityEventReporter.SettingSystemTime);
         Assert.NotNull(frame);
+
+        // The security event itself carries the corrected time.
+        Assert.StartsWith("2025-01-01T13:00", frame.Json!.Value[3].GetProperty("timestamp").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,14 @@ public sealed class ConfiguredTlsCredentials : ITlsCredentialSource
     }
 
     /// <inheritdoc/>
+    public event EventHandler? ClientCertificateChanged
+    {
+        // Fixed credentials never change.
+        add { }
+        remove { }
+    }
+
+    /// <inheritdoc/>
     public X509Certificate2Collection GetCsmsRootCertificates() => _roots;
 
     /// <inheritdoc/>

@@ -9,6 +9,9 @@ namespace ChargerController.Station.Provisioning.NetworkProfiles;
 /// </summary>
 public interface ITlsCredentialSource
 {
+    /// <summary>Raised when the client certificate was replaced (A02.FR.08: the station reconnects with the new one).</summary>
+    event EventHandler? ClientCertificateChanged;
+
     /// <summary>Gets the installed CSMS root certificates (A05.FR.02); empty when none.</summary>
     /// <returns>The roots.</returns>
     X509Certificate2Collection GetCsmsRootCertificates();

@@ -58,6 +58,7 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
         _model.Changed += OnVariableChanged;
         _model.ChangeAnswered += OnChangeAnswered;
         _model.AddValidator(PriorityKey, ValidatePriority);
+        _credentials.ClientCertificateChanged += OnClientCertificateChanged;
     }
 
     /// <inheritdoc/>
@@ -343,8 +344,27 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
 
         // A01.FR.11/12: the change goes to the security log, never the value.
         NetworkProfileLog.PasswordChanged(_logger);
-        Raise(SecurityEventReporter.ReconfigurationOfSecurityParameters, "BasicAuthPassword changed (A01)", once: false);
+        _ = LogThenReconnectAsync();
+    }
+
+    private async Task LogThenReconnectAsync()
+    {
+        // Queued first, so the event is either sent before the close or replayed on the new connection.
+        if (_securityEvents is { } reporter)
+        {
+            await RaiseAsync(reporter, SecurityEventReporter.ReconfigurationOfSecurityParameters, "BasicAuthPassword changed (A01)").ConfigureAwait(false);
+        }
+
         ReconnectRequested?.Invoke(this, EventArgs.Empty);
+    }
+
+    private void OnClientCertificateChanged(object? sender, EventArgs e)
+    {
+        // A02.FR.08: a renewed ChargingStationCertificate is used at once when the connection authenticates with it.
+        if (ActiveSecurityProfile == 3)
+        {
+            ReconnectRequested?.Invoke(this, EventArgs.Empty);
+        }
     }
 
     private static bool IsPassword(VariableKey key) =>

@@ -35,8 +35,11 @@ public sealed class BasicAuthPasswordTests
         Assert.Equal("Basic " + Base64("CS001:" + NewPassword), h.Csms.Attempts[^1].Authorization);
 
         // A01.FR.11: the change is logged as a security event, queued and delivered over the new connection.
-        var frame = await second.WaitForFrameAsync(f => f.Action == "SecurityEventNotification"
-            && f.Json!.Value[3].GetProperty("type").GetString() == SecurityEventReporter.ReconfigurationOfSecurityParameters);
+        // If it met the closing connection it waits for its retry interval: let virtual time run.
+        static bool IsEvent(ChargerController.Testing.Csms.RecordedFrame f) => f.Action == "SecurityEventNotification"
+            && f.Json!.Value[3].GetProperty("type").GetString() == SecurityEventReporter.ReconfigurationOfSecurityParameters;
+        await h.AdvanceUntilAsync(() => h.Csms.Frames.Any(IsEvent), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10));
+        var frame = h.Csms.Frames.First(IsEvent);
         Assert.DoesNotContain(NewPassword, frame.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(second.FromStation, f => f.Action == "BootNotification");
     }

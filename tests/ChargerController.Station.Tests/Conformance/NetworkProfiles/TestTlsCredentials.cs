@@ -11,6 +11,8 @@ internal sealed class TestTlsCredentials : ITlsCredentialSource
     private X509Certificate2Collection _roots = [];
     private X509Certificate2? _client;
 
+    public event EventHandler? ClientCertificateChanged;
+
     public void SetRoots(params X509Certificate2[] roots)
     {
         lock (_gate)
@@ -25,6 +27,8 @@ internal sealed class TestTlsCredentials : ITlsCredentialSource
         {
             _client = client;
         }
+
+        ClientCertificateChanged?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>The next call(s) answer these roots once each, then the regular ones again.</summary>
