@@ -186,6 +186,39 @@ public sealed class NetworkProfileTests
     }
 
     [Fact]
+    public async Task A05_UpgradedProfileFails_FallsBackToPreviousProfile()
+    {
+        using var certificates = TestCertificates.CreateValidAt(NetworkProfileSetup.HarnessStart);
+        using var untrusted = TestCertificates.CreateValidAt(NetworkProfileSetup.HarnessStart);
+        var credentials = new TestTlsCredentials();
+        credentials.SetRoots(certificates.Ca);
+        var store = new InMemoryDeviceModelStore();
+        await using var h = await StationHarness.StartAsync(store: store, setup: NetworkProfileSetup.Create(credentials));
+        await h.WaitAcceptedAsync();
+
+        // The new CSMS presents a certificate from a CA the station does not trust.
+        await using var csms2 = await LoopbackCsms.StartAsync(new LoopbackCsmsOptions { BasicAuthPassword = NetworkProfileSetup.Password, ServerCertificate = untrusted.Server });
+        await h.Session.CallAsync("SetVariables", NetworkProfileSetup.SetVariable("OCPPCommCtrlr", "NetworkProfileConnectionAttempts", "2"));
+        await h.Session.CallAsync("SetNetworkProfile", NetworkProfileSetup.ProfileJson(1, csms2.Endpoint, 2));
+        await h.Session.CallAsync("SetVariables", NetworkProfileSetup.SetVariable("OCPPCommCtrlr", "NetworkConfigurationPriority", "1,0"));
+
+        await h.Runtime.DisposeAsync();
+        await h.StartRuntimeAsync(BootReasonEnumType.RemoteReset, []);
+        await h.AdvanceUntilAsync(() => h.Csms.Sessions.Count >= 2, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        var session = h.Csms.Sessions[1];
+        await session.WaitForCallAsync("BootNotification");
+        await h.WaitAcceptedAsync();
+
+        // Back on profile 1 (slot 0), and the refused certificate is reported there (A04).
+        Assert.Empty(csms2.Sessions);
+        Assert.Equal("1", h.Model.GetValue(VariableKey.Of(DeviceModelCatalog.SecurityCtrlr, "SecurityProfile")));
+        await h.AdvanceUntilAsync(
+            () => session.FromStation.Any(f => f.Action == "SecurityEventNotification" && f.Json!.Value[3].GetProperty("type").GetString() == "InvalidCsmsCertificate"),
+            TimeSpan.FromSeconds(5),
+            TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
     public async Task TC_A_20_CS()
     {
         await using var h = await StationHarness.StartAsync(setup: NetworkProfileSetup.Create(new TestTlsCredentials()));

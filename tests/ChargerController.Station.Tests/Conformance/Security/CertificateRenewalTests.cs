@@ -161,15 +161,5 @@ public sealed class CertificateRenewalTests : IDisposable
         Assert.Equal("Failed", delete[2].GetProperty("status").GetString());
     }
 
-    private async Task<StationHarness> StartProfile3Async(InMemoryCertificateStore store)
-    {
-        using var client = SecuritySetup.IssueClient(_certificates.Ca, "CN=CS001, O=ChargerController Test");
-        SecuritySetup.Provision(store, _certificates.Ca, client);
-        var h = await StationHarness.StartAsync(setup: SecuritySetup.Create(
-            store,
-            SecurityProfile.TlsWithClientSideCertificates,
-            new LoopbackCsmsOptions { ServerCertificate = _certificates.Server, ClientCertificateCa = _certificates.Ca }));
-        await h.WaitAcceptedAsync();
-        return h;
-    }
+    private Task<StationHarness> StartProfile3Async(InMemoryCertificateStore store) => SecuritySetup.StartProfile3Async(_certificates, store);
 }

@@ -86,5 +86,18 @@ internal static class SecuritySetup
         }
     }
 
+    /// <summary>A station on security profile 3 (client certificate from the store) against a TLS CSMS requiring it.</summary>
+    public static async Task<StationHarness> StartProfile3Async(TestCertificates certificates, InMemoryCertificateStore store)
+    {
+        using var client = IssueClient(certificates.Ca, "CN=CS001, O=ChargerController Test");
+        Provision(store, certificates.Ca, client);
+        var h = await StationHarness.StartAsync(setup: Create(
+            store,
+            SecurityProfile.TlsWithClientSideCertificates,
+            new LoopbackCsmsOptions { ServerCertificate = certificates.Server, ClientCertificateCa = certificates.Ca }));
+        await h.WaitAcceptedAsync();
+        return h;
+    }
+
     public static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 }
