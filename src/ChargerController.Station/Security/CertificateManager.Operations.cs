@@ -160,6 +160,7 @@ public sealed partial class CertificateManager
             }
 
             _store.DeleteKey(PendingKeyName);
+            _model.SetInternal(PendingRequestIdName, string.Empty);
             var subject = chain[0].Subject;
             var notAfter = chain[0].NotAfter.ToUniversalTime();
             SecurityLog.Renewed(_logger, subject, notAfter);
@@ -172,8 +173,6 @@ public sealed partial class CertificateManager
 
         lock (_gate)
         {
-            _pendingRequestId = null;
-            _pendingCsr = null;
             _resend?.Cancel();
             _client?.Dispose();
             _client = null;
@@ -194,11 +193,7 @@ public sealed partial class CertificateManager
             return "only ChargingStationCertificate is handled (no ISO 15118 stack)";
         }
 
-        int? pending;
-        lock (_gate)
-        {
-            pending = _pendingRequestId;
-        }
+        var pending = PendingRequestId();
 
         if (request.RequestId is { } id && id != pending)
         {

@@ -23,6 +23,7 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
 {
     private const string PendingKeyName = "PendingChargingStationKey";
     private const string RequestIdName = "Security.NextSignRequestId";
+    private const string PendingRequestIdName = "Security.PendingSignRequestId";
     private readonly ICertificateStore _store;
     private readonly StationDeviceModel _model;
     private readonly SecurityOptions _options;
@@ -33,8 +34,6 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
     private SecurityEventReporter? _securityEvents;
     private X509Certificate2? _client;
     private bool _clientLoaded;
-    private int? _pendingRequestId;
-    private string? _pendingCsr;
     private CancellationTokenSource? _resend;
 
     /// <summary>Initializes a new instance of the <see cref="CertificateManager"/> class.</summary>
@@ -118,9 +117,10 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
             _resend?.Cancel();
             _resend?.Dispose();
             _resend = resend = new CancellationTokenSource();
-            _pendingRequestId = requestId;
-            _pendingCsr = csr;
         }
+
+        // Durable with the key: a CertificateSigned after a reboot still matches (A02.FR.26 checks the requestId).
+        _model.SetInternal(PendingRequestIdName, requestId.ToString(CultureInfo.InvariantCulture));
 
         // The key is durable before the CSR leaves, so a CertificateSigned after a reboot still finds it.
         _store.SaveKey(PendingKeyName, pkcs8);
@@ -175,6 +175,9 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
             _client = null;
         }
     }
+
+    private int? PendingRequestId() =>
+        int.TryParse(_model.GetInternal(PendingRequestIdName), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private IEnumerable<X509Certificate2> Load(string use) =>
         _store.LoadAll().Where(c => c.Use == use).Select(c => X509CertificateLoader.LoadCertificate(c.Der));

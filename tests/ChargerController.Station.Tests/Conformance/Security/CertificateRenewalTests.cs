@@ -56,6 +56,24 @@ public sealed class CertificateRenewalTests : IDisposable
     }
 
     [Fact]
+    public async Task CertificateSigned_AfterReboot_StillMatchesPendingRequest()
+    {
+        var store = new InMemoryCertificateStore();
+        await using var h = await StartProfile3Async(store);
+        h.Csms.Respond("SignCertificate", """{"status":"Accepted"}""");
+        await h.Session.CallAsync("TriggerMessage", """{"requestedMessage":"SignChargingStationCertificate"}""");
+        var sign = (await h.Session.WaitForCallAsync("SignCertificate")).Json!.Value[3];
+
+        // Power cut between SignCertificate and CertificateSigned: the key and the requestId were stored first.
+        await h.RestartAsync(Ocpp.Enums.BootReasonEnumType.PowerUp);
+        var chain = SecuritySetup.SignCsr(sign.GetProperty("csr").GetString()!, _certificates.Ca);
+        var signed = await h.Session.CallAsync("CertificateSigned", $$"""{"certificateChain":{{SecuritySetup.Json(chain)}},"requestId":{{sign.GetProperty("requestId").GetInt32()}}}""");
+
+        Assert.Equal("Accepted", signed[2].GetProperty("status").GetString());
+        Assert.NotNull(store.LoadKey(CertificateUse.ChargingStation));
+    }
+
+    [Fact]
     public async Task TC_A_14_CS()
     {
         using var other = SecuritySetup.CreateCertificates();
