@@ -35,6 +35,7 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
     private X509Certificate2? _client;
     private bool _clientLoaded;
     private CancellationTokenSource? _resend;
+    private CancellationTokenSource? _monitor;
 
     /// <summary>Initializes a new instance of the <see cref="CertificateManager"/> class.</summary>
     /// <param name="store">Durable certificate and key store.</param>
@@ -71,6 +72,46 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
         context.Register(new GetInstalledCertificateIdsHandler(this));
         context.Register(new DeleteCertificateHandler(this));
         context.Register(new CertificateSignedHandler(this));
+        lock (_gate)
+        {
+            _monitor?.Cancel();
+            _monitor?.Dispose();
+            _monitor = new CancellationTokenSource();
+            var stop = _monitor.Token;
+            _ = Task.Run(() => MonitorExpiryAsync(stop), CancellationToken.None);
+        }
+    }
+
+    /// <summary>How long before its expiry the station certificate is renewed on the station's own initiative (A02, "one month").</summary>
+    public static TimeSpan RenewBeforeExpiry => TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Starts a renewal (SignCertificate, sent once registered and connected) when the station certificate expires within
+    /// <see cref="RenewBeforeExpiry"/> and no signing request is pending.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>Whether a renewal was started.</returns>
+    public async Task<bool> RenewIfExpiringAsync(CancellationToken cancellationToken)
+    {
+        if (_sender is not { } sender || PendingRequestId() is not null)
+        {
+            return false;
+        }
+
+        var der = _store.LoadAll().FirstOrDefault(c => c.Use == CertificateUse.ChargingStation)?.Der;
+        if (der is null)
+        {
+            return false;
+        }
+
+        using var certificate = X509CertificateLoader.LoadCertificate(der);
+        if (certificate.NotAfter.ToUniversalTime() - _time.GetUtcNow().UtcDateTime > RenewBeforeExpiry)
+        {
+            return false;
+        }
+
+        await RequestSigningAsync(new WhenAccepted(sender), cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <inheritdoc/>
@@ -168,11 +209,45 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
     {
         lock (_gate)
         {
+            _monitor?.Cancel();
+            _monitor?.Dispose();
+            _monitor = null;
             _resend?.Cancel();
             _resend?.Dispose();
             _resend = null;
             _client?.Dispose();
             _client = null;
+        }
+    }
+
+    private async Task MonitorExpiryAsync(CancellationToken stop)
+    {
+        // A day is fine-grained enough against a month of margin, and cheap.
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await RenewIfExpiringAsync(stop).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromDays(1), _time, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The monitor must outlive a failed attempt; it tries again the next day.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                SecurityLog.SigningFailed(_logger, ex);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromDays(1), _time, stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 

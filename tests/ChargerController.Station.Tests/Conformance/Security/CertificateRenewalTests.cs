@@ -74,6 +74,30 @@ public sealed class CertificateRenewalTests : IDisposable
     }
 
     [Fact]
+    public async Task StationCertificate_WithinAMonthOfExpiry_RenewedByTheStation()
+    {
+        var store = new InMemoryCertificateStore();
+        using var client = SecuritySetup.IssueClient(_certificates.Ca, "CN=CS001, O=ChargerController Test");
+        SecuritySetup.Provision(store, _certificates.Ca, client);
+        var harnessExpiry = client.NotAfter.ToUniversalTime();
+        await using var h = await StationHarness.StartAsync(setup: SecuritySetup.Create(
+            store,
+            SecurityProfile.TlsWithClientSideCertificates,
+            new LoopbackCsmsOptions { ServerCertificate = _certificates.Server, ClientCertificateCa = _certificates.Ca }));
+        await h.WaitAcceptedAsync();
+        h.Csms.Respond("SignCertificate", """{"status":"Accepted"}""");
+        Assert.Empty(h.Calls("SignCertificate"));
+
+        // Far from expiry nothing happens; 30 days before it the station asks for a new certificate on its own.
+        var manager = SecuritySetup.Certificates(h);
+        Assert.False(await manager.RenewIfExpiringAsync(CancellationToken.None));
+        h.Time.SetUtcNow(new DateTimeOffset(harnessExpiry.AddDays(-29), TimeSpan.Zero));
+        await h.AdvanceUntilAsync(() => h.Calls("SignCertificate").Count >= 1, TimeSpan.FromHours(6), TimeSpan.FromDays(3));
+
+        Assert.Equal("ChargingStationCertificate", h.Calls("SignCertificate")[0].GetProperty("certificateType").GetString());
+    }
+
+    [Fact]
     public async Task TC_A_14_CS()
     {
         using var other = SecuritySetup.CreateCertificates();
