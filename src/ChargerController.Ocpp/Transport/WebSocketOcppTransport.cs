@@ -16,8 +16,10 @@ public sealed partial class WebSocketOcppTransport : IOcppTransport
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ReconnectPolicy _policy;
-    private readonly CsmsCertificateValidator _certificates;
-    private readonly Uri _connectionUri;
+    private readonly Lock _signalGate = new();
+    private volatile Uri _connectionUri;
+    private TaskCompletionSource _reconnectSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _reconnectRequested;
     private readonly Channel<TransportEvent> _events = Channel.CreateUnbounded<TransportEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -48,8 +50,11 @@ public sealed partial class WebSocketOcppTransport : IOcppTransport
         _timeProvider = timeProvider;
         _logger = logger;
         _policy = new ReconnectPolicy(options.RetryBackOffWaitMinimum, options.RetryBackOffRandomRange, options.RetryBackOffRepeatTimes, random ?? Random.Shared);
-        _certificates = new CsmsCertificateValidator(options.CsmsRootCertificates, options.AllowCsmsTlsWildcards, timeProvider);
         _connectionUri = BuildConnectionUri(options.CsmsUrl, options.StationId);
+        if (options.ConnectionTargets is { } targets)
+        {
+            targets.ReconnectRequested += OnReconnectRequested;
+        }
     }
 
     /// <summary>Raised on every state change of the connection manager (from its loop; keep handlers short).</summary>
@@ -64,7 +69,7 @@ public sealed partial class WebSocketOcppTransport : IOcppTransport
     /// <summary>Gets the state of the connection manager.</summary>
     public WebSocketTransportState State => _state;
 
-    /// <summary>Gets the URL connected to: the endpoint plus <c>/</c> plus the percent-encoded station id (Part 4 §3.1.1).</summary>
+    /// <summary>Gets the URL of the current or last attempt: the endpoint plus <c>/</c> plus the percent-encoded station id (Part 4 §3.1.1).</summary>
     public Uri ConnectionUri => _connectionUri;
 
     /// <summary>Gets the version negotiated on the current or last connection, if any.</summary>
@@ -113,6 +118,25 @@ public sealed partial class WebSocketOcppTransport : IOcppTransport
     public ValueTask SendAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken cancellationToken) =>
         WebSocketMessagePump.SendAsync(_socket, _sendLock, utf8Frame, cancellationToken);
 
+    /// <summary>
+    /// Drops the current connection (a normal WebSocket close) and connects again at once, without back-off, asking the
+    /// <see cref="WebSocketTransportOptions.ConnectionTargets"/> for the target again: a new Basic-auth password (A01) or
+    /// network profile takes effect without a reboot. While waiting to reconnect, the wait ends now.
+    /// </summary>
+    public void RequestReconnect()
+    {
+        Interlocked.Exchange(ref _reconnectRequested, 1);
+        if (_socket is { State: WebSocketState.Open } socket)
+        {
+            _ = CloseForReconnectAsync(socket);
+        }
+
+        lock (_signalGate)
+        {
+            _reconnectSignal.TrySetResult();
+        }
+    }
+
     /// <inheritdoc/>
     public async ValueTask StopAsync(CancellationToken cancellationToken)
     {
@@ -135,9 +159,59 @@ public sealed partial class WebSocketOcppTransport : IOcppTransport
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (_options.ConnectionTargets is { } targets)
+        {
+            targets.ReconnectRequested -= OnReconnectRequested;
+        }
+
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stop.Dispose();
         _sendLock.Dispose();
+    }
+
+    private void OnReconnectRequested(object? sender, EventArgs e) => RequestReconnect();
+
+    private Task NewReconnectSignal()
+    {
+        lock (_signalGate)
+        {
+            if (_reconnectSignal.Task.IsCompleted)
+            {
+                _reconnectSignal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            // A request that came in since the last attempt started must still cut this wait short.
+            if (Volatile.Read(ref _reconnectRequested) != 0)
+            {
+                _reconnectSignal.TrySetResult();
+            }
+
+            return _reconnectSignal.Task;
+        }
+    }
+
+    private async Task CloseForReconnectAsync(WebSocket socket)
+    {
+        await WebSocketMessagePump.AnswerCloseAsync(socket, _timeProvider, "reconnecting").ConfigureAwait(false);
+
+        // The peer's close answer ends the receive loop; if it does not come in time, the abort does.
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), _timeProvider, _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+        {
+            socket.Abort();
+        }
     }
 
     private void SetState(WebSocketTransportState state, TimeSpan? retryDelay = null, string? reason = null)

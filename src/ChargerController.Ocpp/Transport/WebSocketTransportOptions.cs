@@ -50,6 +50,12 @@ public sealed class WebSocketTransportOptions
     /// <summary>Gets <c>SecurityCtrlr.AllowCSMSTLSWildcards</c> (errata 2025-06 §2.43): accept a wildcard server certificate. Default false.</summary>
     public bool AllowCsmsTlsWildcards { get; init; }
 
+    /// <summary>
+    /// Gets the provider asked before every attempt where to connect (network connection profiles, B09/B10); null = always
+    /// these options. The options themselves stay the validated default target.
+    /// </summary>
+    public IConnectionTargetProvider? ConnectionTargets { get; init; }
+
     /// <summary>Checks the options against Part 4 §3.1.1 and Part 2 A00.</summary>
     /// <returns>The problems; empty when valid.</returns>
     public IReadOnlyList<string> Validate()

@@ -43,15 +43,12 @@ public static partial class DeviceModelCatalog
         ArgumentNullException.ThrowIfNull(identity);
         var list = new List<VariableDefinition>
         {
-            Int(OcppCommCtrlr, "ActiveNetworkProfile", "0", ro: true),
             Str(OcppCommCtrlr, "FileTransferProtocols", "HTTPS", ro: true) with { DataType = DataEnumType.MemberList, ValuesList = "FTP,FTPS,HTTP,HTTPS,SFTP" },
             Int(OcppCommCtrlr, "HeartbeatInterval", "300", min: 1, max: 86400, unit: "s"),
             Int(OcppCommCtrlr, "MessageTimeout", "30", min: 1, max: 600, unit: "s", instance: "Default") with { RebootRequired = true },
             Int(OcppCommCtrlr, "MessageAttemptInterval", "60", min: 0, max: 86400, unit: "s", instance: "TransactionEvent"),
             Int(OcppCommCtrlr, "MessageAttempts", "3", min: 0, max: 100, instance: "TransactionEvent"),
             Int(OcppCommCtrlr, "MinimumStatusDuration", "0", min: 0, max: 3600, unit: "s"),
-            Str(OcppCommCtrlr, "NetworkConfigurationPriority", "0") with { DataType = DataEnumType.SequenceList, ValuesList = "0,1,2", RebootRequired = true },
-            Int(OcppCommCtrlr, "NetworkProfileConnectionAttempts", "3", min: 1, max: 100),
             Int(OcppCommCtrlr, "OfflineThreshold", "300", min: 0, max: 86400, unit: "s"),
             Int(OcppCommCtrlr, "ResetRetries", "2", min: 0, max: 10),
             Int(OcppCommCtrlr, "RetryBackOffRandomRange", "10", min: 0, max: 3600, unit: "s"),
@@ -59,11 +56,6 @@ public static partial class DeviceModelCatalog
             Int(OcppCommCtrlr, "RetryBackOffWaitMinimum", "10", min: 0, max: 3600, unit: "s"),
             Bool(OcppCommCtrlr, "UnlockOnEVSideDisconnect", "true"),
             Int(OcppCommCtrlr, "WebSocketPingInterval", "30", min: 0, max: 3600, unit: "s"),
-            Str(SecurityCtrlr, "BasicAuthPassword", null, max: 40) with { Mutability = MutabilityEnumType.WriteOnly, Secret = true, MinLimit = 16, RebootRequired = true },
-            Str(SecurityCtrlr, "Identity", identity.Identity, max: 48, ro: true),
-            Str(SecurityCtrlr, "OrganizationName", "ChargerController", max: 64),
-            Int(SecurityCtrlr, "SecurityProfile", identity.SecurityProfile.ToString(CultureInfo.InvariantCulture), ro: true),
-            Int(SecurityCtrlr, "CertificateEntries", "0", ro: true),
             Int(DeviceDataCtrlr, "ItemsPerMessage", "20", ro: true, instance: "GetReport"),
             Int(DeviceDataCtrlr, "ItemsPerMessage", "20", ro: true, instance: "GetVariables"),
             Int(DeviceDataCtrlr, "ItemsPerMessage", "20", ro: true, instance: "SetVariables"),

@@ -14,6 +14,8 @@ public sealed class StationDeviceModel
     private readonly Dictionary<VariableKey, VariableDefinition> _definitions;
     private readonly Dictionary<VariableKey, string> _values = [];
     private readonly Dictionary<string, string> _internal = new(StringComparer.Ordinal);
+    private readonly Dictionary<VariableKey, Func<string, string?>> _guards = [];
+    private readonly Dictionary<VariableKey, Func<string>> _live = [];
     private readonly IDeviceModelStore _store;
     private readonly Lock _gate = new();
 
@@ -60,6 +62,12 @@ public sealed class StationDeviceModel
     /// <summary>Raised after a value changed and was stored.</summary>
     public event EventHandler<VariableChangedEventArgs>? Changed;
 
+    /// <summary>
+    /// Raised after the SetVariablesResponse that accepted a change went out (house rule 13, respond-then-act): the place
+    /// for effects that would cut the answer off, such as reconnecting with a new BasicAuthPassword (A01).
+    /// </summary>
+    public event EventHandler<VariableChangedEventArgs>? ChangeAnswered;
+
     /// <summary>Gets every supported variable.</summary>
     public IReadOnlyCollection<VariableDefinition> Definitions => _definitions.Values;
 
@@ -86,9 +94,71 @@ public sealed class StationDeviceModel
     public string? GetValue(VariableKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        var normalized = Normalize(key);
+        Func<string>? live;
         lock (_gate)
         {
-            return _values.TryGetValue(Normalize(key), out var value) ? value : null;
+            if (!_live.TryGetValue(normalized, out live))
+            {
+                return _values.TryGetValue(normalized, out var value) ? value : null;
+            }
+        }
+
+        return live();
+    }
+
+    /// <summary>
+    /// Makes a variable's value computed on every read (e.g. <c>ClockCtrlr.DateTime</c>) instead of stored. Unknown keys
+    /// are ignored.
+    /// </summary>
+    /// <param name="key">The variable.</param>
+    /// <param name="value">Computes the current value; must be cheap and never throw.</param>
+    public void RegisterLiveValue(VariableKey key, Func<string> value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_gate)
+        {
+            var normalized = Normalize(key);
+            if (_definitions.ContainsKey(normalized))
+            {
+                _live[normalized] = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds a check that a block applies to SetVariables values of one variable beyond its characteristics (e.g. B10.FR.02:
+    /// every slot in <c>NetworkConfigurationPriority</c> must hold a valid profile). Unknown keys are ignored.
+    /// </summary>
+    /// <param name="key">The variable.</param>
+    /// <param name="check">Value → null when acceptable, else the reason for <c>Rejected</c>.</param>
+    public void AddValidator(VariableKey key, Func<string, string?> check)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(check);
+        lock (_gate)
+        {
+            var normalized = Normalize(key);
+            if (_definitions.ContainsKey(normalized))
+            {
+                _guards[normalized] = _guards.TryGetValue(normalized, out var previous)
+                    ? v => previous(v) ?? check(v)
+                    : check;
+            }
+        }
+    }
+
+    /// <summary>Raises <see cref="ChangeAnswered"/> (called by the SetVariables handler once its answer was sent).</summary>
+    /// <param name="key">The variable as the CSMS named it.</param>
+    /// <param name="value">The value set.</param>
+    public void NotifyAnswered(VariableKey key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (_definitions.TryGetValue(Normalize(key), out var definition))
+        {
+            ChangeAnswered?.Invoke(this, new VariableChangedEventArgs(definition.Key, value));
         }
     }
 
@@ -146,6 +216,18 @@ public sealed class StationDeviceModel
 
         if (!VariableValueValidator.IsValid(definition, value, out reason))
         {
+            return SetVariableStatusEnumType.Rejected;
+        }
+
+        Func<string, string?>? guard;
+        lock (_gate)
+        {
+            _guards.TryGetValue(Normalize(definition.Key), out guard);
+        }
+
+        if (guard?.Invoke(value) is { } refused)
+        {
+            reason = refused;
             return SetVariableStatusEnumType.Rejected;
         }
 

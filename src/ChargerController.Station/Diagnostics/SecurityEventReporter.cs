@@ -26,6 +26,12 @@ public sealed class SecurityEventReporter
     /// <summary>The TLS handshake failed.</summary>
     public const string FailedToAuthenticateAtCsms = "FailedToAuthenticateAtCsms";
 
+    /// <summary>The CSMS offered only a TLS version below 1.2 (critical, A00.FR.314).</summary>
+    public const string InvalidTlsVersion = "InvalidTLSVersion";
+
+    /// <summary>The CSMS offered only cipher suites the station refuses (critical, A00.FR.316).</summary>
+    public const string InvalidTlsCipherSuite = "InvalidTLSCipherSuite";
+
     /// <summary>The security profile changed (critical).</summary>
     public const string ReconfigurationOfSecurityParameters = "ReconfigurationOfSecurityParameters";
 

@@ -36,7 +36,8 @@ public sealed class DeviceModelReporter
     {
         var data = variables.Select(d => NotifyReportBuilder.ToReportData(d, _model.GetValue(d.Key), withCharacteristics)).ToArray<ReportDataType>();
         var items = _model.GetInt(DeviceModelCatalog.DeviceDataCtrlr, "ItemsPerMessage", 20, "GetReport");
-        foreach (var part in NotifyReportBuilder.Split(requestId, _time.GetUtcNow(), data, items))
+        var bytes = _model.GetInt(DeviceModelCatalog.DeviceDataCtrlr, "BytesPerMessage", int.MaxValue, "GetReport");
+        foreach (var part in NotifyReportBuilder.Split(requestId, _time.GetUtcNow(), data, items, bytes))
         {
             await _sender.CallRequestedAsync<NotifyReportRequest, NotifyReportResponse>(part, cancellationToken).ConfigureAwait(false);
         }

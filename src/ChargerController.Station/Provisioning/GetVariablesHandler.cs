@@ -3,6 +3,7 @@ using ChargerController.Ocpp.Dispatch;
 using ChargerController.Ocpp.Enums;
 using ChargerController.Ocpp.Messages.Provisioning;
 using ChargerController.Ocpp.Rpc;
+using ChargerController.Ocpp.Serialization;
 using ChargerController.Station.DeviceModel;
 
 namespace ChargerController.Station.Provisioning;
@@ -36,6 +37,13 @@ public sealed class GetVariablesHandler : IOcppRequestHandler<GetVariablesReques
         {
             // B06.FR.16: more items than ItemsPerMessage[GetVariables] may be refused with a CALLERROR.
             throw new OcppCallErrorException(RpcErrorCode.OccurrenceConstraintViolation, $"At most {limit} items per GetVariables.");
+        }
+
+        var bytes = _model.GetInt(DeviceModelCatalog.DeviceDataCtrlr, "BytesPerMessage", int.MaxValue, "GetVariables");
+        if (MessageSize.Of(request, OcppJsonContext.Default.GetVariablesRequest) > bytes)
+        {
+            // B06.FR.17: a request longer than BytesPerMessage[GetVariables] may be refused with a FormatViolation.
+            throw new OcppCallErrorException(RpcErrorCode.FormatViolation, $"At most {bytes} bytes per GetVariables.");
         }
 
         var results = request.GetVariableData.Select(Get).ToArray();

@@ -1,13 +1,18 @@
 using ChargerController.Ocpp.DataTypes;
 using ChargerController.Ocpp.Dispatch;
 using ChargerController.Ocpp.Messages.Provisioning;
+using ChargerController.Ocpp.Enums;
 using ChargerController.Ocpp.Rpc;
+using ChargerController.Ocpp.Serialization;
 using ChargerController.Station.DeviceModel;
 
 namespace ChargerController.Station.Provisioning;
 
-/// <summary>Answers SetVariables (B05): one result per item, each stored durably before the answer.</summary>
-public sealed class SetVariablesHandler : IOcppRequestHandler<SetVariablesRequest, SetVariablesResponse>
+/// <summary>
+/// Answers SetVariables (B05): one result per item, each stored durably before the answer; once the answer went out,
+/// <see cref="StationDeviceModel.ChangeAnswered"/> fires for each accepted item.
+/// </summary>
+public sealed class SetVariablesHandler : IOcppRequestHandler<SetVariablesRequest, SetVariablesResponse>, IOcppAfterResponse<SetVariablesRequest, SetVariablesResponse>
 {
     private readonly StationDeviceModel _model;
 
@@ -25,8 +30,32 @@ public sealed class SetVariablesHandler : IOcppRequestHandler<SetVariablesReques
             throw new OcppCallErrorException(RpcErrorCode.OccurrenceConstraintViolation, $"At most {limit} items per SetVariables.");
         }
 
+        var bytes = _model.GetInt(DeviceModelCatalog.DeviceDataCtrlr, "BytesPerMessage", int.MaxValue, "SetVariables");
+        if (MessageSize.Of(request, OcppJsonContext.Default.SetVariablesRequest) > bytes)
+        {
+            // Same rule as B06.FR.17 for GetVariables: a request longer than BytesPerMessage[SetVariables] is a FormatViolation.
+            throw new OcppCallErrorException(RpcErrorCode.FormatViolation, $"At most {bytes} bytes per SetVariables.");
+        }
+
         var results = request.SetVariableData.Select(Set).ToArray();
         return ValueTask.FromResult(new SetVariablesResponse { SetVariableResult = results });
+    }
+
+    /// <inheritdoc/>
+    public ValueTask AfterResponseAsync(SetVariablesRequest request, SetVariablesResponse response, OcppRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        for (var i = 0; i < Math.Min(request.SetVariableData.Length, response.SetVariableResult.Length); i++)
+        {
+            if (response.SetVariableResult[i].AttributeStatus is SetVariableStatusEnumType.Accepted or SetVariableStatusEnumType.RebootRequired)
+            {
+                var item = request.SetVariableData[i];
+                _model.NotifyAnswered(GetVariablesHandler.KeyOf(item.Component, item.Variable), item.AttributeValue);
+            }
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     private SetVariableResultType Set(SetVariableDataType item)

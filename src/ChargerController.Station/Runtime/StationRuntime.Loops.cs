@@ -46,6 +46,7 @@ public sealed partial class StationRuntime
                 _lastCsmsTime = response.CurrentTime;
             }
 
+            await SetClockAsync(response.CurrentTime, stop).ConfigureAwait(false);
             if (response.Status == RegistrationStatusEnumType.Accepted)
             {
                 if (response.Interval > 0)
@@ -129,11 +130,32 @@ public sealed partial class StationRuntime
                 {
                     _lastCsmsTime = response.CurrentTime;
                 }
+
+                await SetClockAsync(response.CurrentTime, stop).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
             {
                 RuntimeLog.HeartbeatFailed(_logger, ex);
             }
+        }
+    }
+
+    private async Task SetClockAsync(DateTimeOffset csmsTime, CancellationToken stop)
+    {
+        // B01.FR.06 / G02: only when the operator chose the CSMS as a time source.
+        var sources = _model.GetValue(VariableKey.Of(DeviceModelCatalog.ClockCtrlr, "TimeSource")) ?? string.Empty;
+        if (!sources.Split(',').Contains("Heartbeat", StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var step = _clock.Adjust(csmsTime);
+        var threshold = _model.GetInt(DeviceModelCatalog.ClockCtrlr, "TimeAdjustmentReportingThreshold", 0);
+        if (step != TimeSpan.Zero && threshold > 0 && step.Duration() > TimeSpan.FromSeconds(threshold))
+        {
+            // ClockCtrlr.TimeAdjustmentReportingThreshold: a larger jump is the critical security event SettingSystemTime.
+            var text = "Station clock stepped by " + ((long)step.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + " s to the CSMS time";
+            await SecurityEvents.RaiseAsync(Diagnostics.SecurityEventReporter.SettingSystemTime, text, stop).ConfigureAwait(false);
         }
     }
 

@@ -30,6 +30,7 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     private readonly StationIdentity _identity;
     private readonly StationRuntimeOptions _options;
     private readonly TimeProvider _time;
+    private readonly StationClock _clock;
     private readonly ILogger _logger;
     private readonly IConnectorStatusSource _connectors;
     private readonly ResetHandler _reset;
@@ -66,18 +67,23 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         _model = model;
         _identity = identity;
         _options = options;
-        _time = time;
+
+        // B01.FR.06: every time stamp the station writes follows the CSMS clock; timers keep running on the host clock.
+        _clock = time as StationClock ?? new StationClock(time);
+        _time = _clock;
         _connectors = ports.Connectors;
         _logger = loggerFactory.CreateLogger<StationRuntime>();
         var handlers = OcppStationProtocol.CreateHandlerRegistry();
         var timeout = TimeSpan.FromSeconds(model.GetInt(DeviceModelCatalog.OcppCommCtrlr, "MessageTimeout", 30, "Default"));
+        // The connection and the queue schedule on the host clock: a CSMS clock step must not move their due times.
         _connection = new OcppConnection(transport, handlers, OcppStationProtocol.CreateConnectionOptions(timeout), time, loggerFactory.CreateLogger<OcppConnection>());
         _pump = new OutboundQueuePump(_connection, ports.OutboundQueue ?? new InMemoryOutboundQueue(time), time, loggerFactory.CreateLogger<OutboundQueuePump>());
-        SecurityEvents = new SecurityEventReporter(this, time);
+        SecurityEvents = new SecurityEventReporter(this, _time);
         Availability = new AvailabilityManager(model, ports.Connectors, ports.Transactions);
-        StatusReporter = new StatusNotificationReporter(this, Availability, ports.Connectors, model, time);
+        StatusReporter = new StatusNotificationReporter(this, Availability, ports.Connectors, model, _time);
         DataTransfer = new DataTransferClient(this);
-        var reporter = new DeviceModelReporter(model, this, time);
+        var reporter = new DeviceModelReporter(model, this, _time);
+        model.RegisterLiveValue(VariableKey.Of(DeviceModelCatalog.ClockCtrlr, "DateTime"), _clock.Format);
         _reset = new ResetHandler(model, ports.Transactions, ports.Reset, SecurityEvents);
 
         Register(handlers, new GetVariablesHandler(model), allowedWhilePending: true);
@@ -90,7 +96,7 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         Register<DataTransferRequest, DataTransferResponse>(handlers, new DataTransferHandler(ports.Vendors), allowedWhilePending: false);
 
         _handlers = handlers;
-        var context = new StationModuleContext(this, this, model, SecurityEvents, StatusReporter, Availability, time, loggerFactory, this);
+        var context = new StationModuleContext(this, this, model, SecurityEvents, StatusReporter, Availability, _time, loggerFactory, this);
         foreach (var module in ports.Modules)
         {
             module.Attach(context);
@@ -116,6 +122,9 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
 
     /// <summary>Gets the device model.</summary>
     public StationDeviceModel DeviceModel => _model;
+
+    /// <summary>Gets the station clock: the host clock corrected by the CSMS's <c>currentTime</c> (B01.FR.06).</summary>
+    public StationClock Clock => _clock;
 
     /// <inheritdoc/>
     public bool IsConnected => _connection.IsConnected;
@@ -172,14 +181,21 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     }
 
     /// <inheritdoc/>
-    public Task<TResponse> CallRequestedAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
+    public async Task<TResponse> CallRequestedAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
     {
         if (_registration == RegistrationState.Rejected)
         {
             throw new InvalidOperationException("B03.FR.02: nothing is sent while the registration is Rejected.");
         }
 
-        return _connection.CallAsync<TRequest, TResponse>(request, cancellationToken);
+        var response = await _connection.CallAsync<TRequest, TResponse>(request, cancellationToken).ConfigureAwait(false);
+        if (response is HeartbeatResponse heartbeat)
+        {
+            // A triggered Heartbeat (F06) carries the CSMS time as well (B01.FR.06).
+            await SetClockAsync(heartbeat.CurrentTime, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
     }
 
     /// <inheritdoc/>

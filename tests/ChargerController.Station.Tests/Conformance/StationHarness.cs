@@ -14,8 +14,9 @@ namespace ChargerController.Station.Tests.Conformance;
 /// <summary>The station runtime over a real WebSocket against the loopback CSMS, in virtual time.</summary>
 public sealed class StationHarness : IAsyncDisposable
 {
-    private StationHarness(LoopbackCsms csms, FakeTimeProvider time, IDeviceModelStore store, int evses)
+    private StationHarness(LoopbackCsms csms, FakeTimeProvider time, IDeviceModelStore store, int evses, HarnessSetup? setup = null)
     {
+        Setup = setup ?? new HarnessSetup();
         Csms = csms;
         Time = time;
         Store = store;
@@ -23,6 +24,12 @@ public sealed class StationHarness : IAsyncDisposable
     }
 
     public LoopbackCsms Csms { get; }
+
+    /// <summary>Gets the optional extra wiring (modules, transport options, CSMS options).</summary>
+    public HarnessSetup Setup { get; }
+
+    /// <summary>Gets the modules attached to the current runtime.</summary>
+    public IReadOnlyList<IStationModule> Modules { get; private set; } = [];
 
     public FakeTimeProvider Time { get; }
 
@@ -38,11 +45,8 @@ public sealed class StationHarness : IAsyncDisposable
 
     public StationDeviceModel Model { get; private set; } = null!;
 
-    /// <summary>Gets or sets the functional blocks attached to each runtime (re-created on every start/restart).</summary>
+    /// <summary>Gets or sets the functional blocks attached to each runtime (re-created on every start/restart); wins over <see cref="HarnessSetup.Modules"/>.</summary>
     public Func<StationHarness, IReadOnlyList<IStationModule>>? ModuleFactory { get; set; }
-
-    /// <summary>Gets the blocks attached to the current runtime.</summary>
-    public IReadOnlyList<IStationModule> Modules { get; private set; } = [];
 
     public CsmsSession Session => Csms.Current ?? throw new InvalidOperationException("no session");
 
@@ -54,11 +58,12 @@ public sealed class StationHarness : IAsyncDisposable
         BootReasonEnumType reason = BootReasonEnumType.PowerUp,
         IReadOnlyList<IDataTransferVendorHandler>? vendors = null,
         bool waitForBoot = true,
-        Func<StationHarness, IReadOnlyList<IStationModule>>? modules = null)
+        Func<StationHarness, IReadOnlyList<IStationModule>>? modules = null,
+        HarnessSetup? setup = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
-        var csms = await LoopbackCsms.StartAsync(new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
-        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses) { ModuleFactory = modules };
+        var csms = await LoopbackCsms.StartAsync(setup?.Csms ?? new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
+        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses, setup) { ModuleFactory = modules };
         harness.ScriptDefaults(bootStatus, interval);
         await harness.StartRuntimeAsync(reason, vendors ?? []);
         await harness.Csms.WaitForSessionAsync();
@@ -72,20 +77,25 @@ public sealed class StationHarness : IAsyncDisposable
 
     public void ScriptDefaults(string bootStatus, int interval)
     {
-        Csms.Respond("BootNotification", $$"""{"currentTime":"2025-01-01T12:00:00Z","interval":{{interval}},"status":"{{bootStatus}}"}""");
-        Csms.Respond("Heartbeat", """{"currentTime":"2025-01-01T12:05:00Z"}""");
+        // currentTime follows the virtual clock, as a real CSMS's would: the station sets its clock from it (B01.FR.06).
+        Csms.Respond("BootNotification", _ => $$"""{"currentTime":"{{CsmsNow()}}","interval":{{interval}},"status":"{{bootStatus}}"}""");
+        Csms.Respond("Heartbeat", _ => $$"""{"currentTime":"{{CsmsNow()}}"}""");
         foreach (var action in new[] { "StatusNotification", "NotifyReport", "SecurityEventNotification", "LogStatusNotification", "FirmwareStatusNotification", "NotifyEvent" })
         {
             Csms.Respond(action, "{}");
         }
     }
 
+    /// <summary>The virtual time as an RFC 3339 string, for scripted CSMS answers.</summary>
+    public string CsmsNow() => Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task StartRuntimeAsync(BootReasonEnumType reason, IReadOnlyList<IDataTransferVendorHandler> vendors)
     {
         var identity = new StationIdentity { Identity = "CS001", EvseCount = Connectors.Connectors.Count, SerialNumber = "SN-1", FirmwareVersion = "1.0.0" };
         Model = new StationDeviceModel(DeviceModelCatalog.Create(identity), Store);
+        Modules = (ModuleFactory ?? Setup.Modules)?.Invoke(this) ?? [];
         var transport = new WebSocketOcppTransport(
-            new WebSocketTransportOptions
+            Setup.Transport?.Invoke(this) ?? new WebSocketTransportOptions
             {
                 CsmsUrl = Csms.Endpoint,
                 StationId = "CS001",
@@ -97,8 +107,15 @@ public sealed class StationHarness : IAsyncDisposable
             },
             Time,
             new ListLogger());
-        Modules = ModuleFactory?.Invoke(this) ?? [];
-        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors, Modules = Modules };
+        var ports = new StationPorts
+        {
+            Connectors = Connectors,
+            Reset = ResetPort,
+            Transactions = Transactions,
+            Vendors = vendors,
+            Modules = Modules,
+            TriggerSources = [.. Modules.OfType<ChargerController.Station.RemoteControl.ITriggeredMessageSource>()],
+        };
         Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
         await Runtime.StartAsync(CancellationToken.None);
     }

@@ -100,6 +100,25 @@ public sealed class GetSetVariablesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TC_B_11_CS()
+    {
+        // Part 6: OfflineThreshold and AuthorizeRemoteStart with a valid value, a decimal, a boolean, a date-time and text.
+        foreach (var (value, integerOk, booleanOk) in new[] { ("300", true, false), ("300.1", false, false), ("true", false, true), ("2025-01-01T12:00:00Z", false, false), ("abc", false, false) })
+        {
+            var threshold = (await SetAsync($$"""{"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"OfflineThreshold"},"attributeValue":"{{value}}"}"""))[0];
+            var remoteStart = (await SetAsync($$"""{"component":{"name":"AuthCtrlr"},"variable":{"name":"AuthorizeRemoteStart"},"attributeValue":"{{value}}"}"""))[0];
+            Assert.Equal(integerOk ? "Accepted" : "Rejected", threshold.GetProperty("attributeStatus").GetString());
+            Assert.Equal(booleanOk ? "Accepted" : "Rejected", remoteStart.GetProperty("attributeStatus").GetString());
+            if (!integerOk)
+            {
+                Assert.Equal("InvalidValue", threshold.GetProperty("attributeStatusInfo").GetProperty("reasonCode").GetString());
+            }
+        }
+
+        Assert.Equal("300", _h.Model.GetValue(ChargerController.Station.DeviceModel.VariableKey.Of("OCPPCommCtrlr", "OfflineThreshold")));
+    }
+
+    [Fact]
     public async Task TC_B_39_CS()
     {
         var result = (await SetAsync("""{"component":{"name":"SecurityCtrlr"},"variable":{"name":"SecurityProfile"},"attributeValue":"3"}"""))[0];

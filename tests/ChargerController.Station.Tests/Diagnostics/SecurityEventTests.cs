@@ -32,7 +32,8 @@ public sealed class SecurityEventTests
         await using var h = await StationHarness.StartAsync();
         await h.WaitAcceptedAsync();
         var reply = await h.Session.CallAsync("SetVariables", """{"setVariableData":[{"component":{"name":"SecurityCtrlr"},"variable":{"name":"BasicAuthPassword"},"attributeValue":"a-new-password-0123"}]}""");
-        Assert.Equal("RebootRequired", reply[2].GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString());
+        // A01: the new password takes effect live (the station reconnects with it), so no reboot is required.
+        Assert.Equal("Accepted", reply[2].GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString());
         Assert.Contains("a-new-password-0123", h.Store.LoadAll().Values);
     }
 }

@@ -33,6 +33,8 @@ public sealed class LoopbackCsms : IAsyncDisposable
     private readonly object _waitGate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile int _refuseWithStatus;
+    private volatile string? _passwordOverride;
+    private volatile bool _passwordOverridden;
     private int _refuseCount;
 
     private LoopbackCsms(WebApplication app, LoopbackCsmsOptions options)
@@ -134,6 +136,20 @@ public sealed class LoopbackCsms : IAsyncDisposable
         _refuseWithStatus = statusCode;
         Volatile.Write(ref _refuseCount, count);
     }
+
+    /// <summary>
+    /// From now on expects this Basic-auth password instead of <see cref="LoopbackCsmsOptions.BasicAuthPassword"/> (null = no
+    /// check), as a CSMS does once a station accepted a new password (A01.FR.03).
+    /// </summary>
+    /// <param name="password">The password.</param>
+    public void SetBasicAuthPassword(string? password)
+    {
+        _passwordOverride = password;
+        _passwordOverridden = true;
+    }
+
+    /// <summary>Closes the current session's WebSocket from the CSMS side (abort, as a lost connection).</summary>
+    public void DropCurrentSession() => Current?.Abort();
 
     /// <summary>Stops refusing.</summary>
     public void AcceptConnections() => Volatile.Write(ref _refuseCount, 0);
@@ -243,7 +259,7 @@ public sealed class LoopbackCsms : IAsyncDisposable
         {
             status = _refuseWithStatus;
         }
-        else if (_options.BasicAuthPassword is { } password
+        else if ((_passwordOverridden ? _passwordOverride : _options.BasicAuthPassword) is { } password
             && authorization != "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(stationId + ":" + password)))
         {
             status = StatusCodes.Status401Unauthorized;

@@ -29,25 +29,39 @@ public sealed class TestCertificates : IDisposable
     /// <param name="clientCommonName">CN of the client certificate (the station id in profile 3).</param>
     /// <param name="serverNames">DNS names of the server certificate; default <c>localhost</c>.</param>
     /// <returns>The set.</returns>
-    public static TestCertificates Create(string clientCommonName = "CS001", params string[] serverNames)
+    public static TestCertificates Create(string clientCommonName = "CS001", params string[] serverNames) =>
+        CreateValidAt(DateTimeOffset.UtcNow, clientCommonName, serverNames);
+
+    /// <summary>Like <see cref="Create"/>, valid from a day before <paramref name="now"/> (for stations on a virtual clock).</summary>
+    /// <param name="now">The time the certificates must be valid at.</param>
+    /// <param name="clientCommonName">CN of the client certificate.</param>
+    /// <param name="serverNames">DNS names of the server certificate; default <c>localhost</c>.</param>
+    /// <returns>The set.</returns>
+    public static TestCertificates CreateValidAt(DateTimeOffset now, string clientCommonName = "CS001", params string[] serverNames)
     {
-        var ca = CreateCa("ChargerController Test CA");
-        var server = IssueServer(ca, serverNames.Length == 0 ? ["localhost"] : serverNames);
-        var client = IssueClient(ca, clientCommonName);
+        ArgumentNullException.ThrowIfNull(serverNames);
+        var ca = CreateCa("ChargerController Test CA", now);
+        var server = IssueServer(ca, serverNames.Length == 0 ? ["localhost"] : serverNames, now);
+        var client = IssueClient(ca, clientCommonName, now);
         return new TestCertificates(ca, server, client);
     }
 
     /// <summary>Creates a self-signed CA certificate with its key.</summary>
     /// <param name="name">CN.</param>
     /// <returns>The CA.</returns>
-    public static X509Certificate2 CreateCa(string name)
+    public static X509Certificate2 CreateCa(string name) => CreateCa(name, DateTimeOffset.UtcNow);
+
+    /// <summary>Creates a self-signed CA certificate with its key, valid from a day before <paramref name="now"/> for 5 years.</summary>
+    /// <param name="name">CN.</param>
+    /// <param name="now">Reference time.</param>
+    /// <returns>The CA.</returns>
+    public static X509Certificate2 CreateCa(string name, DateTimeOffset now)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=" + name, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        var now = DateTimeOffset.UtcNow;
         using var cert = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
         return Reload(cert);
     }
@@ -56,7 +70,14 @@ public sealed class TestCertificates : IDisposable
     /// <param name="ca">Issuer with key.</param>
     /// <param name="dnsNames">Subject alternative DNS names (may contain a wildcard).</param>
     /// <returns>The certificate with key.</returns>
-    public static X509Certificate2 IssueServer(X509Certificate2 ca, string[] dnsNames)
+    public static X509Certificate2 IssueServer(X509Certificate2 ca, string[] dnsNames) => IssueServer(ca, dnsNames, DateTimeOffset.UtcNow);
+
+    /// <summary>Issues a TLS server certificate valid from a day before <paramref name="now"/>.</summary>
+    /// <param name="ca">Issuer with key.</param>
+    /// <param name="dnsNames">Subject alternative DNS names.</param>
+    /// <param name="now">Reference time.</param>
+    /// <returns>The certificate with key.</returns>
+    public static X509Certificate2 IssueServer(X509Certificate2 ca, string[] dnsNames, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(dnsNames);
         var san = new SubjectAlternativeNameBuilder();
@@ -66,15 +87,22 @@ public sealed class TestCertificates : IDisposable
         }
 
         san.AddIpAddress(System.Net.IPAddress.Loopback);
-        return Issue(ca, "CN=" + dnsNames[0], [san.Build(), new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false)]);
+        return Issue(ca, "CN=" + dnsNames[0], [san.Build(), new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false)], now);
     }
 
     /// <summary>Issues a TLS client certificate.</summary>
     /// <param name="ca">Issuer with key.</param>
     /// <param name="commonName">CN.</param>
     /// <returns>The certificate with key.</returns>
-    public static X509Certificate2 IssueClient(X509Certificate2 ca, string commonName) =>
-        Issue(ca, "CN=" + commonName + ", O=ChargerController Test", [new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false)]);
+    public static X509Certificate2 IssueClient(X509Certificate2 ca, string commonName) => IssueClient(ca, commonName, DateTimeOffset.UtcNow);
+
+    /// <summary>Issues a TLS client certificate valid from a day before <paramref name="now"/>.</summary>
+    /// <param name="ca">Issuer with key.</param>
+    /// <param name="commonName">CN.</param>
+    /// <param name="now">Reference time.</param>
+    /// <returns>The certificate with key.</returns>
+    public static X509Certificate2 IssueClient(X509Certificate2 ca, string commonName, DateTimeOffset now) =>
+        Issue(ca, "CN=" + commonName + ", O=ChargerController Test", [new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false)], now);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -84,7 +112,7 @@ public sealed class TestCertificates : IDisposable
         Client.Dispose();
     }
 
-    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, X509Extension[] extensions)
+    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, X509Extension[] extensions, DateTimeOffset now)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -95,7 +123,6 @@ public sealed class TestCertificates : IDisposable
             request.CertificateExtensions.Add(extension);
         }
 
-        var now = DateTimeOffset.UtcNow;
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
         using var issued = request.Create(ca, now.AddDays(-1), now.AddYears(1), serial);

@@ -1,0 +1,22 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace ChargerController.Station.Provisioning.NetworkProfiles;
+
+/// <summary>
+/// The TLS credentials a network connection profile of security profile 2 or 3 needs: the installed CSMS root
+/// certificates (trust anchors) and the station's client certificate. The certificate block implements it over its
+/// store; without one the configured files are used (<see cref="ConfiguredTlsCredentials"/>).
+/// </summary>
+public interface ITlsCredentialSource
+{
+    /// <summary>Raised when the client certificate was replaced (A02.FR.08: the station reconnects with the new one).</summary>
+    event EventHandler? ClientCertificateChanged;
+
+    /// <summary>Gets the installed CSMS root certificates (A05.FR.02); empty when none.</summary>
+    /// <returns>The roots.</returns>
+    X509Certificate2Collection GetCsmsRootCertificates();
+
+    /// <summary>Gets the valid ChargingStationCertificate with its private key (A05.FR.03); null when none.</summary>
+    /// <returns>The certificate.</returns>
+    X509Certificate2? GetClientCertificate();
+}
