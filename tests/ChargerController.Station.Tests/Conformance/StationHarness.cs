@@ -22,6 +22,8 @@ public sealed class StationHarness : IAsyncDisposable
         Connectors = new FakeConnectors(evses);
     }
 
+    private Func<StationHarness, IReadOnlyList<IStationModule>>? _modules;
+
     public LoopbackCsms Csms { get; }
 
     public FakeTimeProvider Time { get; }
@@ -47,11 +49,12 @@ public sealed class StationHarness : IAsyncDisposable
         int evses = 2,
         BootReasonEnumType reason = BootReasonEnumType.PowerUp,
         IReadOnlyList<IDataTransferVendorHandler>? vendors = null,
-        bool waitForBoot = true)
+        bool waitForBoot = true,
+        Func<StationHarness, IReadOnlyList<IStationModule>>? modules = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var csms = await LoopbackCsms.StartAsync(new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
-        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses);
+        var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses) { _modules = modules };
         harness.ScriptDefaults(bootStatus, interval);
         await harness.StartRuntimeAsync(reason, vendors ?? []);
         await harness.Csms.WaitForSessionAsync();
@@ -90,7 +93,7 @@ public sealed class StationHarness : IAsyncDisposable
             },
             Time,
             new ListLogger());
-        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors };
+        var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors, Modules = _modules?.Invoke(this) ?? [] };
         Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
         await Runtime.StartAsync(CancellationToken.None);
     }
