@@ -8,7 +8,8 @@ namespace ChargerController.Station.SmartCharging.LoadBalancing;
 /// <item>Charging EVSEs share the rest by water-filling: equal shares, an EVSE whose own limit is lower takes only that
 /// and leaves the remainder to the others. If a share falls below an EVSE's minimum, the lowest-precedence EVSE pauses
 /// (0 A) and the shares are recomputed (K01.FR.21: charging below minChargingRate is not worthwhile).</item>
-/// <item>Idle EVSEs get what is left, capped by their own limit, so a newly plugged EV never starts above the budget.</item>
+/// <item>What is left tops up the suspended EVSEs, then goes to the idle ones in turn, so a newly plugged EV never
+/// starts above the budget; the next rebalance (on its first event) gives it a fair share.</item>
 /// </list>
 /// </summary>
 public static class LocalLoadBalancer
@@ -52,9 +53,20 @@ public static class LocalLoadBalancer
             charging.RemoveAt(charging.Count - 1);
         }
 
-        foreach (var evse in evses.Where(e => e.Demand == EvseDemand.Idle))
+        // What is left tops up the suspended EVSEs (so an EV that resumes is not held at the minimum when there is room),
+        // then goes to the idle ones one after the other, so the sum never exceeds the budget even if EVs plug in at once.
+        foreach (var evse in evses.Where(e => e.Demand == EvseDemand.Suspended && result[e.EvseId] > 0).OrderBy(e => e.Rank))
         {
-            result[evse.EvseId] = Math.Min(Math.Max(0, evse.LimitA), Math.Max(0, remaining));
+            var extra = Math.Min(Math.Max(0, evse.LimitA) - result[evse.EvseId], remaining);
+            result[evse.EvseId] += Math.Max(0, extra);
+            remaining -= Math.Max(0, extra);
+        }
+
+        foreach (var evse in evses.Where(e => e.Demand == EvseDemand.Idle).OrderBy(e => e.Rank))
+        {
+            var give = Math.Min(Math.Max(0, evse.LimitA), Math.Max(0, remaining));
+            result[evse.EvseId] = give;
+            remaining -= give;
         }
 
         return result;
