@@ -13,11 +13,11 @@ internal sealed class SimulatedSmartStation : IAsyncDisposable
 {
     private readonly List<SmartChargingEvseBinding> _bindings = [];
 
-    public SimulatedSmartStation(FakeTimeProvider time, SmartChargingModule module, int evses, SimulatedEvOptions ev)
+    public SimulatedSmartStation(FakeTimeProvider time, SmartChargingModule module, int evses, SimulatedEvOptions ev, bool phaseSwitching = false)
     {
         Time = time;
         Module = module;
-        Devices = [.. Enumerable.Range(1, evses).Select(_ => new SimulatedEvse(time, new SimulatedEvseOptions { Ev = ev }))];
+        Devices = [.. Enumerable.Range(1, evses).Select(_ => new SimulatedEvse(time, new SimulatedEvseOptions { Ev = ev, Contactor = new SimulatedContactorOptions { SupportsPhaseSwitching = phaseSwitching } }))];
         Controllers = [.. Devices.Select((d, i) => new EvseController(
             new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, d.ConnectorLock, d.Meter, d.ProximityPilot),
             new EvseOptions { EvseId = i + 1, MeterPollInterval = TimeSpan.FromMilliseconds(500) },

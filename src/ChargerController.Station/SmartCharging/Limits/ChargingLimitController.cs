@@ -150,7 +150,8 @@ public sealed class ChargingLimitController : IDisposable
                 evses.Add(new LoadBalancerEvse(evse.EvseId, load.Demand, slot.LimitA(_state.PhasesInUse(evse.EvseId)), minimum, rank));
             }
 
-            var allocation = LocalLoadBalancer.Allocate(budget, [.. evses.OrderBy(e => e.Rank).ThenBy(e => e.EvseId)]);
+            evses = [.. evses.OrderBy(e => e.Rank).ThenBy(e => e.EvseId)];
+            var allocation = LocalLoadBalancer.Allocate(budget, evses);
             foreach (var evse in evses)
             {
                 var limit = Math.Min(evse.LimitA, allocation[evse.EvseId]);
@@ -162,7 +163,7 @@ public sealed class ChargingLimitController : IDisposable
                     changes.Add(new EvseLimitChangedEventArgs(evse.EvseId, previous, limit));
                 }
 
-                if (DecidePhases(evse, slots[evse.EvseId], allocation[evse.EvseId], now) is { } request)
+                if (DecidePhases(evses, evse, slots[evse.EvseId], budget, allocation[evse.EvseId], now) is { } request)
                 {
                     switches.Add(request);
                 }
@@ -259,7 +260,7 @@ public sealed class ChargingLimitController : IDisposable
         return Math.Max(0, grid.FuseCurrentA - grid.MarginA - worst);
     }
 
-    private PhaseSwitchRequest? DecidePhases(LoadBalancerEvse evse, CompositeSegment slot, double allocation, DateTimeOffset now)
+    private PhaseSwitchRequest? DecidePhases(List<LoadBalancerEvse> evses, LoadBalancerEvse evse, CompositeSegment slot, double budget, double allocation, DateTimeOffset now)
     {
         var options = _options.Evse(evse.EvseId)!;
         if (!options.SupportsPhaseSwitching || evse.Demand == EvseDemand.Idle)
@@ -267,8 +268,12 @@ public sealed class ChargingLimitController : IDisposable
             return null;
         }
 
+        // What the balancer would give with the other phase count (the EVSE's own limit changes with it).
         var current = _load.GetValueOrDefault(evse.EvseId).Phases;
-        var wanted = PhaseSwitchPolicy.Decide(slot, allocation, current, evse.MinimumA, options.SupplyPhases);
+        var otherLimit = slot.LimitA(current == PhaseSelection.SinglePhase ? options.SupplyPhases : 1);
+        var other = LocalLoadBalancer.Allocate(budget, [.. evses.Select(e => e.EvseId == evse.EvseId ? e with { LimitA = otherLimit } : e)])[evse.EvseId];
+        var (three, one) = current == PhaseSelection.SinglePhase ? (other, allocation) : (allocation, other);
+        var wanted = PhaseSwitchPolicy.Decide(slot, three, one, current, evse.MinimumA, options.SupplyPhases);
         if (wanted == current)
         {
             return null;

@@ -33,6 +33,7 @@ public static class LocalLoadBalancer
         }
 
         var charging = evses.Where(e => e.Demand == EvseDemand.Charging).OrderBy(e => e.Rank).ToList();
+        var paused = false;
         while (charging.Count > 0)
         {
             var shares = WaterFill(remaining, charging);
@@ -49,13 +50,15 @@ public static class LocalLoadBalancer
 
             // Someone would charge below the minimum: the lowest-precedence EVSE pauses and the others share again.
             var victim = charging[^1];
+            paused = true;
             result[victim.EvseId] = 0;
             charging.RemoveAt(charging.Count - 1);
         }
 
-        // What is left tops up the suspended EVSEs (so an EV that resumes is not held at the minimum when there is room),
+        // What is left tops up the suspended EVSEs (so an EV that resumes is not held at the minimum when there is room;
+        // not while a charging EV had to pause),
         // then goes to the idle ones one after the other, so the sum never exceeds the budget even if EVs plug in at once.
-        foreach (var evse in evses.Where(e => e.Demand == EvseDemand.Suspended && result[e.EvseId] > 0).OrderBy(e => e.Rank))
+        foreach (var evse in evses.Where(e => !paused && e.Demand == EvseDemand.Suspended && result[e.EvseId] > 0).OrderBy(e => e.Rank))
         {
             var extra = Math.Min(Math.Max(0, evse.LimitA) - result[evse.EvseId], remaining);
             result[evse.EvseId] += Math.Max(0, extra);

@@ -15,12 +15,13 @@ public static class PhaseSwitchPolicy
 
     /// <summary>Decides the phase selection.</summary>
     /// <param name="slot">The composite slot in force.</param>
-    /// <param name="allocationA">What the load balancer can give per phase (∞ when it does not limit).</param>
+    /// <param name="allocationThreeA">What the load balancer would give per phase on three phases (∞ when it does not limit).</param>
+    /// <param name="allocationOneA">What the load balancer would give on one phase.</param>
     /// <param name="current">The selection now.</param>
     /// <param name="minimumA">Minimum charging current.</param>
     /// <param name="supplyPhases">Phases the EVSE is wired for.</param>
     /// <returns>The selection to request.</returns>
-    public static PhaseSelection Decide(CompositeSegment slot, double allocationA, PhaseSelection current, double minimumA, int supplyPhases)
+    public static PhaseSelection Decide(CompositeSegment slot, double allocationThreeA, double allocationOneA, PhaseSelection current, double minimumA, int supplyPhases)
     {
         if (supplyPhases < 2)
         {
@@ -32,8 +33,8 @@ public static class PhaseSwitchPolicy
             return PhaseSelection.SinglePhase;
         }
 
-        var three = Math.Min(slot.LimitA(supplyPhases), allocationA);
-        var one = Math.Min(slot.LimitA(1), allocationA);
+        var three = Math.Min(slot.LimitA(supplyPhases), allocationThreeA);
+        var one = Math.Min(slot.LimitA(1), allocationOneA);
         return current == PhaseSelection.SinglePhase
             ? (three >= minimumA + HysteresisA ? PhaseSelection.AllPhases : PhaseSelection.SinglePhase)
             : (three < minimumA && one >= minimumA ? PhaseSelection.SinglePhase : PhaseSelection.AllPhases);

@@ -1,3 +1,4 @@
+using ChargerController.Hardware.Abstractions.Contactor;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Evse.Events;
 using ChargerController.Station.SmartCharging.Limits;
@@ -14,6 +15,10 @@ public sealed class SmartChargingEvseBinding : IDisposable
 {
     private readonly EvseController _evse;
     private readonly ChargingLimitController _limits;
+
+    // The selection last requested (−1 = none). Limits follow the requested phases at once: the EVSE withholds its offer
+    // until the switch is done (contactor open plus dwell), so a limit for the new phase count never applies to the old.
+    private int _requested = -1;
 
     /// <summary>Initializes a new instance of the <see cref="SmartChargingEvseBinding"/> class and starts following the EVSE.</summary>
     /// <param name="evse">The EVSE loop.</param>
@@ -60,14 +65,17 @@ public sealed class SmartChargingEvseBinding : IDisposable
     private void Report()
     {
         var snapshot = _evse.Snapshot;
-        _limits.UpdateEvse(snapshot.EvseId, DemandOf(snapshot), snapshot.Phases, _evse.LastMeterReading);
+        var requested = Volatile.Read(ref _requested);
+        var phases = requested < 0 ? snapshot.Phases : (PhaseSelection)requested;
+        _limits.UpdateEvse(snapshot.EvseId, DemandOf(snapshot), phases, _evse.LastMeterReading);
     }
 
     private void OnPhaseSwitch(object? sender, PhaseSwitchRequest request)
     {
-        if (request.EvseId == _evse.EvseId)
+        if (request.EvseId == _evse.EvseId && _evse.RequestPhaseSelection(request.Phases))
         {
-            _evse.RequestPhaseSelection(request.Phases);
+            Volatile.Write(ref _requested, (int)request.Phases);
+            Report();
         }
     }
 }
