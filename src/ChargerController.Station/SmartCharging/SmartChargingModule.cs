@@ -26,6 +26,7 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
     private readonly ILogger _logger;
     private readonly ChargingProfileValidator _validator;
     private StationDeviceModel? _model;
+    private IStationMessageSender? _sender;
     private DynamicSchedulePuller? _puller;
 
     /// <summary>Initializes a new instance of the <see cref="SmartChargingModule"/> class and loads the stored profiles.</summary>
@@ -76,6 +77,7 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
     {
         ArgumentNullException.ThrowIfNull(context);
         _model = context.DeviceModel;
+        _sender = context.Sender;
         External.Bind(context.Sender, context.DeviceModel);
         context.DeviceModel.SetByStation(VariableKey.Of(DeviceModelCatalog.SmartChargingCtrlr, "Phases3to1"), _options.Evses.Any(e => e.SupportsPhaseSwitching) ? "true" : "false");
         UpdateEntries();
@@ -92,6 +94,43 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
         var status = context.Status;
         Limits.FollowConnection(() => status.IsConnected);
         Limits.Recompute();
+    }
+
+    /// <summary>
+    /// The driver asks for priority charging at the station (K22, e.g. a button): the PriorityCharging profile replaces
+    /// Tx/TxDefault for the running transaction, and the CSMS is told with NotifyPriorityCharging.
+    /// </summary>
+    /// <param name="evseId">EVSE.</param>
+    /// <param name="activate">On or off.</param>
+    /// <param name="cancellationToken">Cancels the notification.</param>
+    /// <returns>False when no transaction runs there or (to activate) no PriorityCharging profile applies.</returns>
+    public async Task<bool> SetPriorityChargingLocallyAsync(int evseId, bool activate, CancellationToken cancellationToken)
+    {
+        if (State.TransactionId(evseId) is not { } transactionId)
+        {
+            return false;
+        }
+
+        if (activate && !Profiles.All.Any(p => p.Profile.ChargingProfilePurpose == ChargingProfilePurposeEnumType.PriorityCharging && (p.EvseId == 0 || p.EvseId == evseId)))
+        {
+            return false;
+        }
+
+        State.SetPriority(evseId, activate);
+        if (_sender is { } sender)
+        {
+            try
+            {
+                var notify = new NotifyPriorityChargingRequest { TransactionId = transactionId, Activated = activate };
+                await sender.CallAsync<NotifyPriorityChargingRequest, NotifyPriorityChargingResponse>(notify, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                SmartChargingLog.Failed(_logger, nameof(NotifyPriorityChargingRequest), ex);
+            }
+        }
+
+        return true;
     }
 
     /// <inheritdoc/>

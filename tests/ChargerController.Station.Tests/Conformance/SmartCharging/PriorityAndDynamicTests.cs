@@ -31,6 +31,24 @@ public sealed class PriorityAndDynamicTests
     }
 
     [Fact]
+    public async Task TC_K_119_CS()
+    {
+        await using var cs = await SmartChargingStation.StartAsync();
+        cs.H.Transactions.Start(1);
+        Assert.False(await cs.Module.SetPriorityChargingLocallyAsync(1, true, CancellationToken.None)); // no profile yet
+        Assert.Equal("Accepted", await cs.SetAsync(0, Profile(710, "PriorityCharging", kind: "Relative", limit: 32, startSchedule: null, duration: null)));
+        Assert.Equal("Accepted", await cs.SetAsync(1, TxDefault(711, limit: 8)));
+        Assert.True(await cs.Module.SetPriorityChargingLocallyAsync(1, true, CancellationToken.None));
+        var notify = await cs.H.WaitForCallsAsync("NotifyPriorityCharging", 1);
+        Assert.Equal(("tx-1", true), (notify.GetProperty("transactionId").GetString(), notify.GetProperty("activated").GetBoolean()));
+        Assert.Equal(32, cs.Module.Limits.LimitFor(1).CurrentLimitA);
+
+        // Priority ends with the transaction.
+        cs.H.Transactions.End(1);
+        Assert.False(cs.Module.State.IsPriorityActive(1));
+    }
+
+    [Fact]
     public async Task TC_K_121_CS()
     {
         await using var cs = await SmartChargingStation.StartAsync();
