@@ -51,7 +51,7 @@ public sealed class ChargingLimitController : IDisposable
         _time = time;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _limits = _options.Evses.ToDictionary(e => e.EvseId, e => new EvseCurrentLimit(this, e.EvseId));
-        _timer = time.CreateTimer(_ => Recompute(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = time.CreateTimer(_ => RecomputeFromTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         profiles.Changed += (_, _) => Recompute();
         state.Changed += (_, _) => Recompute();
     }
@@ -196,6 +196,21 @@ public sealed class ChargingLimitController : IDisposable
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    // A timer callback must never throw (it would end the process); the EVSE loop's own read retries the recompute and
+    // treats a failing source as 0 A.
+    private void RecomputeFromTimer()
+    {
+        try
+        {
+            Recompute();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SmartChargingLog.Failed(_logger, "limit recompute", ex);
+            _timer.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private static double PhaseCurrent(MeterReading reading, int phase) =>
         phase < reading.CurrentA.Count && double.IsFinite(reading.CurrentA[phase]) ? reading.CurrentA[phase] : 0;

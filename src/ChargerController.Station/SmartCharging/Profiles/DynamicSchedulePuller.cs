@@ -26,7 +26,7 @@ internal sealed class DynamicSchedulePuller : IDisposable
         _sender = sender;
         _time = time;
         _logger = logger;
-        _timer = time.CreateTimer(_ => _ = PullDueAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = time.CreateTimer(_ => _ = PullDueSafelyAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         profiles.Changed += (_, _) => Arm();
         Arm();
     }
@@ -56,6 +56,18 @@ internal sealed class DynamicSchedulePuller : IDisposable
             var next = _profiles.All.Select(DueAt).Where(d => d is not null).Min();
             var due = next is { } at ? at - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
             _timer.Change(next is null ? Timeout.InfiniteTimeSpan : (due > TimeSpan.Zero ? due : TimeSpan.Zero), Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task PullDueSafelyAsync()
+    {
+        try
+        {
+            await PullDueAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SmartChargingLog.Failed(_logger, "dynamic schedule pull", ex);
         }
     }
 
