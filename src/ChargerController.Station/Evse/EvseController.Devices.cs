@@ -27,6 +27,9 @@ public sealed partial class EvseController
     private TimeSpan? _meterFailingSince;
     private TimeSpan? _overcurrentSince;
 
+    /// <summary>Gets the EVSE meter's last good reading (the EV's actual draw) for local load balancing; null before the first. Thread-safe.</summary>
+    public MeterReading? LastMeterReading => Volatile.Read(ref _lastReading);
+
     private Task<ConnectorLockFeedback>? _lockOp;
     private bool _lockOpIsLock;
     private bool _locked;
@@ -236,7 +239,7 @@ public sealed partial class EvseController
                 _meterOp = null;
                 if (op.Status == TaskStatus.RanToCompletion)
                 {
-                    _lastReading = op.Result;
+                    Volatile.Write(ref _lastReading, op.Result);
                     _lastReadingAt = now;
                     _meterFailingSince = null;
                     _faults.ConditionGone(FaultKind.MeterFailure);

@@ -1,0 +1,43 @@
+using ChargerController.Ocpp.Enums;
+
+namespace ChargerController.Station.DeviceModel;
+
+/// <content>SmartChargingCtrlr (OCPP 2.1 appendix, Part 2 K): what the K block supports on this AC station.</content>
+public static partial class DeviceModelCatalog
+{
+    /// <summary>The smart charging controller.</summary>
+    public const string SmartChargingCtrlr = "SmartChargingCtrlr";
+
+    static partial void AddSmartCharging(List<VariableDefinition> list, StationIdentity identity)
+    {
+        list.Add(Bool(SmartChargingCtrlr, "Available", "true", ro: true));
+        list.Add(Bool(SmartChargingCtrlr, "Enabled", "true"));
+        list.Add(new VariableDefinition(VariableKey.Of(SmartChargingCtrlr, "Entries", "ChargingProfiles"), DataEnumType.Integer, MutabilityEnumType.ReadOnly, "0") { MaxLimit = 48, Persistent = false });
+        list.Add(new VariableDefinition(VariableKey.Of(SmartChargingCtrlr, "LimitChangeSignificance"), DataEnumType.Decimal, MutabilityEnumType.ReadWrite, "1.0") { MinLimit = 0, MaxLimit = 100, Unit = "Percent" });
+        list.Add(Int(SmartChargingCtrlr, "PeriodsPerSchedule", "48", ro: true));
+        list.Add(Int(SmartChargingCtrlr, "ProfileStackLevel", "8", ro: true));
+        list.Add(Str(SmartChargingCtrlr, "RateUnit", "A,W", ro: true) with { DataType = DataEnumType.MemberList, ValuesList = "A,W" });
+
+        // K01.FR.46-48: single-phase charging always uses L1 (the second contactor drops L2/L3), so the phase cannot be chosen.
+        list.Add(Bool(SmartChargingCtrlr, "ACPhaseSwitchingSupported", "false", ro: true) with { Constant = true });
+        list.Add(Bool(SmartChargingCtrlr, "Phases3to1", "false", ro: true) with { Persistent = false });
+        list.Add(Bool(SmartChargingCtrlr, "ExternalControlSignalsEnabled", "true"));
+        list.Add(Bool(SmartChargingCtrlr, "NotifyChargingLimitWithSchedules", "false"));
+        list.Add(Bool(SmartChargingCtrlr, "ExternalConstraintsProfileDisallowed", "false"));
+        list.Add(Int(SmartChargingCtrlr, "MaxExternalConstraintsId", "0", min: 0, max: 1000));
+        list.Add(Str(SmartChargingCtrlr, "SupportedAdditionalPurposes", "PriorityCharging,LocalGeneration", ro: true) with { DataType = DataEnumType.MemberList, ValuesList = "PriorityCharging,LocalGeneration" });
+
+        // K01.FR.27/55: every purpose is stored in SQLite, so the optional ones report persistence too.
+        foreach (var purpose in (string[])["TxProfile", "LocalGeneration", "ChargingStationExternalConstraints"])
+        {
+            list.Add(new VariableDefinition(VariableKey.Of(SmartChargingCtrlr, "ChargingProfilePersistence", purpose), DataEnumType.Boolean, MutabilityEnumType.ReadOnly, "true") { Constant = true });
+        }
+
+        // 2.1 feature switches (Part 2 form SupportsFeature[...]): Dynamic profiles and maxOfflineDuration yes; the
+        // ISO 15118 / local-time extras no, so K01.FR.123-126 reject them.
+        foreach (var (feature, supported) in (ReadOnlySpan<(string, string)>)[("DynamicProfiles", "true"), ("MaxOfflineDuration", "true"), ("UseLocalTime", "false"), ("RandomizedDelay", "false"), ("LimitAtSoC", "false"), ("EvseSleep", "false")])
+        {
+            list.Add(new VariableDefinition(VariableKey.Of(SmartChargingCtrlr, "SupportsFeature", feature), DataEnumType.Boolean, MutabilityEnumType.ReadOnly, supported) { Constant = true });
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using ChargerController.Ocpp.Dispatch;
+using ChargerController.Ocpp.Enums;
+using ChargerController.Ocpp.Messages.SmartCharging;
+using ChargerController.Station.SmartCharging.Profiles;
+
+namespace ChargerController.Station.SmartCharging.Handlers;
+
+/// <summary>SetChargingProfile (K01): validate, then install (replacing the same id, K01.FR.05) and re-evaluate (K01.FR.07).</summary>
+public sealed class SetChargingProfileHandler : IOcppRequestHandler<SetChargingProfileRequest, SetChargingProfileResponse>
+{
+    private readonly ChargingProfileValidator _validator;
+    private readonly ChargingProfileSet _profiles;
+    private readonly Func<SmartChargingSettings> _settings;
+    private readonly TimeProvider _time;
+
+    /// <summary>Initializes a new instance of the <see cref="SetChargingProfileHandler"/> class.</summary>
+    /// <param name="validator">Validation.</param>
+    /// <param name="profiles">Installed profiles.</param>
+    /// <param name="settings">Reads the device-model settings.</param>
+    /// <param name="time">Clock.</param>
+    public SetChargingProfileHandler(ChargingProfileValidator validator, ChargingProfileSet profiles, Func<SmartChargingSettings> settings, TimeProvider time)
+    {
+        _validator = validator;
+        _profiles = profiles;
+        _settings = settings;
+        _time = time;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<SetChargingProfileResponse> HandleAsync(SetChargingProfileRequest request, OcppRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ChargingProfile is null)
+        {
+            return ValueTask.FromResult(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Rejected, StatusInfo = new() { ReasonCode = "InvalidProfile" } });
+        }
+
+        if (_validator.Validate(request.EvseId, request.ChargingProfile, ProfileValidationMode.SetChargingProfile, _settings()) is { } rejection)
+        {
+            return ValueTask.FromResult(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Rejected, StatusInfo = rejection });
+        }
+
+        var profile = request.ChargingProfile;
+        if (profile.ChargingProfileKind == ChargingProfileKindEnumType.Dynamic)
+        {
+            profile = profile with { DynUpdateTime = profile.DynUpdateTime ?? _time.GetUtcNow() };
+        }
+
+        _profiles.Install(new InstalledChargingProfile(request.EvseId, profile, InstalledChargingProfile.CsoSource, _time.GetUtcNow()));
+        return ValueTask.FromResult(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Accepted });
+    }
+}

@@ -1,0 +1,306 @@
+using ChargerController.Hardware.Abstractions.Contactor;
+using ChargerController.Hardware.Abstractions.Metering;
+using ChargerController.Station.SmartCharging.Composite;
+using ChargerController.Station.SmartCharging.LoadBalancing;
+using ChargerController.Station.SmartCharging.Profiles;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChargerController.Station.SmartCharging.Limits;
+
+/// <summary>
+/// Turns the composite schedules into per-EVSE current limits (<see cref="EvseCurrentLimit"/>) and shares the station
+/// maximum between the EVSEs (K04 local load balancing, optionally under a grid meter's fuse). Recomputes on every
+/// profile, transaction, EVSE or meter change and, through a <see cref="TimeProvider"/> timer, at the next schedule
+/// period boundary (K01.FR.07, K10.FR.05).
+/// </summary>
+public sealed class ChargingLimitController : IDisposable
+{
+    private static readonly TimeSpan Horizon = TimeSpan.FromDays(1);
+    private static readonly TimeSpan MaxRecheck = TimeSpan.FromSeconds(30);
+
+    private readonly CompositeScheduleService _composite;
+    private readonly SmartChargingState _state;
+    private readonly SmartChargingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, EvseCurrentLimit> _limits;
+    private readonly Dictionary<int, EvseLoadState> _load = [];
+    private readonly Dictionary<int, DateTimeOffset> _lastPhaseDecision = [];
+    private readonly ITimer _timer;
+    private MeterReading? _grid;
+    private Func<bool>? _isConnected;
+    private int _disposed;
+
+    /// <summary>Initializes a new instance of the <see cref="ChargingLimitController"/> class.</summary>
+    /// <param name="composite">Composite computation.</param>
+    /// <param name="profiles">Installed profiles (changes trigger a recompute).</param>
+    /// <param name="state">Per-EVSE state (changes trigger a recompute).</param>
+    /// <param name="time">Clock and timers.</param>
+    /// <param name="logger">Logger.</param>
+    public ChargingLimitController(CompositeScheduleService composite, ChargingProfileSet profiles, SmartChargingState state, TimeProvider time, ILogger<ChargingLimitController>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(composite);
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(time);
+        _composite = composite;
+        _state = state;
+        _options = composite.Options;
+        _time = time;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _limits = _options.Evses.ToDictionary(e => e.EvseId, e => new EvseCurrentLimit(this, e.EvseId));
+        _timer = time.CreateTimer(_ => RecomputeFromTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        profiles.Changed += (_, _) => Recompute();
+        state.Changed += (_, _) => Recompute();
+    }
+
+    /// <summary>Raised (outside the lock) when an EVSE's limit changed.</summary>
+    public event EventHandler<EvseLimitChangedEventArgs>? LimitChanged;
+
+    /// <summary>Raised when an EVSE should switch between 1 and 3 phases.</summary>
+    public event EventHandler<PhaseSwitchRequest>? PhaseSwitchRequested;
+
+    /// <summary>Gets the per-EVSE limit sources (one per configured EVSE) to hand to the EVSE controllers.</summary>
+    public IReadOnlyCollection<EvseCurrentLimit> Limits => _limits.Values;
+
+    /// <summary>Gets the station budget of the last computation, amperes per phase.</summary>
+    public double StationBudgetA { get; private set; } = double.PositiveInfinity;
+
+    /// <summary>The limit source of an EVSE.</summary>
+    /// <param name="evseId">EVSE id.</param>
+    /// <returns>The source.</returns>
+    public EvseCurrentLimit LimitFor(int evseId) => _limits.TryGetValue(evseId, out var limit) ? limit : throw new ArgumentOutOfRangeException(nameof(evseId), evseId, "Unknown EVSE.");
+
+    /// <summary>Lets the controller follow the CSMS connection (maxOfflineDuration, K01.FR.101/102).</summary>
+    /// <param name="isConnected">Whether the CSMS link is up.</param>
+    public void FollowConnection(Func<bool> isConnected) => _isConnected = isConnected;
+
+    /// <summary>Reports what an EVSE is doing (from its control loop events).</summary>
+    /// <param name="evseId">EVSE.</param>
+    /// <param name="demand">Demand.</param>
+    /// <param name="phases">Phase selection in use.</param>
+    /// <param name="reading">Its meter's last reading, or null.</param>
+    public void UpdateEvse(int evseId, EvseDemand demand, PhaseSelection phases, MeterReading? reading)
+    {
+        if (!_limits.ContainsKey(evseId))
+        {
+            return;
+        }
+
+        bool changed;
+        lock (_gate)
+        {
+            var next = new EvseLoadState(demand, phases, reading);
+            changed = !_load.TryGetValue(evseId, out var old) || old.Demand != demand || old.Phases != phases || !ReferenceEquals(old.Reading, reading);
+            _load[evseId] = next;
+        }
+
+        var evse = _options.Evse(evseId)!;
+        _state.SetPhasesInUse(evseId, phases == PhaseSelection.SinglePhase ? 1 : evse.SupplyPhases);
+        if (changed)
+        {
+            Recompute();
+        }
+    }
+
+    /// <summary>Reports a grid meter reading (site import including the chargers).</summary>
+    /// <param name="reading">The reading, or null when the meter failed.</param>
+    public void UpdateGrid(MeterReading? reading)
+    {
+        lock (_gate)
+        {
+            _grid = reading ?? _grid;
+        }
+
+        Recompute();
+    }
+
+    /// <summary>Recomputes every EVSE's limit now and re-arms the boundary timer.</summary>
+    public void Recompute()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        var changes = new List<EvseLimitChangedEventArgs>();
+        var switches = new List<PhaseSwitchRequest>();
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            FollowConnectivity(now);
+            var station = _composite.Compute(0, now, Horizon).Segments[0];
+            var validUntil = Min(station.End, now + MaxRecheck);
+            var budget = Math.Min(_options.StationMaximumA(), station.LimitA());
+            budget = Math.Min(budget, GridBudgetA(now));
+            StationBudgetA = budget;
+
+            var slots = new Dictionary<int, CompositeSegment>();
+            var evses = new List<LoadBalancerEvse>();
+            foreach (var evse in _options.Evses)
+            {
+                var slot = _composite.Compute(evse.EvseId, now, Horizon).Segments[0];
+                slots[evse.EvseId] = slot;
+                validUntil = Min(validUntil, slot.End);
+                var load = _load.GetValueOrDefault(evse.EvseId);
+                var minimum = Math.Max(_options.MinimumCurrentA, slot.MinChargingRateA);
+                var rank = _state.TransactionStart(evse.EvseId)?.UtcTicks ?? long.MaxValue;
+                evses.Add(new LoadBalancerEvse(evse.EvseId, load.Demand, slot.LimitA(_state.PhasesInUse(evse.EvseId)), minimum, rank));
+            }
+
+            evses = [.. evses.OrderBy(e => e.Rank).ThenBy(e => e.EvseId)];
+            var allocation = LocalLoadBalancer.Allocate(budget, evses);
+            foreach (var evse in evses)
+            {
+                var limit = Math.Min(evse.LimitA, allocation[evse.EvseId]);
+                var source = _limits[evse.EvseId];
+                var previous = source.CurrentLimitA;
+                source.Set(limit, validUntil);
+                if (!previous.Equals(limit))
+                {
+                    changes.Add(new EvseLimitChangedEventArgs(evse.EvseId, previous, limit));
+                }
+
+                if (DecidePhases(evses, evse, slots[evse.EvseId], budget, allocation[evse.EvseId], now) is { } request)
+                {
+                    switches.Add(request);
+                }
+            }
+
+            var due = validUntil - now;
+            _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+        }
+
+        foreach (var change in changes)
+        {
+            SmartChargingLog.LimitChanged(_logger, change.EvseId, change.LimitA);
+            LimitChanged?.Invoke(this, change);
+        }
+
+        foreach (var request in switches)
+        {
+            SmartChargingLog.PhaseSwitch(_logger, request.EvseId, request.Phases);
+            PhaseSwitchRequested?.Invoke(this, request);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _timer.Dispose();
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    // A timer callback must never throw (it would end the process); the EVSE loop's own read retries the recompute and
+    // treats a failing source as 0 A.
+    private void RecomputeFromTimer()
+    {
+        try
+        {
+            Recompute();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SmartChargingLog.Failed(_logger, "limit recompute", ex);
+            _timer.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private static double PhaseCurrent(MeterReading reading, int phase) =>
+        phase < reading.CurrentA.Count && double.IsFinite(reading.CurrentA[phase]) ? reading.CurrentA[phase] : 0;
+
+    private void FollowConnectivity(DateTimeOffset now)
+    {
+        if (_isConnected is not { } connected)
+        {
+            return;
+        }
+
+        var online = connected();
+        if (!online && _state.OfflineSince is null)
+        {
+            _state.OfflineSince = now;
+        }
+        else if (online && _state.OfflineSince is { } since)
+        {
+            _state.OfflineSince = null;
+            ReconnectedAfter(since, now);
+        }
+    }
+
+    // K01.FR.102: back online, profiles that lapsed offline count again, unless invalidAfterOfflineDuration says otherwise.
+    private void ReconnectedAfter(DateTimeOffset since, DateTimeOffset now) =>
+        OfflineExpired?.Invoke(this, (since, now));
+
+    /// <summary>Raised (inside a recompute) when the station came back online after being offline from/to.</summary>
+    internal event EventHandler<(DateTimeOffset Since, DateTimeOffset Until)>? OfflineExpired;
+
+    // The chargers may use what the fuse leaves after the rest of the site: fuse − margin − (site − chargers) on the
+    // worst phase. A charger without a fresh reading counts as drawing nothing, so its share of the site load is
+    // attributed to the house: the budget errs low, never high.
+    private double GridBudgetA(DateTimeOffset now)
+    {
+        if (_options.GridMeter is not { } grid)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var charging = _load.Count(l => l.Value.Demand != EvseDemand.Idle);
+        if (_grid is not { } site || now - site.Timestamp > grid.StaleAfter)
+        {
+            return _options.MinimumCurrentA * Math.Max(1, charging);
+        }
+
+        var worst = 0.0;
+        for (var phase = 0; phase < site.CurrentA.Count; phase++)
+        {
+            var chargers = 0.0;
+            foreach (var load in _load.Values)
+            {
+                if (load.Reading is { } reading && now - reading.Timestamp <= grid.StaleAfter)
+                {
+                    chargers += PhaseCurrent(reading, phase);
+                }
+            }
+
+            worst = Math.Max(worst, PhaseCurrent(site, phase) - chargers);
+        }
+
+        return Math.Max(0, grid.FuseCurrentA - grid.MarginA - worst);
+    }
+
+    private PhaseSwitchRequest? DecidePhases(List<LoadBalancerEvse> evses, LoadBalancerEvse evse, CompositeSegment slot, double budget, double allocation, DateTimeOffset now)
+    {
+        var options = _options.Evse(evse.EvseId)!;
+        if (!options.SupportsPhaseSwitching || evse.Demand == EvseDemand.Idle)
+        {
+            return null;
+        }
+
+        // What the balancer would give with the other phase count (the EVSE's own limit changes with it).
+        var current = _load.GetValueOrDefault(evse.EvseId).Phases;
+        var otherLimit = slot.LimitA(current == PhaseSelection.SinglePhase ? options.SupplyPhases : 1);
+        var other = LocalLoadBalancer.Allocate(budget, [.. evses.Select(e => e.EvseId == evse.EvseId ? e with { LimitA = otherLimit } : e)])[evse.EvseId];
+        var (three, one) = current == PhaseSelection.SinglePhase ? (other, allocation) : (allocation, other);
+        var wanted = PhaseSwitchPolicy.Decide(slot, three, one, current, evse.MinimumA, options.SupplyPhases);
+        if (wanted == current)
+        {
+            return null;
+        }
+
+        // numberPhases 1 in a schedule is a requirement, not an optimisation: no hold time for it.
+        if (slot.NumberPhases != 1 && _lastPhaseDecision.TryGetValue(evse.EvseId, out var last) && now - last < _options.PhaseSwitchHoldTime)
+        {
+            return null;
+        }
+
+        _lastPhaseDecision[evse.EvseId] = now;
+        return new PhaseSwitchRequest(evse.EvseId, wanted);
+    }
+}
