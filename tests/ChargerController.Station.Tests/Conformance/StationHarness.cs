@@ -38,6 +38,9 @@ public sealed class StationHarness : IAsyncDisposable
 
     public StationDeviceModel Model { get; private set; } = null!;
 
+    /// <summary>Gets or sets a hook that completes the runtime's ports (modules, transactions, queue) at every (re)start.</summary>
+    public Func<StationHarness, StationPorts, StationPorts>? ConfigurePorts { get; set; }
+
     public CsmsSession Session => Csms.Current ?? throw new InvalidOperationException("no session");
 
     public static async Task<StationHarness> StartAsync(
@@ -47,12 +50,14 @@ public sealed class StationHarness : IAsyncDisposable
         int evses = 2,
         BootReasonEnumType reason = BootReasonEnumType.PowerUp,
         IReadOnlyList<IDataTransferVendorHandler>? vendors = null,
-        bool waitForBoot = true)
+        bool waitForBoot = true,
+        Func<StationHarness, StationPorts, StationPorts>? configurePorts = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var csms = await LoopbackCsms.StartAsync(new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
         var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses);
         harness.ScriptDefaults(bootStatus, interval);
+        harness.ConfigurePorts = configurePorts;
         await harness.StartRuntimeAsync(reason, vendors ?? []);
         await harness.Csms.WaitForSessionAsync();
         if (waitForBoot)
@@ -91,6 +96,11 @@ public sealed class StationHarness : IAsyncDisposable
             Time,
             new ListLogger());
         var ports = new StationPorts { Connectors = Connectors, Reset = ResetPort, Transactions = Transactions, Vendors = vendors };
+        if (ConfigurePorts is { } configure)
+        {
+            ports = configure(this, ports);
+        }
+
         Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
         await Runtime.StartAsync(CancellationToken.None);
     }
