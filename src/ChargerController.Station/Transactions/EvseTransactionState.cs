@@ -22,6 +22,8 @@ internal sealed class EvseTransactionState
 
     public double OfferedCurrentA { get; set; }
 
+    public Evse.Iec61851.PilotState Pilot { get; set; }
+
     public TransactionRecord? Tx { get; set; }
 
     /// <summary>Gets or sets a value indicating whether a transaction ended and the start conditions have not all dropped since (no immediate restart).</summary>

@@ -1,6 +1,7 @@
 using ChargerController.Ocpp.Enums;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Evse.Events;
+using ChargerController.Station.Evse.Iec61851;
 using ChargerController.Station.Sessions;
 
 namespace ChargerController.Station.Transactions;
@@ -77,6 +78,9 @@ public sealed partial class TransactionManager
                     state.ReportedOfferedA = offered.CurrentA;
                 }
 
+                break;
+            case PilotStateChanged pilot:
+                state.Pilot = pilot.State;
                 break;
             case EvseFaultRaised when state.Tx is not null:
                 // E06.FR.16: a fault is reported as AbnormalCondition; the charging state follows on its own.
@@ -171,7 +175,13 @@ public sealed partial class TransactionManager
         {
             // E09/E10: StopTxOnEVSideDisconnect (read-only true on this station) ends the transaction on unplug.
             var reason = state.PendingStop?.Reason ?? ReasonEnumType.EVDisconnected;
-            await EndAsync(state, TriggerReasonEnumType.EVCommunicationLost, reason).ConfigureAwait(false);
+
+            // Without a bay sensor the cable leaving is the EV leaving the bay (EVDeparted) when only the bay stops it.
+            var trigger = (StopPoints & (TxPoint.EVConnected | TxPoint.Authorized | TxPoint.PowerPathClosed | TxPoint.DataSigned | TxPoint.EnergyTransfer)) == TxPoint.None
+                && StopPoints.HasFlag(TxPoint.ParkingBayOccupancy)
+                ? TriggerReasonEnumType.EVDeparted
+                : TriggerReasonEnumType.EVCommunicationLost;
+            await EndAsync(state, trigger, reason).ConfigureAwait(false);
         }
 
         ReleaseLatch(state);
@@ -190,7 +200,10 @@ public sealed partial class TransactionManager
         if (StopPoints.HasFlag(TxPoint.EnergyTransfer) && previous == EvseChargingState.Charging && newState != EvseChargingState.Charging)
         {
             var pending = state.PendingStop;
-            var reason = pending?.Reason ?? (newState == EvseChargingState.SuspendedEV ? ReasonEnumType.StoppedByEV : ReasonEnumType.Other);
+            // Nobody on the station side ended the authorization (that sets PendingStop), so the EV stopped asking; the pilot
+            // reported in the same loop step confirms it when it has already settled in B.
+            var byEv = newState == EvseChargingState.SuspendedEV || state.Pilot is PilotState.B1 or PilotState.B2 || state.Authorized;
+            var reason = pending?.Reason ?? (byEv ? ReasonEnumType.StoppedByEV : ReasonEnumType.Other);
             await EndAsync(state, pending?.Trigger ?? TriggerReasonEnumType.ChargingStateChanged, reason).ConfigureAwait(false);
             return;
         }

@@ -25,18 +25,27 @@ public sealed partial class TransactionManager
         if (updated > 0)
         {
             var period = TimeSpan.FromSeconds(updated);
-            state.SampledTimer = _time.CreateTimer(_ => Post("periodic", () => SamplePeriodicAsync(evseId, id)), null, period, period);
+            state.SampledTimer = _time.CreateTimer(_ =>
+            {
+                // The sample's time is the tick's, however long the work loop takes to get to it.
+                var at = _time.GetUtcNow();
+                Post("periodic", () => SamplePeriodicAsync(evseId, id, at));
+            }, null, period, period);
         }
 
         var ended = _context.DeviceModel.GetInt("SampledDataCtrlr", "TxEndedInterval", 0);
         if (ended > 0)
         {
             var period = TimeSpan.FromSeconds(ended);
-            state.EndedSampleTimer = _time.CreateTimer(_ => Post("ended sample", () => SampleForEndedAsync(evseId, id)), null, period, period);
+            state.EndedSampleTimer = _time.CreateTimer(_ =>
+            {
+                var at = _time.GetUtcNow();
+                Post("ended sample", () => SampleForEndedAsync(evseId, id, at));
+            }, null, period, period);
         }
     }
 
-    private async Task SamplePeriodicAsync(int evseId, string transactionId)
+    private async Task SamplePeriodicAsync(int evseId, string transactionId, DateTimeOffset at)
     {
         var state = _states[evseId];
         if (state.Tx?.TransactionId != transactionId)
@@ -46,14 +55,14 @@ public sealed partial class TransactionManager
 
         // J02.FR.10/11: TxUpdatedMeasurands every TxUpdatedInterval, context Sample.Periodic, trigger MeterValuePeriodic.
         var reading = await ReadMeterAsync(evseId).ConfigureAwait(false);
-        var value = Sample(reading, "SampledDataCtrlr", "TxUpdatedMeasurands", ReadingContextEnumType.SamplePeriodic, _time.GetUtcNow(), state);
+        var value = Sample(reading, "SampledDataCtrlr", "TxUpdatedMeasurands", ReadingContextEnumType.SamplePeriodic, at, state);
         if (value is not null && state.Tx?.TransactionId == transactionId)
         {
             await UpdateAsync(state, TriggerReasonEnumType.MeterValuePeriodic, null, [value]).ConfigureAwait(false);
         }
     }
 
-    private async Task SampleForEndedAsync(int evseId, string transactionId)
+    private async Task SampleForEndedAsync(int evseId, string transactionId, DateTimeOffset at)
     {
         var state = _states[evseId];
         if (state.Tx?.TransactionId != transactionId)
@@ -62,7 +71,7 @@ public sealed partial class TransactionManager
         }
 
         var reading = await ReadMeterAsync(evseId).ConfigureAwait(false);
-        if (Sample(reading, "SampledDataCtrlr", "TxEndedMeasurands", ReadingContextEnumType.SamplePeriodic, _time.GetUtcNow(), state) is { } value && state.Tx?.TransactionId == transactionId)
+        if (Sample(reading, "SampledDataCtrlr", "TxEndedMeasurands", ReadingContextEnumType.SamplePeriodic, at, state) is { } value && state.Tx?.TransactionId == transactionId)
         {
             state.EndedValues.Add(value);
         }

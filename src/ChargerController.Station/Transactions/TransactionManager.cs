@@ -149,6 +149,11 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
     /// <returns>The controller, or <see langword="null"/>.</returns>
     public EvseController? Evse(int evseId) => _evses.GetValueOrDefault(evseId);
 
+    /// <summary>Waits until every input received so far has been handled (tests in virtual time, diagnostics).</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task.</returns>
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => PostAndWaitAsync("idle", () => Task.CompletedTask, cancellationToken);
+
     /// <inheritdoc/>
     public void Attach(StationModuleContext context)
     {

@@ -108,7 +108,8 @@ public sealed class TransactionRig : IAsyncDisposable
                 await controller.StepAsync(CancellationToken.None);
             }
 
-            await Task.Yield();
+            // Virtual time does not run ahead of the transaction manager's work loop.
+            await Manager.WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         }
     }
 
@@ -116,6 +117,9 @@ public sealed class TransactionRig : IAsyncDisposable
     public async Task RunUntilAsync(Func<bool> condition, TimeSpan? limit = null)
     {
         var max = limit ?? TimeSpan.FromSeconds(30);
+
+        // Long virtual waits go in coarser steps so they stay within the real-time bound.
+        var chunk = max > TimeSpan.FromMinutes(1) ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(100);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         var elapsed = TimeSpan.Zero;
         while (!condition())
@@ -125,9 +129,9 @@ public sealed class TransactionRig : IAsyncDisposable
                 throw new TimeoutException($"condition not met after {elapsed} virtual; EVSEs: {string.Join("; ", _controllers.Select(c => c.Snapshot))}");
             }
 
-            await RunForAsync(TimeSpan.FromMilliseconds(100));
+            await RunForAsync(chunk, chunk / 5);
             await Task.Delay(1);
-            elapsed += TimeSpan.FromMilliseconds(100);
+            elapsed += chunk;
         }
     }
 
@@ -139,9 +143,9 @@ public sealed class TransactionRig : IAsyncDisposable
     }
 
     /// <summary>Waits for a TransactionEvent matching <paramref name="predicate"/> while stepping the loops.</summary>
-    public async Task<JsonElement> WaitForEventAsync(Func<JsonElement, bool> predicate)
+    public async Task<JsonElement> WaitForEventAsync(Func<JsonElement, bool> predicate, TimeSpan? limit = null)
     {
-        await RunUntilAsync(() => Events.Any(predicate));
+        await RunUntilAsync(() => Events.Any(predicate), limit);
         return Events.First(predicate);
     }
 
@@ -166,6 +170,13 @@ public sealed class TransactionRig : IAsyncDisposable
     {
         await Manager.DisposeAsync();
         Sessions.Dispose();
+
+        // The EVSE loses its authorization with the power; the EV stays plugged.
+        foreach (var controller in _controllers)
+        {
+            controller.Deauthorize();
+        }
+
         await Harness.RestartAsync(reason);
         await RunForAsync(TimeSpan.FromMilliseconds(200));
     }
@@ -190,8 +201,12 @@ public sealed class TransactionRig : IAsyncDisposable
     {
         foreach (var (key, value) in _config)
         {
+            // "Component.Variable" or "Component.Variable[Instance]".
             var dot = key.IndexOf('.', StringComparison.Ordinal);
-            var status = harness.Model.TrySet(VariableKey.Of(key[..dot], key[(dot + 1)..]), null, value, out var reason);
+            var bracket = key.IndexOf('[', StringComparison.Ordinal);
+            var variable = bracket < 0 ? key[(dot + 1)..] : key[(dot + 1)..bracket];
+            var instance = bracket < 0 ? null : key[(bracket + 1)..^1];
+            var status = harness.Model.TrySet(VariableKey.Of(key[..dot], variable, instance), null, value, out var reason);
             Assert.True(status == SetVariableStatusEnumType.Accepted || status == SetVariableStatusEnumType.RebootRequired, $"{key}={value}: {status} {reason}");
         }
 
