@@ -119,6 +119,7 @@ public sealed class TransactionResilienceTests
         Assert.Empty(rig.Events);
 
         rig.Csms.AcceptConnections();
+        await rig.WaitReconnectedAsync();
         await rig.RunUntilAsync(() => rig.Events.Any(e => e.EventType() == "Ended"), TimeSpan.FromMinutes(5));
         Assert.All(rig.Events, e => Assert.True(e.IsOffline()));
         Assert.Equal(Enumerable.Range(0, rig.Events.Count), rig.Events.Select(e => e.SeqNo()));
@@ -138,6 +139,7 @@ public sealed class TransactionResilienceTests
         await rig.RunForAsync(TimeSpan.FromSeconds(3));
         await rig.UnplugAsync();
         rig.Csms.AcceptConnections();
+        await rig.WaitReconnectedAsync();
         await rig.RunUntilAsync(() => rig.Events.Any(e => e.EventType() == "Ended"), TimeSpan.FromMinutes(5));
         Assert.All(rig.Events.Skip(online), e => Assert.True(e.IsOffline()));
         Assert.Equal(Enumerable.Range(0, rig.Events.Count), rig.Events.Select(e => e.SeqNo()));

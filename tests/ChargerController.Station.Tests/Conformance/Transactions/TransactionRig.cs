@@ -135,6 +135,21 @@ public sealed class TransactionRig : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Lets the station reconnect: virtual time advances slowly with real pauses, so the real-time WebSocket handshake
+    /// is not overtaken by the virtual connect timeout.
+    /// </summary>
+    public async Task WaitReconnectedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Harness.Runtime.IsConnected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the station did not reconnect");
+            Harness.Time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits for the n-th TransactionEvent (1-based) while stepping the loops.</summary>
     public async Task<JsonElement> WaitForEventAsync(int count)
     {
