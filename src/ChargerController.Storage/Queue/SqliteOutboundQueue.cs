@@ -15,6 +15,9 @@ namespace ChargerController.Storage.Queue;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: the name fixed by the design (conventions 2, Ocpp/Queue).")]
 public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
 {
+    /// <summary>At most this many answered messages can come back (and be sent again) after a power cut.</summary>
+    private const int RelaxedDeleteBatch = 64;
+
     private const string Columns = "seq, message_id, action, payload, kind, transaction_id, droppable, transactional, max_attempts, retry_interval_ms, enqueued_utc_ticks, failed_attempts, not_before_utc_ticks";
 
     // Same accounting as OutboundQueueBudget.SizeOf, computed by SQLite so deletes can report what they freed.
@@ -35,6 +38,7 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
     private readonly SqliteCommand _recordFailure;
     private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _count;
+    private int _relaxedDeletes;
     private int _transactionalCount;
     private long _accountedBytes;
     private bool _disposed;
@@ -167,9 +171,21 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
 
             // Removing an answered message need not wait for the disk: in WAL mode a synchronous=NORMAL commit is
             // atomic and in order, only not yet fsynced. A power cut may bring the row back, and the message is sent
-            // again (at-least-once, the CSMS sees a duplicate with the same id and content); it can never be lost.
-            // The next FULL commit (any enqueue) fsyncs the WAL with this delete in it. This halves the replay cost.
-            _relaxSync.ExecuteNonQuery();
+            // again (at-least-once: the CSMS sees a duplicate with the same id and content); it can never be lost.
+            // The next FULL commit fsyncs the WAL with these deletes in it. Every RelaxedDeleteBatch-th delete, and the
+            // one that empties the queue, is FULL itself, which bounds the re-sends after a power cut. This halves
+            // the cost of a replay.
+            var relaxed = ++_relaxedDeletes < RelaxedDeleteBatch && _count > 1;
+            if (!relaxed)
+            {
+                _relaxedDeletes = 0;
+            }
+
+            if (relaxed)
+            {
+                _relaxSync.ExecuteNonQuery();
+            }
+
             try
             {
                 using var reader = _delete.ExecuteReader();
@@ -183,7 +199,10 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
             }
             finally
             {
-                _fullSync.ExecuteNonQuery();
+                if (relaxed)
+                {
+                    _fullSync.ExecuteNonQuery();
+                }
             }
         }
     }
