@@ -49,6 +49,8 @@ public sealed class TransactionRig : IAsyncDisposable
 
     public ITransactionJournal Journal { get; set; } = new InMemoryTransactionJournal();
 
+    public SessionCoordinatorOptions SessionOptions { get; init; } = new();
+
     public IOutboundQueue? Queue { get; private set; }
 
     public SessionCoordinator Sessions { get; private set; } = null!;
@@ -68,7 +70,8 @@ public sealed class TransactionRig : IAsyncDisposable
         IIdTokenAuthorizer? authorizer = null,
         IReservationGate? reservations = null,
         IChargingProfileInstaller? profiles = null,
-        Action<LoopbackCsms>? script = null)
+        Action<LoopbackCsms>? script = null,
+        SessionCoordinatorOptions? sessionOptions = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -81,7 +84,10 @@ public sealed class TransactionRig : IAsyncDisposable
             values[key] = value;
         }
 
-        var rig = new TransactionRig(values, authorizer ?? new AcceptAllIdTokenAuthorizer(), reservations ?? new NoReservations(), profiles);
+        var rig = new TransactionRig(values, authorizer ?? new AcceptAllIdTokenAuthorizer(), reservations ?? new NoReservations(), profiles)
+        {
+            SessionOptions = sessionOptions ?? new SessionCoordinatorOptions(),
+        };
         rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
         rig.Csms.Respond("TransactionEvent", "{}");
         rig.Csms.Respond("MeterValues", "{}");
@@ -237,7 +243,7 @@ public sealed class TransactionRig : IAsyncDisposable
         }
 
         var meters = _devices.Select((d, i) => (Id: i + 1, Meter: (IEnergyMeter)d.Meter)).ToDictionary(x => x.Id, x => x.Meter);
-        Sessions = new SessionCoordinator(_controllers, meters, Authorizer, new SessionCoordinatorOptions(), harness.Time, Reservations);
+        Sessions = new SessionCoordinator(_controllers, meters, Authorizer, SessionOptions, harness.Time, Reservations);
         Manager = new TransactionManager(_controllers, meters, Sessions, Journal, Authorizer, Reservations, Profiles, new TransactionManagerOptions(), harness.Time);
         return ports with
         {
