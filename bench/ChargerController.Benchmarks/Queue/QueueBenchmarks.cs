@@ -128,7 +128,7 @@ public static class QueueBenchmarks
         await done.Task.WaitAsync(TimeSpan.FromMinutes(10));
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay: {n} queued TransactionEvents (filled in {fillSeconds:0.0} s) delivered to a loopback CSMS in {seconds:0.00} s = {n / seconds:0} msg/s (one CALL in flight, each answered, then its row deleted with fsync)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay: {n} queued TransactionEvents (filled in {fillSeconds:0.0} s) delivered to a loopback CSMS in {seconds:0.00} s = {n / seconds:0} msg/s (one CALL in flight, each answered, then its row deleted: synchronous=NORMAL, fsynced with the next durable write)"));
         var left = (await queue.GetStatisticsAsync(CancellationToken.None)).Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queue left: {left}"));
     }

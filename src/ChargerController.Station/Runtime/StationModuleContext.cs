@@ -1,4 +1,6 @@
 using ChargerController.Ocpp.Dispatch;
+using ChargerController.Ocpp.Engine;
+using ChargerController.Ocpp.Queue;
 using ChargerController.Station.Availability;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Diagnostics;
@@ -59,6 +61,19 @@ public sealed class StationModuleContext
 
     /// <summary>Gets the logger factory.</summary>
     public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Gets the outbound queue (E14 GetTransactionStatus counts the messages of a transaction in it).</summary>
+    public IOutboundQueue OutboundQueue => _runtime.OutboundQueue;
+
+    /// <summary>
+    /// Raised when a queued message left the outbound queue, answered or given up on (on the pump's loop; keep handlers
+    /// short). The transaction block reads the idTokenInfo of TransactionEventResponses here (E05, C10.FR.05).
+    /// </summary>
+    public event EventHandler<OutboundDeliveredEventArgs>? QueuedMessageDelivered
+    {
+        add => _runtime.QueueDelivered += value;
+        remove => _runtime.QueueDelivered -= value;
+    }
 
     /// <summary>
     /// Registers a handler for a CSMS-initiated action. It is gated on the registration state: while Pending only

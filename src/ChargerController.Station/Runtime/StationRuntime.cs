@@ -26,6 +26,7 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
 {
     private readonly OcppConnection _connection;
     private readonly OutboundQueuePump _pump;
+    private readonly IOutboundQueue _queue;
     private readonly StationDeviceModel _model;
     private readonly StationIdentity _identity;
     private readonly StationRuntimeOptions _options;
@@ -77,7 +78,8 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         var timeout = TimeSpan.FromSeconds(model.GetInt(DeviceModelCatalog.OcppCommCtrlr, "MessageTimeout", 30, "Default"));
         // The connection and the queue schedule on the host clock: a CSMS clock step must not move their due times.
         _connection = new OcppConnection(transport, handlers, OcppStationProtocol.CreateConnectionOptions(timeout), time, loggerFactory.CreateLogger<OcppConnection>());
-        _pump = new OutboundQueuePump(_connection, ports.OutboundQueue ?? new InMemoryOutboundQueue(time), time, loggerFactory.CreateLogger<OutboundQueuePump>());
+        _queue = ports.OutboundQueue ?? new InMemoryOutboundQueue(time);
+        _pump = new OutboundQueuePump(_connection, _queue, time, loggerFactory.CreateLogger<OutboundQueuePump>());
         SecurityEvents = new SecurityEventReporter(this, _time);
         Availability = new AvailabilityManager(model, ports.Connectors, ports.Transactions);
         StatusReporter = new StatusNotificationReporter(this, Availability, ports.Connectors, model, _time);
@@ -261,6 +263,16 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         StatusReporter.Dispose();
         _heartbeatReschedule.Dispose();
         _stop.Dispose();
+    }
+
+    /// <summary>Gets the outbound queue the pump drains (exposed to modules through <see cref="StationModuleContext"/>).</summary>
+    internal IOutboundQueue OutboundQueue => _queue;
+
+    /// <summary>Raised when a queued message left the queue (exposed to modules through <see cref="StationModuleContext"/>).</summary>
+    internal event EventHandler<OutboundDeliveredEventArgs>? QueueDelivered
+    {
+        add => _pump.Delivered += value;
+        remove => _pump.Delivered -= value;
     }
 
     /// <summary>Registers a block's handler, gated on the registration state (see <see cref="StationModuleContext.Register{TRequest,TResponse}"/>).</summary>

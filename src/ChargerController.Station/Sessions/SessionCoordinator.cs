@@ -1,8 +1,12 @@
 using System.Globalization;
 using ChargerController.Hardware.Abstractions.Metering;
 using ChargerController.Hardware.Abstractions.Rfid;
+using ChargerController.Ocpp.DataTypes;
+using ChargerController.Ocpp.Enums;
+using ChargerController.Station.Authorization;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Evse.Events;
+using ChargerController.Station.Reservations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,7 +22,8 @@ public sealed class SessionCoordinator : IDisposable
 {
     private readonly Dictionary<int, EvseController> evses;
     private readonly IReadOnlyDictionary<int, IEnergyMeter> meters;
-    private readonly ITokenAuthorizer authorizer;
+    private readonly IIdTokenAuthorizer authorizer;
+    private readonly IReservationGate reservations;
     private readonly SessionCoordinatorOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -28,21 +33,44 @@ public sealed class SessionCoordinator : IDisposable
     private readonly Dictionary<int, ITimer> connectionTimers = [];
     private readonly HashSet<int> evConnected = [];
     private readonly Func<string> newTransactionId;
+    private TimeSpan connectionTimeout;
 
-    /// <summary>Creates the coordinator and subscribes to the EVSEs' events.</summary>
+    /// <summary>Creates the coordinator with a legacy <see cref="ITokenAuthorizer"/> and subscribes to the EVSEs' events.</summary>
     /// <param name="evses">The station's EVSE controllers.</param>
     /// <param name="meters">Each EVSE's meter by evseId (EVSEs without one are absent).</param>
     /// <param name="authorizer">Decides which tokens may charge.</param>
     /// <param name="options">Session options.</param>
     /// <param name="timeProvider">Clock for timestamps and the connection timeout.</param>
     /// <param name="logger">Logger, or <see langword="null"/>.</param>
-    /// <param name="transactionIds">Generates transaction ids; <see langword="null"/> for random UUIDs.</param>
+    /// <param name="transactionIds">Generates session ids; <see langword="null"/> for random UUIDs.</param>
     public SessionCoordinator(
         IEnumerable<EvseController> evses,
         IReadOnlyDictionary<int, IEnergyMeter> meters,
         ITokenAuthorizer authorizer,
         SessionCoordinatorOptions options,
         TimeProvider timeProvider,
+        ILogger<SessionCoordinator>? logger = null,
+        Func<string>? transactionIds = null)
+        : this(evses, meters, new IdTokenAuthorizerAdapter(authorizer ?? throw new ArgumentNullException(nameof(authorizer))), options, timeProvider, null, logger, transactionIds)
+    {
+    }
+
+    /// <summary>Creates the coordinator and subscribes to the EVSEs' events.</summary>
+    /// <param name="evses">The station's EVSE controllers.</param>
+    /// <param name="meters">Each EVSE's meter by evseId (EVSEs without one are absent).</param>
+    /// <param name="authorizer">Decides which tokens may charge (local list, cache, CSMS: block C).</param>
+    /// <param name="options">Session options.</param>
+    /// <param name="timeProvider">Clock for timestamps and the connection timeout.</param>
+    /// <param name="reservations">Reservation gate (H03); <see langword="null"/> for none.</param>
+    /// <param name="logger">Logger, or <see langword="null"/>.</param>
+    /// <param name="transactionIds">Generates session ids; <see langword="null"/> for random UUIDs.</param>
+    public SessionCoordinator(
+        IEnumerable<EvseController> evses,
+        IReadOnlyDictionary<int, IEnergyMeter> meters,
+        IIdTokenAuthorizer authorizer,
+        SessionCoordinatorOptions options,
+        TimeProvider timeProvider,
+        IReservationGate? reservations,
         ILogger<SessionCoordinator>? logger = null,
         Func<string>? transactionIds = null)
     {
@@ -55,6 +83,8 @@ public sealed class SessionCoordinator : IDisposable
         this.evses = evses.ToDictionary(e => e.EvseId);
         this.meters = meters;
         this.authorizer = authorizer;
+        this.reservations = reservations ?? new NoReservations();
+        connectionTimeout = options.ConnectionTimeout;
         this.options = options;
         time = timeProvider;
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -92,31 +122,93 @@ public sealed class SessionCoordinator : IDisposable
     }
 
     /// <summary>
-    /// A card was presented. The same token as a running session stops that session (local stop by the starting card);
-    /// otherwise it is authorized and given to the EVSE that should get it.
+    /// Sets how long an authorization given before the EV is plugged in stays valid (TxCtrlr.EVConnectionTimeOut, E03);
+    /// applies to authorizations given from now on.
+    /// </summary>
+    /// <param name="timeout">The timeout (&gt; 0).</param>
+    public void SetConnectionTimeout(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        lock (state)
+        {
+            connectionTimeout = timeout;
+        }
+    }
+
+    /// <summary>
+    /// A card was presented (ISO 14443 UID). See <see cref="PresentTokenAsync"/>.
     /// </summary>
     /// <param name="idToken">The token.</param>
     /// <param name="cancellationToken">Cancels the authorization.</param>
     /// <returns>What happened.</returns>
-    public async Task<SessionStartResult> PresentCardAsync(string idToken, CancellationToken cancellationToken)
+    public Task<SessionStartResult> PresentCardAsync(string idToken, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(idToken);
+        return PresentTokenAsync(new IdTokenType { IdToken = idToken, Type = "ISO14443" }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A token was presented. The same token as a running session stops that session without asking anyone (E07.FR.01);
+    /// otherwise it is authorized: a token whose groupIdToken is the MasterPassGroupId stops every session and never
+    /// starts one (C16), one of the same group as a running session stops that session (C09), else it starts a session
+    /// on the EVSE that should get it.
+    /// </summary>
+    /// <param name="token">The token.</param>
+    /// <param name="cancellationToken">Cancels the authorization.</param>
+    /// <returns>What happened.</returns>
+    public async Task<SessionStartResult> PresentTokenAsync(IdTokenType token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentException.ThrowIfNullOrWhiteSpace(token.IdToken, nameof(token));
         ChargingSession? own;
+        bool anyRunning;
         lock (state)
         {
-            own = sessions.Values.FirstOrDefault(s => string.Equals(s.IdToken, idToken, StringComparison.OrdinalIgnoreCase));
+            own = sessions.Values.FirstOrDefault(s => string.Equals(s.IdToken, token.IdToken, StringComparison.OrdinalIgnoreCase));
+            anyRunning = sessions.Count > 0;
         }
 
         if (own is not null)
         {
-            Stop(own.EvseId, "stopped by the same card");
+            Stop(own.EvseId, SessionEndReason.LocalStop, token);
             return new SessionStartResult(null, $"session on EVSE {own.EvseId} stopped by the same card");
         }
 
-        return await StartCoreAsync(idToken, null, "card", cancellationToken).ConfigureAwait(false);
+        var decision = await authorizer.AuthorizeAsync(token, null, anyRunning ? AuthorizationPurpose.Stop : AuthorizationPurpose.Start, cancellationToken).ConfigureAwait(false);
+        var group = decision.Info.GroupIdToken;
+        var masterPass = options.MasterPassGroupId?.Invoke();
+        if (group is not null && !string.IsNullOrEmpty(masterPass) && string.Equals(group.IdToken, masterPass, StringComparison.OrdinalIgnoreCase))
+        {
+            // C16.FR.01/02: a master pass stops every running session and can never start one.
+            var stopped = 0;
+            foreach (var id in EvseIds)
+            {
+                stopped += Stop(id, SessionEndReason.MasterPass, token) ? 1 : 0;
+            }
+
+            return new SessionStartResult(null, $"master pass: {stopped} session(s) stopped");
+        }
+
+        if (group is not null && decision.Accepted)
+        {
+            ChargingSession? sameGroup;
+            lock (state)
+            {
+                sameGroup = sessions.Values.FirstOrDefault(s => s.GroupIdToken is { } g && string.Equals(g.IdToken, group.IdToken, StringComparison.OrdinalIgnoreCase));
+            }
+
+            if (sameGroup is not null)
+            {
+                // C09.FR.03: a token of the same group stops the session.
+                Stop(sameGroup.EvseId, SessionEndReason.LocalStop, token);
+                return new SessionStartResult(null, $"session on EVSE {sameGroup.EvseId} stopped by a token of its group");
+            }
+        }
+
+        return await StartAuthorizedAsync(token, decision, null, "card", null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Starts a session on a given EVSE (RequestStartTransaction, <c>chargerctl evse start</c>).</summary>
+    /// <summary>Starts a session on a given EVSE (<c>chargerctl evse start</c>); the token is authorized first.</summary>
     /// <param name="evseId">The evseId.</param>
     /// <param name="idToken">The token.</param>
     /// <param name="cancellationToken">Cancels the authorization.</param>
@@ -124,7 +216,60 @@ public sealed class SessionCoordinator : IDisposable
     public Task<SessionStartResult> RemoteStartAsync(int evseId, string idToken, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(idToken);
-        return StartCoreAsync(idToken, evseId, "remote", cancellationToken);
+        return RemoteStartAsync(evseId, new IdTokenType { IdToken = idToken, Type = "Central" }, null, null, true, cancellationToken);
+    }
+
+    /// <summary>Starts a session for RequestStartTransaction (F01/F02).</summary>
+    /// <param name="evseId">The evseId.</param>
+    /// <param name="token">The token.</param>
+    /// <param name="remoteStartId">The request's remoteStartId.</param>
+    /// <param name="groupIdToken">The request's groupIdToken, if any.</param>
+    /// <param name="authorize">Whether to authorize the token first (AuthCtrlr.AuthorizeRemoteStart, F01.FR.01/02).</param>
+    /// <param name="cancellationToken">Cancels the authorization.</param>
+    /// <returns>What happened.</returns>
+    public async Task<SessionStartResult> RemoteStartAsync(int evseId, IdTokenType token, int? remoteStartId, IdTokenType? groupIdToken, bool authorize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentException.ThrowIfNullOrWhiteSpace(token.IdToken, nameof(token));
+        if (!evses.ContainsKey(evseId))
+        {
+            return new SessionStartResult(null, $"no EVSE {evseId}");
+        }
+
+        var decision = authorize
+            ? await authorizer.AuthorizeAsync(token, evseId, AuthorizationPurpose.RemoteStart, cancellationToken).ConfigureAwait(false)
+            : new AuthorizationDecision(new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted, GroupIdToken = groupIdToken }, AuthorizationSource.Csms);
+        return await StartAuthorizedAsync(token, decision, evseId, "remote", remoteStartId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Re-creates the session of a transaction resumed after a restart (E17.FR.11, AllowEnergyTransferResumption) without
+    /// authorizing again: the CSMS already accepted it.
+    /// </summary>
+    /// <param name="evseId">The evseId.</param>
+    /// <param name="token">The transaction's token.</param>
+    /// <param name="startedAt">When it was authorized.</param>
+    /// <returns>The session, or <see langword="null"/> when the EVSE has one or does not exist.</returns>
+    public ChargingSession? Resume(int evseId, IdTokenType token, DateTimeOffset startedAt)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (!evses.TryGetValue(evseId, out var evse))
+        {
+            return null;
+        }
+
+        var session = new ChargingSession(evseId, newTransactionId(), token.IdToken, "resumed", startedAt, null) { Token = token };
+        lock (state)
+        {
+            if (!sessions.TryAdd(evseId, session))
+            {
+                return null;
+            }
+        }
+
+        evse.Authorize();
+        LogMessages.SessionAuthorized(logger, evseId, session.TransactionId, token.IdToken, "resumed");
+        return session;
     }
 
     /// <summary>Ends the session of an EVSE: the controller withdraws the PWM and opens the contactor after the soft stop.</summary>
@@ -134,13 +279,24 @@ public sealed class SessionCoordinator : IDisposable
     public bool Stop(int evseId, string reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
+        return Stop(evseId, SessionEndReason.Other, null, reason);
+    }
+
+    /// <summary>Ends the session of an EVSE for a known reason (the transaction layer reports it).</summary>
+    /// <param name="evseId">The evseId.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="stopToken">The token that stopped it locally (E07.FR.02), if any.</param>
+    /// <param name="detail">A sentence for the log; the reason's name when <see langword="null"/>.</param>
+    /// <returns><see langword="false"/> when the EVSE has no session.</returns>
+    public bool Stop(int evseId, SessionEndReason reason, IdTokenType? stopToken = null, string? detail = null)
+    {
         if (!evses.TryGetValue(evseId, out var evse))
         {
             return false;
         }
 
         evse.RequestStop();
-        return End(evseId, reason);
+        return End(evseId, reason, stopToken, detail ?? reason.ToString());
     }
 
     /// <summary>Reads cards until cancelled and presents each (<see cref="PresentCardAsync"/>). The card UID in upper-case hex is the IdToken.</summary>
@@ -192,27 +348,33 @@ public sealed class SessionCoordinator : IDisposable
         startGate.Dispose();
     }
 
-    private async Task<SessionStartResult> StartCoreAsync(string idToken, int? evseId, string origin, CancellationToken cancellationToken)
+    private async Task<SessionStartResult> StartAuthorizedAsync(IdTokenType token, AuthorizationDecision decision, int? evseId, string origin, int? remoteStartId, CancellationToken cancellationToken)
     {
         if (evseId is { } requested && !evses.ContainsKey(requested))
         {
             return new SessionStartResult(null, $"no EVSE {requested}");
         }
 
-        var decision = await authorizer.AuthorizeAsync(idToken, cancellationToken).ConfigureAwait(false);
         if (!decision.Accepted)
         {
-            LogMessages.TokenRejected(logger, idToken, decision.Reason);
-            return new SessionStartResult(null, $"token {idToken} not authorized: {decision.Reason}");
+            var status = decision.Info.Status.ToString();
+            LogMessages.TokenRejected(logger, token.IdToken, status);
+            return new SessionStartResult(null, $"token {token.IdToken} not authorized: {decision.Info.Status}");
         }
 
         await startGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var target = evseId ?? ChooseEvse();
+            var target = evseId ?? ChooseEvse(decision.Info.EvseId);
             if (target is not { } id)
             {
                 return new SessionStartResult(null, "no EVSE is free for a new session");
+            }
+
+            if (decision.Info.EvseId is { Length: > 0 } allowed && !allowed.Contains(id))
+            {
+                // C01.FR.x: the IdTokenInfo restricts the token to other EVSEs.
+                return new SessionStartResult(null, $"token {token.IdToken} is not valid on EVSE {id}");
             }
 
             var refusal = RefusalFor(id);
@@ -221,8 +383,23 @@ public sealed class SessionCoordinator : IDisposable
                 return new SessionStartResult(null, refusal);
             }
 
-            var session = await OpenAsync(id, idToken, origin, cancellationToken).ConfigureAwait(false);
-            return new SessionStartResult(session, $"EVSE {id}: session authorized for {idToken}");
+            var reservation = reservations.Check(id, token, decision.Info.GroupIdToken);
+            if (!reservation.Allowed)
+            {
+                return new SessionStartResult(null, $"EVSE {id} is reserved for another token");
+            }
+
+            var session = await OpenAsync(id, token, origin, cancellationToken).ConfigureAwait(false);
+            session = session with { GroupIdToken = decision.Info.GroupIdToken, RemoteStartId = remoteStartId, ReservationId = reservation.ReservationId };
+            lock (state)
+            {
+                sessions[id] = session;
+            }
+
+            evses[id].Authorize();
+            LogMessages.SessionAuthorized(logger, id, session.TransactionId, token.IdToken, origin);
+            SessionStarted?.Invoke(this, session);
+            return new SessionStartResult(session, $"EVSE {id}: session authorized for {token.IdToken}");
         }
         finally
         {
@@ -230,11 +407,11 @@ public sealed class SessionCoordinator : IDisposable
         }
     }
 
-    private int? ChooseEvse()
+    private int? ChooseEvse(int[]? allowed)
     {
         lock (state)
         {
-            var ordered = evses.Values.OrderBy(e => e.EvseId).ToList();
+            var ordered = evses.Values.Where(e => allowed is not { Length: > 0 } || allowed.Contains(e.EvseId)).OrderBy(e => e.EvseId).ToList();
             var waiting = ordered.FirstOrDefault(e => evConnected.Contains(e.EvseId) && !sessions.ContainsKey(e.EvseId) && IsUsable(e));
             return (waiting ?? ordered.FirstOrDefault(e => !sessions.ContainsKey(e.EvseId) && IsUsable(e)))?.EvseId;
         }
@@ -262,25 +439,19 @@ public sealed class SessionCoordinator : IDisposable
         };
     }
 
-    private async Task<ChargingSession> OpenAsync(int evseId, string idToken, string origin, CancellationToken cancellationToken)
+    private async Task<ChargingSession> OpenAsync(int evseId, IdTokenType token, string origin, CancellationToken cancellationToken)
     {
         var meterStart = await ReadRegisterAsync(evseId, cancellationToken).ConfigureAwait(false);
-        var session = new ChargingSession(evseId, newTransactionId(), idToken, origin, time.GetUtcNow(), meterStart);
-        bool waitForEv;
+        var session = new ChargingSession(evseId, newTransactionId(), token.IdToken, origin, time.GetUtcNow(), meterStart) { Token = token };
         lock (state)
         {
-            sessions[evseId] = session;
-            waitForEv = !evConnected.Contains(evseId);
-            if (waitForEv)
+            if (!evConnected.Contains(evseId))
             {
                 // E03: an authorization given before the cable is plugged in expires after EVConnectionTimeOut.
-                connectionTimers[evseId] = time.CreateTimer(_ => OnConnectionTimeout(session), null, options.ConnectionTimeout, Timeout.InfiniteTimeSpan);
+                connectionTimers[evseId] = time.CreateTimer(_ => OnConnectionTimeout(evseId, session.TransactionId), null, connectionTimeout, Timeout.InfiniteTimeSpan);
             }
         }
 
-        evses[evseId].Authorize();
-        LogMessages.SessionAuthorized(logger, evseId, session.TransactionId, idToken, origin);
-        SessionStarted?.Invoke(this, session);
         return session;
     }
 
@@ -305,21 +476,24 @@ public sealed class SessionCoordinator : IDisposable
         }
     }
 
-    private void OnConnectionTimeout(ChargingSession session)
+    private void OnConnectionTimeout(int evseId, string sessionId)
     {
+        TimeSpan timeout;
         lock (state)
         {
-            if (!sessions.TryGetValue(session.EvseId, out var current) || current != session || evConnected.Contains(session.EvseId))
+            if (!sessions.TryGetValue(evseId, out var current) || current.TransactionId != sessionId || evConnected.Contains(evseId))
             {
                 return;
             }
+
+            timeout = connectionTimeout;
         }
 
-        evses[session.EvseId].Deauthorize();
-        End(session.EvseId, "no EV connected within " + options.ConnectionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s");
+        evses[evseId].Deauthorize();
+        End(evseId, SessionEndReason.ConnectionTimeout, null, "no EV connected within " + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s");
     }
 
-    private bool End(int evseId, string reason)
+    private bool End(int evseId, SessionEndReason reason, IdTokenType? stopToken, string detail)
     {
         ChargingSession? ended;
         lock (state)
@@ -335,8 +509,8 @@ public sealed class SessionCoordinator : IDisposable
             }
         }
 
-        LogMessages.SessionEnded(logger, evseId, ended.TransactionId, reason);
-        SessionEnded?.Invoke(this, ended);
+        LogMessages.SessionEnded(logger, evseId, ended.TransactionId, detail);
+        SessionEnded?.Invoke(this, ended with { EndReason = reason, StopToken = stopToken });
         return true;
     }
 
@@ -370,7 +544,7 @@ public sealed class SessionCoordinator : IDisposable
                 }
 
                 // The controller ends its authorization on unplug itself; the session ends with it.
-                End(e.EvseId, "EV unplugged");
+                End(e.EvseId, SessionEndReason.EvDisconnected, null, "EV unplugged");
                 break;
             default:
                 break;
@@ -381,7 +555,8 @@ public sealed class SessionCoordinator : IDisposable
     {
         try
         {
-            await StartCoreAsync(options.FreeVendIdToken, evseId, "free-vend", CancellationToken.None).ConfigureAwait(false);
+            var token = new IdTokenType { IdToken = options.FreeVendIdToken, Type = "NoAuthorization" };
+            await StartAuthorizedAsync(token, AuthorizationDecision.Accept(AuthorizationSource.FreeVend), evseId, "free-vend", null, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -18,6 +18,12 @@ public sealed record SessionCoordinatorOptions
     /// </summary>
     public TimeSpan ConnectionTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Reads the MasterPassGroupId (AuthCtrlr, C16) at the moment a token is presented; <see langword="null"/> or an empty
+    /// answer: no master pass.
+    /// </summary>
+    public Func<string?>? MasterPassGroupId { get; init; }
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()

@@ -15,6 +15,9 @@ namespace ChargerController.Storage.Queue;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: the name fixed by the design (conventions 2, Ocpp/Queue).")]
 public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
 {
+    /// <summary>At most this many answered messages can come back (and be sent again) after a power cut.</summary>
+    private const int RelaxedDeleteBatch = 64;
+
     private const string Columns = "seq, message_id, action, payload, kind, transaction_id, droppable, transactional, max_attempts, retry_interval_ms, enqueued_utc_ticks, failed_attempts, not_before_utc_ticks";
 
     // Same accounting as OutboundQueueBudget.SizeOf, computed by SQLite so deletes can report what they freed.
@@ -30,9 +33,12 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _peek;
     private readonly SqliteCommand _delete;
+    private readonly SqliteCommand _relaxSync;
+    private readonly SqliteCommand _fullSync;
     private readonly SqliteCommand _recordFailure;
     private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _count;
+    private int _relaxedDeletes;
     private int _transactionalCount;
     private long _accountedBytes;
     private bool _disposed;
@@ -71,6 +77,8 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
             "$enqueued");
         _peek = Command("SELECT " + Columns + " FROM outbound_queue ORDER BY seq LIMIT 1;");
         _delete = Command("DELETE FROM outbound_queue WHERE message_id = $id RETURNING " + AccountedSize + ", transactional;", "$id");
+        _relaxSync = Command("PRAGMA synchronous=NORMAL;");
+        _fullSync = Command("PRAGMA synchronous=FULL;");
         _recordFailure = Command(
             "UPDATE outbound_queue SET failed_attempts = failed_attempts + 1, not_before_utc_ticks = $notBefore WHERE message_id = $id RETURNING " + Columns + ";",
             "$notBefore",
@@ -160,14 +168,42 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _delete.Parameters[0].Value = messageId;
-            using var reader = _delete.ExecuteReader();
-            if (!reader.Read())
+
+            // Removing an answered message need not wait for the disk: in WAL mode a synchronous=NORMAL commit is
+            // atomic and in order, only not yet fsynced. A power cut may bring the row back, and the message is sent
+            // again (at-least-once: the CSMS sees a duplicate with the same id and content); it can never be lost.
+            // The next FULL commit fsyncs the WAL with these deletes in it. Every RelaxedDeleteBatch-th delete, and the
+            // one that empties the queue, is FULL itself, which bounds the re-sends after a power cut. This halves
+            // the cost of a replay.
+            var relaxed = ++_relaxedDeletes < RelaxedDeleteBatch && _count > 1;
+            if (!relaxed)
             {
-                return ValueTask.FromResult(false);
+                _relaxedDeletes = 0;
             }
 
-            Forget(reader.GetInt64(0), reader.GetInt64(1) != 0);
-            return ValueTask.FromResult(true);
+            if (relaxed)
+            {
+                _relaxSync.ExecuteNonQuery();
+            }
+
+            try
+            {
+                using var reader = _delete.ExecuteReader();
+                if (!reader.Read())
+                {
+                    return ValueTask.FromResult(false);
+                }
+
+                Forget(reader.GetInt64(0), reader.GetInt64(1) != 0);
+                return ValueTask.FromResult(true);
+            }
+            finally
+            {
+                if (relaxed)
+                {
+                    _fullSync.ExecuteNonQuery();
+                }
+            }
         }
     }
 
@@ -209,6 +245,8 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
             _insert.Dispose();
             _peek.Dispose();
             _delete.Dispose();
+            _relaxSync.Dispose();
+            _fullSync.Dispose();
             _recordFailure.Dispose();
             _writer.Dispose();
         }

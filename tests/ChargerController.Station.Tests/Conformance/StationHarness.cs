@@ -48,6 +48,9 @@ public sealed class StationHarness : IAsyncDisposable
     /// <summary>Gets or sets the functional blocks attached to each runtime (re-created on every start/restart); wins over <see cref="HarnessSetup.Modules"/>.</summary>
     public Func<StationHarness, IReadOnlyList<IStationModule>>? ModuleFactory { get; set; }
 
+    /// <summary>Gets or sets a hook that completes the runtime's ports (modules, transactions, queue) at every (re)start.</summary>
+    public Func<StationHarness, StationPorts, StationPorts>? ConfigurePorts { get; set; }
+
     public CsmsSession Session => Csms.Current ?? throw new InvalidOperationException("no session");
 
     public static async Task<StationHarness> StartAsync(
@@ -59,12 +62,14 @@ public sealed class StationHarness : IAsyncDisposable
         IReadOnlyList<IDataTransferVendorHandler>? vendors = null,
         bool waitForBoot = true,
         Func<StationHarness, IReadOnlyList<IStationModule>>? modules = null,
-        HarnessSetup? setup = null)
+        HarnessSetup? setup = null,
+        Func<StationHarness, StationPorts, StationPorts>? configurePorts = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var csms = await LoopbackCsms.StartAsync(setup?.Csms ?? new LoopbackCsmsOptions { BasicAuthPassword = "0123456789abcdef" });
         var harness = new StationHarness(csms, time, store ?? new InMemoryDeviceModelStore(), evses, setup) { ModuleFactory = modules };
         harness.ScriptDefaults(bootStatus, interval);
+        harness.ConfigurePorts = configurePorts;
         await harness.StartRuntimeAsync(reason, vendors ?? []);
         await harness.Csms.WaitForSessionAsync();
         if (waitForBoot)
@@ -116,6 +121,11 @@ public sealed class StationHarness : IAsyncDisposable
             Modules = Modules,
             TriggerSources = [.. Modules.OfType<ChargerController.Station.RemoteControl.ITriggeredMessageSource>()],
         };
+        if (ConfigurePorts is { } configure)
+        {
+            ports = configure(this, ports);
+        }
+
         Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
         await Runtime.StartAsync(CancellationToken.None);
     }

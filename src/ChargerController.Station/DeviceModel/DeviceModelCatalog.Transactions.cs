@@ -1,0 +1,37 @@
+using ChargerController.Ocpp.Enums;
+
+namespace ChargerController.Station.DeviceModel;
+
+/// <content>TxCtrlr, SampledDataCtrlr and AlignedDataCtrlr (blocks E and J), owned by the transaction block.</content>
+public static partial class DeviceModelCatalog
+{
+    private const string TxPointValues = "ParkingBayOccupancy,EVConnected,Authorized,DataSigned,PowerPathClosed,EnergyTransfer";
+
+    static partial void AddTransactions(List<VariableDefinition> list, StationIdentity identity)
+    {
+        list.AddRange(
+        [
+            Int("TxCtrlr", "EVConnectionTimeOut", "120", min: 0, max: 3600, unit: "s"),
+            Bool("TxCtrlr", "StopTxOnEVSideDisconnect", "true", ro: true),
+            Bool("TxCtrlr", "StopTxOnInvalidId", "true"),
+            Bool("TxCtrlr", "TxBeforeAcceptedEnabled", "false"),
+            Str("TxCtrlr", "TxStartPoint", "PowerPathClosed") with { DataType = DataEnumType.MemberList, ValuesList = TxPointValues },
+            Str("TxCtrlr", "TxStopPoint", "EVConnected,Authorized") with { DataType = DataEnumType.MemberList, ValuesList = TxPointValues },
+
+            // E17 (2.1): 0 = open transactions end at start-up (PowerLoss / Reboot).
+            Int("TxCtrlr", "ResumptionTimeout", "0", min: 0, max: 86400, unit: "s"),
+            Bool("TxCtrlr", "AllowEnergyTransferResumption", "false"),
+            Members("SampledDataCtrlr", "TxEndedMeasurands", "Energy.Active.Import.Register"),
+            Int("SampledDataCtrlr", "TxEndedInterval", "0", min: 0, max: 86400, unit: "s"),
+            Members("SampledDataCtrlr", "TxStartedMeasurands", "Energy.Active.Import.Register"),
+            Members("SampledDataCtrlr", "TxUpdatedMeasurands", "Energy.Active.Import.Register,Power.Active.Import,Current.Import"),
+            Int("SampledDataCtrlr", "TxUpdatedInterval", "60", min: 0, max: 86400, unit: "s"),
+            Bool("SampledDataCtrlr", "RegisterValuesWithoutPhases", "true"),
+            Members("AlignedDataCtrlr", "Measurands", "Energy.Active.Import.Register"),
+            Int("AlignedDataCtrlr", "Interval", "900", min: 0, max: 86400, unit: "s"),
+            Members("AlignedDataCtrlr", "TxEndedMeasurands", "Energy.Active.Import.Register"),
+            Int("AlignedDataCtrlr", "TxEndedInterval", "0", min: 0, max: 86400, unit: "s"),
+            Bool("AlignedDataCtrlr", "SendDuringIdle", "false"),
+        ]);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using ChargerController.Ocpp.DataTypes;
+using ChargerController.Ocpp.Engine;
+using ChargerController.Ocpp.Enums;
+using ChargerController.Ocpp.Serialization;
+using ChargerController.Station.DeviceModel;
+using ChargerController.Station.Sessions;
+
+namespace ChargerController.Station.Transactions;
+
+/// <content>TransactionEventResponse idTokenInfo (E05, C10.FR.05) and device-model changes.</content>
+public sealed partial class TransactionManager
+{
+    private void OnQueuedMessageDelivered(object? sender, OutboundDeliveredEventArgs e)
+    {
+        if (e.Message.Action != "TransactionEvent" || e.Response is not { } response || e.Message.TransactionId is not { } transactionId)
+        {
+            return;
+        }
+
+        IdTokenInfoType? info;
+        try
+        {
+            info = response.Deserialize(OcppJsonContext.Default.TransactionEventResponse)?.IdTokenInfo;
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        if (info is not null)
+        {
+            Post("idTokenInfo", () => ApplyIdTokenInfoAsync(transactionId, info));
+        }
+    }
+
+    private Task ApplyIdTokenInfoAsync(string transactionId, IdTokenInfoType info)
+    {
+        var state = _states.Values.FirstOrDefault(s => s.Tx?.TransactionId == transactionId);
+        var token = state?.Session?.Token ?? (state?.Tx is { IdToken: { } id } tx ? new IdTokenType { IdToken = id, Type = tx.IdTokenType ?? "Local" } : null);
+        if (token is not null)
+        {
+            _authorizer.OnIdTokenInfoReceived(token, info);
+        }
+
+        if (state is null || info.Status == AuthorizationStatusEnumType.Accepted || state.Session is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var status = info.Status.ToString();
+        TransactionLog.IdTokenNotAccepted(_logger, transactionId, status);
+        if (_context?.DeviceModel.GetBool("TxCtrlr", "StopTxOnInvalidId", true) != false)
+        {
+            // E05.FR.09 (StopTxOnInvalidId): the transaction is stopped: Deauthorized / DeAuthorized.
+            _sessions.Stop(state.EvseId, SessionEndReason.Deauthorized);
+        }
+        else
+        {
+            // E05.FR.10: keep the transaction but stop the energy: the EVSE reports SuspendedEVSE.
+            _evses[state.EvseId].Deauthorize();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void OnVariableChanged(object? sender, VariableChangedEventArgs e)
+    {
+        switch (e.Key.Component, e.Key.Variable)
+        {
+            case ("TxCtrlr", "EVConnectionTimeOut"):
+                ApplyConnectionTimeout();
+                break;
+            case ("AlignedDataCtrlr", "Interval"):
+                ScheduleClock();
+                break;
+            case ("SampledDataCtrlr", "TxUpdatedInterval") or ("SampledDataCtrlr", "TxEndedInterval"):
+                Post("sampled interval", () =>
+                {
+                    foreach (var state in _states.Values.Where(s => s.Tx is not null))
+                    {
+                        StartTimers(state);
+                    }
+
+                    return Task.CompletedTask;
+                });
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void ApplyConnectionTimeout()
+    {
+        var seconds = _context?.DeviceModel.GetInt("TxCtrlr", "EVConnectionTimeOut", 120) ?? 120;
+        if (seconds > 0)
+        {
+            _sessions.SetConnectionTimeout(TimeSpan.FromSeconds(seconds));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using ChargerController.Station.Transactions;
+using Microsoft.Data.Sqlite;
+
+namespace ChargerController.Storage.Transactions;
+
+/// <summary>
+/// Open transactions in the station database (table <c>open_transaction</c>, migration 0004). Each write is its own
+/// transaction on a WAL + <c>synchronous=FULL</c> connection: it has reached the disk when the call returns.
+/// </summary>
+public sealed class SqliteTransactionJournal : ITransactionJournal
+{
+    private const string Columns = "transaction_id, evse_id, connector_id, started_utc_ticks, next_seq_no, pending_seq_no, pending_payload, pending_is_ended, enqueued_seq_no, id_token, id_token_type, charging_state, last_event_utc_ticks, meter_start_wh";
+    private readonly StationDatabase _database;
+
+    /// <summary>Initializes a new instance of the <see cref="SqliteTransactionJournal"/> class.</summary>
+    /// <param name="database">The migrated station database.</param>
+    public SqliteTransactionJournal(StationDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TransactionRecord> LoadOpen()
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM open_transaction ORDER BY evse_id, started_utc_ticks";
+        using var reader = command.ExecuteReader();
+        var records = new List<TransactionRecord>();
+        while (reader.Read())
+        {
+            records.Add(new TransactionRecord(
+                reader.GetString(0),
+                reader.GetInt32(1),
+                reader.GetInt32(2),
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+                reader.GetInt32(4))
+            {
+                PendingSeqNo = reader.GetInt32(5),
+                PendingPayload = reader.IsDBNull(6) ? null : reader.GetString(6),
+                PendingIsEnded = reader.GetInt64(7) != 0,
+                EnqueuedSeqNo = reader.GetInt32(8),
+                IdToken = reader.IsDBNull(9) ? null : reader.GetString(9),
+                IdTokenType = reader.IsDBNull(10) ? null : reader.GetString(10),
+                ChargingState = reader.IsDBNull(11) ? null : reader.GetString(11),
+                LastEventAt = new DateTimeOffset(reader.GetInt64(12), TimeSpan.Zero),
+                MeterStartWh = reader.IsDBNull(13) ? null : reader.GetDouble(13),
+            });
+        }
+
+        return records;
+    }
+
+    /// <inheritdoc/>
+    public void Save(TransactionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT OR REPLACE INTO open_transaction ({Columns}) VALUES ($id, $evse, $connector, $started, $next, $pendingSeq, $payload, $ended, $enqueued, $token, $tokenType, $state, $last, $meterStart)";
+        command.Parameters.Add(new SqliteParameter("$id", record.TransactionId));
+        command.Parameters.Add(new SqliteParameter("$evse", record.EvseId));
+        command.Parameters.Add(new SqliteParameter("$connector", record.ConnectorId));
+        command.Parameters.Add(new SqliteParameter("$started", record.StartedAt.UtcTicks));
+        command.Parameters.Add(new SqliteParameter("$next", record.NextSeqNo));
+        command.Parameters.Add(new SqliteParameter("$pendingSeq", record.PendingSeqNo));
+        command.Parameters.Add(new SqliteParameter("$payload", (object?)record.PendingPayload ?? DBNull.Value));
+        command.Parameters.Add(new SqliteParameter("$ended", record.PendingIsEnded ? 1 : 0));
+        command.Parameters.Add(new SqliteParameter("$enqueued", record.EnqueuedSeqNo));
+        command.Parameters.Add(new SqliteParameter("$token", (object?)record.IdToken ?? DBNull.Value));
+        command.Parameters.Add(new SqliteParameter("$tokenType", (object?)record.IdTokenType ?? DBNull.Value));
+        command.Parameters.Add(new SqliteParameter("$state", (object?)record.ChargingState ?? DBNull.Value));
+        command.Parameters.Add(new SqliteParameter("$last", record.LastEventAt.UtcTicks));
+        command.Parameters.Add(new SqliteParameter("$meterStart", (object?)record.MeterStartWh ?? DBNull.Value));
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public void Remove(string transactionId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(transactionId);
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM open_transaction WHERE transaction_id = $id";
+        command.Parameters.Add(new SqliteParameter("$id", transactionId));
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,256 @@
+using System.Text.Json;
+using ChargerController.Hardware.Abstractions.Iec61851;
+using ChargerController.Hardware.Abstractions.Metering;
+using ChargerController.Ocpp.Enums;
+using ChargerController.Ocpp.Queue;
+using ChargerController.Simulator.Devices;
+using ChargerController.Simulator.Ev;
+using ChargerController.Station.Authorization;
+using ChargerController.Station.DeviceModel;
+using ChargerController.Station.Evse;
+using ChargerController.Station.Reservations;
+using ChargerController.Station.Runtime;
+using ChargerController.Station.Sessions;
+using ChargerController.Station.SmartCharging;
+using ChargerController.Station.Transactions;
+using ChargerController.Testing.Csms;
+
+namespace ChargerController.Station.Tests.Conformance.Transactions;
+
+/// <summary>
+/// The station runtime over a real WebSocket (StationHarness) with simulated EVSEs, the session coordinator and the
+/// transaction manager attached as a module, in virtual time. The test steps the EVSE loops.
+/// </summary>
+public sealed class TransactionRig : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _config;
+    private SimulatedEvse[] _devices = [];
+    private EvseController[] _controllers = [];
+
+    private TransactionRig(Dictionary<string, string> config, IIdTokenAuthorizer authorizer, IReservationGate reservations, IChargingProfileInstaller? profiles)
+    {
+        _config = config;
+        Authorizer = authorizer;
+        Reservations = reservations;
+        Profiles = profiles;
+    }
+
+    public StationHarness Harness { get; private set; } = null!;
+
+    public LoopbackCsms Csms => Harness.Csms;
+
+    public CsmsSession Session => Harness.Session;
+
+    public IIdTokenAuthorizer Authorizer { get; }
+
+    public IReservationGate Reservations { get; }
+
+    public IChargingProfileInstaller? Profiles { get; }
+
+    public ITransactionJournal Journal { get; set; } = new InMemoryTransactionJournal();
+
+    public SessionCoordinatorOptions SessionOptions { get; init; } = new();
+
+    public IOutboundQueue? Queue { get; private set; }
+
+    public SessionCoordinator Sessions { get; private set; } = null!;
+
+    public TransactionManager Manager { get; private set; } = null!;
+
+    public IReadOnlyList<EvseController> Controllers => _controllers;
+
+    public SimulatedEv Ev(int evse = 1) => _devices[evse - 1].Ev;
+
+    public SimulatedMeter Meter(int evse = 1) => _devices[evse - 1].Meter;
+
+    /// <summary>Starts a station with <paramref name="evses"/> EVSEs; <paramref name="config"/> maps "Component.Variable" to values set before the runtime starts.</summary>
+    public static async Task<TransactionRig> StartAsync(
+        IReadOnlyDictionary<string, string>? config = null,
+        int evses = 1,
+        IIdTokenAuthorizer? authorizer = null,
+        IReservationGate? reservations = null,
+        IChargingProfileInstaller? profiles = null,
+        Action<LoopbackCsms>? script = null,
+        SessionCoordinatorOptions? sessionOptions = null)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            // Quiet defaults: no clock-aligned or periodic traffic unless a test asks for it.
+            ["AlignedDataCtrlr.Interval"] = "0",
+            ["SampledDataCtrlr.TxUpdatedInterval"] = "0",
+        };
+        foreach (var (key, value) in config ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        var rig = new TransactionRig(values, authorizer ?? new AcceptAllIdTokenAuthorizer(), reservations ?? new NoReservations(), profiles)
+        {
+            SessionOptions = sessionOptions ?? new SessionCoordinatorOptions(),
+        };
+        rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
+        rig.Csms.Respond("TransactionEvent", "{}");
+        rig.Csms.Respond("MeterValues", "{}");
+        rig.Csms.Respond("Authorize", """{"idTokenInfo":{"status":"Accepted"}}""");
+        script?.Invoke(rig.Csms);
+        await rig.Harness.WaitAcceptedAsync();
+        await rig.RunForAsync(TimeSpan.FromMilliseconds(500));
+        return rig;
+    }
+
+    /// <summary>The TransactionEvent payloads the CSMS received (all sessions), in order.</summary>
+    public IReadOnlyList<JsonElement> Events =>
+        [.. Csms.Frames.Where(f => f.Direction == FrameDirection.FromStation && f.Action == "TransactionEvent").Select(f => f.Json!.Value[3])];
+
+    /// <summary>Steps the EVSE loops in virtual time.</summary>
+    public async Task RunForAsync(TimeSpan duration, TimeSpan? step = null)
+    {
+        var period = step ?? TimeSpan.FromMilliseconds(20);
+        for (var elapsed = TimeSpan.Zero; elapsed < duration; elapsed += period)
+        {
+            Harness.Time.Advance(period);
+            foreach (var controller in _controllers)
+            {
+                await controller.StepAsync(CancellationToken.None);
+            }
+
+            // Virtual time does not run ahead of the transaction manager's work loop.
+            await Manager.WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    /// <summary>Steps until <paramref name="condition"/> holds (virtual limit, 10 s real limit).</summary>
+    public async Task RunUntilAsync(Func<bool> condition, TimeSpan? limit = null)
+    {
+        var max = limit ?? TimeSpan.FromSeconds(30);
+
+        // Long virtual waits go in coarser steps so they stay within the real-time bound.
+        var chunk = max > TimeSpan.FromMinutes(1) ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(100);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var elapsed = TimeSpan.Zero;
+        while (!condition())
+        {
+            if (elapsed > max || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"condition not met after {elapsed} virtual; EVSEs: {string.Join("; ", _controllers.Select(c => c.Snapshot))}");
+            }
+
+            await RunForAsync(chunk, chunk / 5);
+            await Task.Delay(1);
+            elapsed += chunk;
+        }
+    }
+
+    /// <summary>
+    /// Lets the station reconnect: virtual time advances slowly with real pauses, so the real-time WebSocket handshake
+    /// is not overtaken by the virtual connect timeout.
+    /// </summary>
+    public async Task WaitReconnectedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Harness.Runtime.IsConnected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the station did not reconnect");
+            Harness.Time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Waits for the n-th TransactionEvent (1-based) while stepping the loops.</summary>
+    public async Task<JsonElement> WaitForEventAsync(int count)
+    {
+        await RunUntilAsync(() => Events.Count >= count);
+        return Events[count - 1];
+    }
+
+    /// <summary>Waits for a TransactionEvent matching <paramref name="predicate"/> while stepping the loops.</summary>
+    public async Task<JsonElement> WaitForEventAsync(Func<JsonElement, bool> predicate, TimeSpan? limit = null)
+    {
+        await RunUntilAsync(() => Events.Any(predicate), limit);
+        return Events.First(predicate);
+    }
+
+    /// <summary>Plugs the EV in (state C: wants charge) and lets the pilot settle.</summary>
+    public async Task PlugAsync(int evse = 1, CpState state = CpState.C)
+    {
+        Ev(evse).Plug(state);
+        await RunUntilAsync(() => _controllers[evse - 1].Snapshot.ConnectorStatus == ConnectorStatus.Occupied);
+    }
+
+    /// <summary>Unplugs the EV and lets the pilot settle.</summary>
+    public async Task UnplugAsync(int evse = 1)
+    {
+        Ev(evse).Unplug();
+        await RunUntilAsync(() => _controllers[evse - 1].Snapshot.ConnectorStatus == ConnectorStatus.Available);
+    }
+
+    public Task<SessionStartResult> TapAsync(string idToken) => Sessions.PresentCardAsync(idToken, CancellationToken.None);
+
+    /// <summary>A reboot: the runtime, the coordinator and the transaction manager go; the EVSE hardware, journal and queue stay.</summary>
+    public async Task RestartAsync(BootReasonEnumType reason = BootReasonEnumType.PowerUp)
+    {
+        await Manager.DisposeAsync();
+        Sessions.Dispose();
+
+        // The EVSE loses its authorization with the power; the EV stays plugged.
+        foreach (var controller in _controllers)
+        {
+            controller.Deauthorize();
+        }
+
+        await Harness.RestartAsync(reason);
+        await RunForAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Manager.DisposeAsync();
+        Sessions.Dispose();
+        await Harness.DisposeAsync();
+        foreach (var controller in _controllers)
+        {
+            await controller.DisposeAsync();
+        }
+
+        foreach (var device in _devices)
+        {
+            device.Dispose();
+        }
+    }
+
+    private StationPorts Configure(StationHarness harness, StationPorts ports)
+    {
+        foreach (var (key, value) in _config)
+        {
+            // "Component.Variable" or "Component.Variable[Instance]".
+            var dot = key.IndexOf('.', StringComparison.Ordinal);
+            var bracket = key.IndexOf('[', StringComparison.Ordinal);
+            var variable = bracket < 0 ? key[(dot + 1)..] : key[(dot + 1)..bracket];
+            var instance = bracket < 0 ? null : key[(bracket + 1)..^1];
+            var status = harness.Model.TrySet(VariableKey.Of(key[..dot], variable, instance), null, value, out var reason);
+            Assert.True(status == SetVariableStatusEnumType.Accepted || status == SetVariableStatusEnumType.RebootRequired, $"{key}={value}: {status} {reason}");
+        }
+
+        if (_devices.Length == 0)
+        {
+            var time = harness.Time;
+            _devices = [.. Enumerable.Range(1, harness.Connectors.Connectors.Count).Select(_ => new SimulatedEvse(time, new SimulatedEvseOptions { Ev = SimulatedEvProfiles.ThreePhase11Kw, Meter = new SimulatedMeterOptions { InitialEnergyImportWh = 1000 } }))];
+            _controllers = [.. _devices.Select((d, i) => new EvseController(
+                new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, d.ConnectorLock, d.Meter, d.ProximityPilot),
+                new EvseOptions { EvseId = i + 1 },
+                time))];
+            Queue = new InMemoryOutboundQueue(time);
+        }
+
+        var meters = _devices.Select((d, i) => (Id: i + 1, Meter: (IEnergyMeter)d.Meter)).ToDictionary(x => x.Id, x => x.Meter);
+        Sessions = new SessionCoordinator(_controllers, meters, Authorizer, SessionOptions, harness.Time, Reservations);
+        Manager = new TransactionManager(_controllers, meters, Sessions, Journal, Authorizer, Reservations, Profiles, new TransactionManagerOptions(), harness.Time);
+        return ports with
+        {
+            Transactions = Manager,
+            Modules = [.. ports.Modules, Manager],
+            TriggerSources = [.. ports.TriggerSources, new TransactionTriggerSource(Manager)],
+            OutboundQueue = Queue,
+        };
+    }
+}
