@@ -42,7 +42,7 @@ public sealed class AddTransactionsTests
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton<IReadOnlyList<EvseController>>([controller]);
         services.AddSingleton<IReadOnlyDictionary<int, IEnergyMeter>>(new Dictionary<int, IEnergyMeter> { [1] = device.Meter });
-        services.AddSingleton(sp => new SessionCoordinator(sp.GetRequiredService<IReadOnlyList<EvseController>>(), sp.GetRequiredService<IReadOnlyDictionary<int, IEnergyMeter>>(), new Authorization.AcceptAllIdTokenAuthorizer(), new SessionCoordinatorOptions(), time, null));
+        services.AddSingleton(sp => new SessionCoordinator(sp.GetRequiredService<IReadOnlyList<EvseController>>(), sp.GetRequiredService<IReadOnlyDictionary<int, IEnergyMeter>>(), new ChargerController.Station.Authorization.AcceptAllIdTokenAuthorizer(), new SessionCoordinatorOptions(), time, null));
         services.AddSingleton<IConnectorStatusSource>(sp => new EvseConnectorStatusSource(sp.GetRequiredService<IReadOnlyList<EvseController>>()));
         services.AddSingleton<IResetPort>(new RecordingResetPort());
         services.AddTransactions();
