@@ -109,7 +109,7 @@ internal static class ChargerdHost
 
         try
         {
-            return await RunHostAsync(options, configuration, endpoint, developmentCsms, cancellationToken).ConfigureAwait(false);
+            return await RunHostAsync(options, invocation.ConfigPath, configuration, endpoint, developmentCsms, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -120,7 +120,7 @@ internal static class ChargerdHost
         }
     }
 
-    private static async Task<int> RunHostAsync(ChargerdOptions options, IConfiguration configuration, CsmsEndpoint endpoint, DevelopmentCsms? developmentCsms, CancellationToken cancellationToken)
+    private static async Task<int> RunHostAsync(ChargerdOptions options, string configFile, IConfiguration configuration, CsmsEndpoint endpoint, DevelopmentCsms? developmentCsms, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -155,7 +155,7 @@ internal static class ChargerdHost
         builder.Services.AddSingleton<ISystemdNotifier>(sp => new SystemdNotifier());
         builder.Services.AddHostedService<SystemdWatchdogService>();
         builder.Services.AddHostedService<ControlSocketHostedService>();
-        StationComposition.Add(builder.Services, options, endpoint, DeviceModelValues(configuration));
+        StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration));
 
         using var host = builder.Build();
         var exit = host.Services.GetService<ExitRequest>();

@@ -24,7 +24,7 @@ namespace ChargerController.Worker;
 /// </summary>
 internal static class StationComposition
 {
-    public static void Add(IServiceCollection services, ChargerdOptions options, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues)
+    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
@@ -52,7 +52,7 @@ internal static class StationComposition
         services.AddSingleton<IReadOnlyDictionary<int, IEnergyMeter>>(sp =>
             sp.GetRequiredService<SimulatedHardware>().Evses.Select((evse, i) => (Id: i + 1, Meter: (IEnergyMeter)evse.Meter)).ToDictionary(x => x.Id, x => x.Meter));
         AddStation(services, options);
-        OcppComposition.Add(services, options, endpoint, deviceModelValues, Version);
+        OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version);
         services.AddSingleton<IControlCommandModule, SimulationCommands>();
         services.AddHostedService<CardReaderService>();
         if (options.Demo)

@@ -10,6 +10,7 @@ using ChargerController.Storage;
 using ChargerController.Storage.DeviceModel;
 using ChargerController.Storage.Queue;
 using ChargerController.Worker.Configuration;
+using ChargerController.Worker.ControlSocket;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ControlStatus = ChargerController.Station.Control;
@@ -22,7 +23,7 @@ namespace ChargerController.Worker.Ocpp;
 /// </summary>
 internal static class OcppComposition
 {
-    public static void Add(IServiceCollection services, ChargerdOptions options, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues, string version)
+    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues, string version)
     {
         services.AddSingleton(_ =>
         {
@@ -53,6 +54,12 @@ internal static class OcppComposition
         services.AddChargingStation(identity, sp => CreateTransport(sp, options, endpoint), deviceModelValues);
         services.AddSingleton<ControlStatus.IOcppStatusSource>(sp => new ControlStatus.RuntimeOcppStatusSource(
             sp.GetRequiredService<StationRuntime>(), sp.GetRequiredService<IOutboundQueue>()));
+        services.AddSingleton(sp => new ControlStatus.StationConfigurationService(
+            sp.GetRequiredService<StationDeviceModel>(), LocalSettings.Describe(options, configFile), configFile));
+        services.AddSingleton<IControlCommandModule, ConfigCommands>();
+        services.AddSingleton<IControlCommandModule, QueueCommands>();
+        services.AddSingleton<IControlCommandModule, DiagnosticsCommands>();
+        services.AddSingleton<IControlCommandModule>(sp => new AuthCommands(sp.GetService<ControlStatus.ILocalAuthListAdmin>()));
     }
 
     /// <summary>
