@@ -86,7 +86,8 @@ internal static class StationComposition
             services.AddSingleton<IHostedService>(sp => new EvseLoopService(
                 sp.GetRequiredService<IReadOnlyList<EvseController>>()[index],
                 sp.GetRequiredService<StationHealth>(),
-                sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<EvseLoopService>>()));
         }
     }
 
