@@ -138,6 +138,10 @@ internal static class ChargerdHost
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         JournalLogging.AddConsole(builder.Logging, Environment.GetEnvironmentVariable);
         builder.Services.AddSystemd();
+
+        // Start the hosted services side by side: the OCPP runtime (BootNotification) need not wait for the control
+        // socket and the EVSE loops to come up one after the other (docs/PERFORMANCE.md, "chargerd process").
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(new DemoCsms(developmentCsms?.Endpoint));
