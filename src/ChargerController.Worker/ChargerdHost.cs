@@ -87,6 +87,16 @@ internal static class ChargerdHost
             return ExitCodes.HardwareMissing;
         }
 
+        if (StateDirectory.Resolve(options, Environment.GetEnvironmentVariable, out var stateError) is { } stateDir)
+        {
+            options.StateDir = stateDir;
+        }
+        else
+        {
+            await error.WriteLineAsync("chargerd: " + stateError).ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
+        }
+
         var endpointErrors = new List<string>();
         var endpoint = CsmsEndpoint.Resolve(options, endpointErrors);
         if (endpoint is null)

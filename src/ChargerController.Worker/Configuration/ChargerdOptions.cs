@@ -17,7 +17,7 @@ public sealed class ChargerdOptions
     public string? CsmsUrl { get; set; }
 
     /// <summary>Directory for the SQLite database and keys.</summary>
-    public string StateDir { get; set; } = "/var/lib/chargercontroller";
+    public string StateDir { get; set; } = StateDirectory.ServiceDefault;
 
     /// <summary>
     /// Path of the control socket chargerctl talks to. Empty (the default) means <c>/run/chargercontroller/control.sock</c>,
