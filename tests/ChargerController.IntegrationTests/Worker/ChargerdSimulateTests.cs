@@ -143,7 +143,8 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
     [Fact]
     public async Task Demo_NarratesPlugTapChargeUnplug_AndKeepsRunning()
     {
-        var env = new Dictionary<string, string> { ["CHARGERD_Chargerd__DemoChargingSeconds"] = "2", ["XDG_RUNTIME_DIR"] = dir };
+        // The state directory too: a test run as root must not leave a database in /var/lib/chargercontroller.
+        var env = new Dictionary<string, string> { ["CHARGERD_Chargerd__DemoChargingSeconds"] = "2", ["XDG_RUNTIME_DIR"] = dir, ["CHARGERD_Chargerd__StateDir"] = dir };
         await using var chargerd = ChargerdProcess.Start(env, "--simulate", "--demo");
         await chargerd.WaitForOutputAsync(o => o.Contains("demo: done", StringComparison.Ordinal), Timeout);
 
