@@ -12,5 +12,10 @@ if (args.Length > 0 && args[0] == "--queue")
     return await ChargerController.Benchmarks.Queue.QueueBenchmarks.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "--chargerd")
+{
+    return await ChargerController.Benchmarks.Chargerd.ChargerdProcessBench.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,12 +1,19 @@
+using System.Security.Cryptography;
 using ChargerController.Control.Client;
+using ChargerController.Ocpp.Transport;
+using ChargerController.Simulator.Csms;
 using ChargerController.Worker.Configuration;
 using ChargerController.Worker.ControlSocket;
+using ChargerController.Worker.Demo;
 using ChargerController.Worker.Health;
+using ChargerController.Worker.Logging;
+using ChargerController.Worker.Ocpp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChargerController.Worker;
@@ -80,6 +87,51 @@ internal static class ChargerdHost
             return ExitCodes.HardwareMissing;
         }
 
+        if (StateDirectory.Resolve(options, Environment.GetEnvironmentVariable, out var stateError) is { } stateDir)
+        {
+            options.StateDir = stateDir;
+        }
+        else
+        {
+            await error.WriteLineAsync("chargerd: " + stateError).ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        var endpointErrors = new List<string>();
+        var endpoint = CsmsEndpoint.Resolve(options, endpointErrors);
+        if (endpoint is null)
+        {
+            foreach (var failure in endpointErrors)
+            {
+                await error.WriteLineAsync("chargerd: " + failure).ConfigureAwait(false);
+            }
+
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        DevelopmentCsms? developmentCsms = null;
+        if (options.Demo && endpoint.Url is null)
+        {
+            // No CSMS configured: the demo brings its own on loopback so the whole OCPP conversation is visible.
+            developmentCsms = DevelopmentCsms.Start(new DevelopmentCsmsOptions { Narration = Console.Out }, TimeProvider.System, NullLoggerFactory.Instance);
+            endpoint = new CsmsEndpoint(developmentCsms.Endpoint, SecurityProfile.UnsecuredTransportWithBasicAuthentication, RandomNumberGenerator.GetHexString(32), []);
+        }
+
+        try
+        {
+            return await RunHostAsync(options, invocation.ConfigPath, configuration, endpoint, developmentCsms, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (developmentCsms is not null)
+            {
+                await developmentCsms.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<int> RunHostAsync(ChargerdOptions options, string configFile, IConfiguration configuration, CsmsEndpoint endpoint, DevelopmentCsms? developmentCsms, CancellationToken cancellationToken)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
@@ -94,10 +146,15 @@ internal static class ChargerdHost
         }
 
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-        builder.Logging.AddConsole();
+        JournalLogging.AddConsole(builder.Logging, Environment.GetEnvironmentVariable);
         builder.Services.AddSystemd();
+
+        // Start the hosted services side by side: the OCPP runtime (BootNotification) need not wait for the control
+        // socket and the EVSE loops to come up one after the other (docs/PERFORMANCE.md, "chargerd process").
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(new DemoCsms(developmentCsms?.Endpoint));
         builder.Services.AddSingleton<StationHealth>();
         builder.Services.AddSingleton(sp =>
         {
@@ -112,10 +169,20 @@ internal static class ChargerdHost
         builder.Services.AddSingleton<ISystemdNotifier>(sp => new SystemdNotifier());
         builder.Services.AddHostedService<SystemdWatchdogService>();
         builder.Services.AddHostedService<ControlSocketHostedService>();
-        StationComposition.Add(builder.Services, options);
+        StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration));
 
         using var host = builder.Build();
+        var exit = host.Services.GetService<ExitRequest>();
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
-        return ExitCodes.Ok;
+        return exit?.Code ?? ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// Device-model initial values from the file's <c>DeviceModel</c> section, keyed like the storage keys
+    /// (<c>"OCPPCommCtrlr/HeartbeatInterval": "300"</c>); a value the CSMS set later (stored) wins over the file.
+    /// </summary>
+    private static Dictionary<string, string> DeviceModelValues(IConfiguration configuration) =>
+        configuration.GetSection("DeviceModel").GetChildren()
+            .Where(c => c.Value is not null)
+            .ToDictionary(c => c.Key, c => c.Value!, StringComparer.OrdinalIgnoreCase);
 }

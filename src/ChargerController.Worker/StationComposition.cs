@@ -8,6 +8,7 @@ using ChargerController.Worker.Configuration;
 using ChargerController.Worker.ControlSocket;
 using ChargerController.Worker.Demo;
 using ChargerController.Worker.Health;
+using ChargerController.Worker.Ocpp;
 using ChargerController.Worker.Simulation;
 using ChargerController.Worker.Station;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,13 +19,12 @@ namespace ChargerController.Worker;
 
 /// <summary>
 /// Composes the station into the host: devices (simulated; real drivers arrive with the board profile), one
-/// <see cref="EvseController"/> and loop per EVSE, the session coordinator, the control-socket commands and, with
-/// <c>--demo</c>, the demonstration. OCPP plugs in later by replacing <see cref="IOcppStatusSource"/> and
-/// <see cref="ITokenAuthorizer"/> and subscribing to the coordinator's session events.
+/// <see cref="EvseController"/> and loop per EVSE, the session coordinator, the OCPP runtime
+/// (<see cref="OcppComposition"/>), the control-socket commands and, with <c>--demo</c>, the demonstration.
 /// </summary>
 internal static class StationComposition
 {
-    public static void Add(IServiceCollection services, ChargerdOptions options)
+    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
@@ -52,6 +52,7 @@ internal static class StationComposition
         services.AddSingleton<IReadOnlyDictionary<int, IEnergyMeter>>(sp =>
             sp.GetRequiredService<SimulatedHardware>().Evses.Select((evse, i) => (Id: i + 1, Meter: (IEnergyMeter)evse.Meter)).ToDictionary(x => x.Id, x => x.Meter));
         AddStation(services, options);
+        OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version);
         services.AddSingleton<IControlCommandModule, SimulationCommands>();
         services.AddHostedService<CardReaderService>();
         if (options.Demo)
@@ -63,7 +64,6 @@ internal static class StationComposition
     private static void AddStation(IServiceCollection services, ChargerdOptions options)
     {
         services.AddSingleton<ITokenAuthorizer, AcceptAllAuthorizer>();
-        services.AddSingleton<IOcppStatusSource, OfflineOcppStatusSource>();
         services.AddSingleton(new SessionCoordinatorOptions { FreeVend = options.FreeVend });
         services.AddSingleton(sp => new SessionCoordinator(
             sp.GetRequiredService<IReadOnlyList<EvseController>>(),
@@ -86,7 +86,8 @@ internal static class StationComposition
             services.AddSingleton<IHostedService>(sp => new EvseLoopService(
                 sp.GetRequiredService<IReadOnlyList<EvseController>>()[index],
                 sp.GetRequiredService<StationHealth>(),
-                sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<EvseLoopService>>()));
         }
     }
 

@@ -1,10 +1,15 @@
 using System.CommandLine;
+using ChargerController.Cli.Commands.Auth;
+using ChargerController.Cli.Commands.Config;
 using ChargerController.Cli.Commands.Evse;
 using ChargerController.Cli.Commands.Hw;
+using ChargerController.Cli.Commands.Logs;
 using ChargerController.Cli.Commands.Meter;
+using ChargerController.Cli.Commands.Queue;
+using ChargerController.Cli.Commands.Rfid;
 using ChargerController.Cli.Commands.Sim;
 using ChargerController.Cli.Commands.Status;
-using ChargerController.Cli.Commands.Rfid;
+using ChargerController.Cli.Commands.SupportBundle;
 
 namespace ChargerController.Cli.Commands;
 
@@ -22,5 +27,10 @@ public static class CommandCatalog
         SimCommand.Create(services),
         MeterCommand.Create(services),
         RfidCommand.Create(services),
+        ConfigCommand.Create(services),
+        QueueCommand.Create(services),
+        AuthCommand.Create(services),
+        LogsCommand.Create(services),
+        SupportBundleCommand.Create(services),
     ];
 }

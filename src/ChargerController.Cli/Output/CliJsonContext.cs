@@ -7,6 +7,7 @@ namespace ChargerController.Cli.Output;
 [JsonSerializable(typeof(MeterReadingJson))]
 [JsonSerializable(typeof(CardReadJson))]
 [JsonSerializable(typeof(List<MeterScanJson>))]
+[JsonSerializable(typeof(SupportBundleJson))]
 public sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

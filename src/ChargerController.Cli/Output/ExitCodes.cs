@@ -33,6 +33,15 @@ public static class ExitCodes
     /// <summary>The command needs chargerd running with <c>--simulate</c>.</summary>
     public const int NotSimulated = 9;
 
+    /// <summary>
+    /// The feature is not available here: chargerd has no such part composed (e.g. no local authorization list), or a
+    /// tool it needs is missing (<c>journalctl</c> for <c>logs</c>).
+    /// </summary>
+    public const int NotAvailable = 10;
+
+    /// <summary>The named item does not exist (configuration key, local-list entry).</summary>
+    public const int NotFound = 11;
+
     /// <summary>chargerd is not reachable: not running, wrong <c>--socket</c>, or no permission on the socket (sysexits EX_UNAVAILABLE).</summary>
     public const int ChargerdUnavailable = 69;
 

@@ -20,4 +20,22 @@ public static class ControlArgs
 
     /// <summary>weld, rcd, diode, meter-loss or clear for <see cref="ControlCommands.SimFault"/>.</summary>
     public const string Fault = "fault";
+
+    /// <summary>Configuration key for <see cref="ControlCommands.ConfigGet"/> / <see cref="ControlCommands.ConfigSet"/>.</summary>
+    public const string Key = "key";
+
+    /// <summary>New value for <see cref="ControlCommands.ConfigSet"/>.</summary>
+    public const string Value = "value";
+
+    /// <summary>Maximum number of items for listings (decimal).</summary>
+    public const string Limit = "limit";
+
+    /// <summary>IdTokenEnumType for the auth.* commands (default ISO14443).</summary>
+    public const string TokenType = "type";
+
+    /// <summary>AuthorizationStatusEnumType for <see cref="ControlCommands.AuthAdd"/> (default Accepted).</summary>
+    public const string Status = "status";
+
+    /// <summary>Expiry (RFC 3339) for <see cref="ControlCommands.AuthAdd"/>.</summary>
+    public const string Expires = "expires";
 }

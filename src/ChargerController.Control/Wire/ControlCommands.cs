@@ -35,4 +35,31 @@ public static class ControlCommands
 
     /// <summary>Simulation: inject or clear fault <c>fault</c> (weld, rcd, diode, meter-loss, clear) on EVSE <c>evse</c>.</summary>
     public const string SimFault = "sim.fault";
+
+    /// <summary>List device-model variables and local settings (<see cref="ConfigList"/>).</summary>
+    public const string ConfigList = "config.list";
+
+    /// <summary>Get one configuration value <c>key</c> (<see cref="ConfigVariable"/>).</summary>
+    public const string ConfigGet = "config.get";
+
+    /// <summary>Set device-model variable <c>key</c> to <c>value</c>, validated by the device model (<see cref="ConfigSetResult"/>).</summary>
+    public const string ConfigSet = "config.set";
+
+    /// <summary>Outbound queue counters (<see cref="QueueStats"/>).</summary>
+    public const string QueueStats = "queue.stats";
+
+    /// <summary>The queued messages in delivery order, at most <c>limit</c> (<see cref="QueueList"/>).</summary>
+    public const string QueueList = "queue.list";
+
+    /// <summary>The local authorization list (<see cref="AuthList"/>).</summary>
+    public const string AuthList = "auth.list";
+
+    /// <summary>Add or update local-list entry <c>idToken</c> (<c>type</c>, <c>status</c>, <c>expires</c>).</summary>
+    public const string AuthAdd = "auth.add";
+
+    /// <summary>Remove local-list entry <c>idToken</c> of <c>type</c>.</summary>
+    public const string AuthRemove = "auth.remove";
+
+    /// <summary>Station database statistics (<see cref="DatabaseStats"/>).</summary>
+    public const string DiagDatabase = "diag.database";
 }

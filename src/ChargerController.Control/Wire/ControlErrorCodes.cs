@@ -15,6 +15,12 @@ public static class ControlErrorCodes
     /// <summary>The command exists only in simulation mode.</summary>
     public const string NotSimulated = "NotSimulated";
 
+    /// <summary>The feature exists but is not available in this chargerd (e.g. no local authorization list is composed).</summary>
+    public const string NotAvailable = "NotAvailable";
+
+    /// <summary>The named item (configuration key, list entry) does not exist.</summary>
+    public const string NotFound = "NotFound";
+
     /// <summary>An unexpected failure inside chargerd (logged there).</summary>
     public const string Internal = "Internal";
 }

@@ -8,4 +8,12 @@ namespace ChargerController.Control.Wire;
 [JsonSerializable(typeof(ControlResponse))]
 [JsonSerializable(typeof(StationStatus))]
 [JsonSerializable(typeof(CommandResult))]
+[JsonSerializable(typeof(ConfigVariable))]
+[JsonSerializable(typeof(ConfigList))]
+[JsonSerializable(typeof(ConfigSetResult))]
+[JsonSerializable(typeof(QueueStats))]
+[JsonSerializable(typeof(QueueList))]
+[JsonSerializable(typeof(AuthList))]
+[JsonSerializable(typeof(AuthListEntry))]
+[JsonSerializable(typeof(DatabaseStats))]
 public sealed partial class ControlJsonContext : JsonSerializerContext;

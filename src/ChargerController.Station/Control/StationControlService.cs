@@ -63,7 +63,7 @@ public sealed class StationControlService
             list.Add(await EvseStatusAsync(evse, cancellationToken).ConfigureAwait(false));
         }
 
-        var o = ocpp.Current;
+        var o = await ocpp.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
         return new StationStatus(o.Connected, o.Subprotocol, o.BootStatus, o.QueueDepth, list, options.Simulated, options.Version);
     }
 

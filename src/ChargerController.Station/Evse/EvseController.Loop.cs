@@ -15,6 +15,25 @@ public sealed partial class EvseController
     private double _publishedDuty = double.NaN;
     private bool _publishedClosed;
     private bool _statusPublishedOnce;
+    private TimeSpan? _quietSince;
+
+    /// <summary>
+    /// Loop period while the EVSE is quiet: pilot in state A (sampled and debounced), no EV, no session, PWM off,
+    /// contactor open, no fault and no self-test or lock operation running. Nothing is energised and nothing waits for
+    /// the loop, so sampling the pilot 5 times a second is enough to notice a plug-in (IEC 61851-1 sets no limit on
+    /// the A→B reaction; the EVSE only has to answer B with PWM when it is ready); the first sample that differs from A
+    /// ends the quiet period and the loop runs at <see cref="EvseOptions.LoopPeriod"/> again (debouncing, PWM,
+    /// contactor all at full rate). The IControlPilot contract offers no change event to wait on, so the wake-up is
+    /// this first differing sample. Capped at 2/5 of the stall timeout so the supervisor never mistakes a quiet loop
+    /// for a stalled one. This is what keeps an idle station at a fraction of a percent of a CPU core.
+    /// </summary>
+    private static readonly TimeSpan QuietLoopPeriod = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long the EVSE must have been quiet before the loop slows down, so sequences that follow an unplug or a
+    /// contactor opening (weld check on the mirror contact, lock release, fault clear rules) always run at full rate.
+    /// </summary>
+    private static readonly TimeSpan QuietAfter = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Runs the loop every <see cref="EvseOptions.LoopPeriod"/> (<see cref="EvseOptions.EnergisedLoopPeriod"/> while the
@@ -38,8 +57,11 @@ public sealed partial class EvseController
             {
                 await StepAsync(token).ConfigureAwait(false);
 
-                // Faster only while energised, where the opening latency counts (EvseOptions.EnergisedLoopPeriod).
-                var period = _interlock.IsClosed && _options.EnergisedLoopPeriod < _options.LoopPeriod ? _options.EnergisedLoopPeriod : _options.LoopPeriod;
+                // Faster only while energised, where the opening latency counts (EvseOptions.EnergisedLoopPeriod);
+                // slower only after a while with nothing connected (QuietLoopPeriod).
+                var period = _interlock.IsClosed && _options.EnergisedLoopPeriod < _options.LoopPeriod ? _options.EnergisedLoopPeriod
+                    : StayedQuiet() && QuietPeriod() > _options.LoopPeriod ? QuietPeriod()
+                    : _options.LoopPeriod;
                 if (timer.Period != period)
                 {
                     timer.Period = period;
@@ -61,6 +83,25 @@ public sealed partial class EvseController
             await supervision.ConfigureAwait(false);
             _safeState.Enter(CpSafeSignal.StateF, "loop stopped");
         }
+    }
+
+    private TimeSpan QuietPeriod() => QuietLoopPeriod < _options.LoopStallTimeout * 0.4 ? QuietLoopPeriod : _options.LoopStallTimeout * 0.4;
+
+    /// <summary>Whether the EVSE is quiet now (see <see cref="QuietLoopPeriod"/>) and has been for <see cref="QuietAfter"/>.</summary>
+    private bool StayedQuiet()
+    {
+        var quiet = _observation.State == CpState.A && _observation.Sampled == CpState.A
+            && !_evConnected && !_authorized && !_interlock.IsClosed && _duty.Current is null
+            && !_faults.Any && _rcdTest?.Running != true && !_rcdSelfTestPending && _lockOp is null && !_resetRequested;
+        if (!quiet)
+        {
+            _quietSince = null;
+            return false;
+        }
+
+        var now = Now;
+        _quietSince ??= now;
+        return now - _quietSince.Value >= QuietAfter;
     }
 
     private void Publish()

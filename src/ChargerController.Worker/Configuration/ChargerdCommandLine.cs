@@ -14,8 +14,8 @@ internal static class ChargerdCommandLine
     {
         var config = new Option<string?>("--config") { Description = $"Configuration file (default {DefaultConfigPath})" };
         var simulate = new Option<bool>("--simulate") { Description = "Simulate all hardware (no GPIO, serial or PWM needed)" };
-        var demo = new Option<bool>("--demo") { Description = "With --simulate: run a demonstration charging session on EVSE 1 (the embedded development CSMS arrives with the OCPP work)" };
-        var csmsUrl = new Option<string?>("--csms-url") { Description = "CSMS WebSocket URL (ws:// or wss://), without the station id" };
+        var demo = new Option<bool>("--demo") { Description = "With --simulate: run a narrated charging session on EVSE 1; without --csms-url an embedded development CSMS on 127.0.0.1 shows the OCPP traffic" };
+        var csmsUrl = new Option<string?>("--csms-url") { Description = "CSMS WebSocket URL (ws:// or wss://), without the station id; Basic-auth password from Chargerd:BasicAuthPasswordFile" };
         var stationId = new Option<string?>("--station-id") { Description = "Charging station identity" };
         var stateDir = new Option<string?>("--state-dir") { Description = "Directory for the database and keys (default /var/lib/chargercontroller)" };
         var controlSocket = new Option<string?>("--control-socket") { Description = "Control socket path (default /run/chargercontroller/control.sock; with --simulate as an ordinary user $XDG_RUNTIME_DIR/chargercontroller/control.sock)" };

@@ -17,7 +17,7 @@ public sealed class ChargerdOptions
     public string? CsmsUrl { get; set; }
 
     /// <summary>Directory for the SQLite database and keys.</summary>
-    public string StateDir { get; set; } = "/var/lib/chargercontroller";
+    public string StateDir { get; set; } = StateDirectory.ServiceDefault;
 
     /// <summary>
     /// Path of the control socket chargerctl talks to. Empty (the default) means <c>/run/chargercontroller/control.sock</c>,
@@ -41,6 +41,26 @@ public sealed class ChargerdOptions
 
     /// <summary>With <see cref="Demo"/>: how long the demonstration car charges, seconds (1–3600). Default 25.</summary>
     public int DemoChargingSeconds { get; set; } = 25;
+
+    /// <summary>
+    /// OCPP security profile (Part 2 A00): 1 = ws:// with HTTP Basic auth, 2 = wss:// with Basic auth and the CSMS
+    /// root certificate in <see cref="CsmsRootCertificateFile"/>. Default 1. Profile 3 (client certificates) arrives with
+    /// the certificate management work.
+    /// </summary>
+    public int SecurityProfile { get; set; } = 1;
+
+    /// <summary>
+    /// File holding the Basic-auth password (<c>SecurityCtrlr.BasicAuthPassword</c>, 16–40 characters, one line). It must
+    /// be readable only by the service user (mode 0600 or 0400): chargerd refuses a group- or world-readable secret.
+    /// Default <c>/etc/chargercontroller/basic-auth-password</c>.
+    /// </summary>
+    public string BasicAuthPasswordFile { get; set; } = "/etc/chargercontroller/basic-auth-password";
+
+    /// <summary>PEM file with the CSMS root certificate(s) for security profile 2.</summary>
+    public string? CsmsRootCertificateFile { get; set; }
+
+    /// <summary>Serial number reported in BootNotification (optional).</summary>
+    public string? SerialNumber { get; set; }
 
     /// <summary>GPIO character device the board profile uses; checked at start on real hardware.</summary>
     public string GpioChip { get; set; } = "/dev/gpiochip0";

@@ -26,6 +26,27 @@ internal sealed class ChargerdOptionsValidator : IValidateOptions<ChargerdOption
             errors.Add($"Chargerd:CsmsUrl '{options.CsmsUrl}' must be an absolute ws:// or wss:// URL.");
         }
 
+        if (options.SecurityProfile is not (1 or 2))
+        {
+            errors.Add($"Chargerd:SecurityProfile must be 1 (ws:// + Basic auth) or 2 (wss:// + Basic auth) (got {options.SecurityProfile}).");
+        }
+        else if (!string.IsNullOrEmpty(options.CsmsUrl) && Uri.TryCreate(options.CsmsUrl, UriKind.Absolute, out var csms))
+        {
+            if (options.SecurityProfile == 1 && csms.Scheme != "ws")
+            {
+                errors.Add("Chargerd:SecurityProfile 1 uses a ws:// CsmsUrl; for wss:// set SecurityProfile 2.");
+            }
+            else if (options.SecurityProfile == 2 && csms.Scheme != "wss")
+            {
+                errors.Add("Chargerd:SecurityProfile 2 uses a wss:// CsmsUrl.");
+            }
+
+            if (options.SecurityProfile == 2 && string.IsNullOrWhiteSpace(options.CsmsRootCertificateFile))
+            {
+                errors.Add("Chargerd:SecurityProfile 2 needs Chargerd:CsmsRootCertificateFile (PEM of the CSMS root certificate).");
+            }
+        }
+
         if (options.Evses is < 1 or > 8)
         {
             errors.Add($"Chargerd:Evses must be between 1 and 8 (got {options.Evses}).");

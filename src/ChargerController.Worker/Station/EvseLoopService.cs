@@ -1,6 +1,7 @@
 using ChargerController.Station.Evse;
 using ChargerController.Worker.Health;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChargerController.Worker.Station;
 
@@ -9,13 +10,18 @@ namespace ChargerController.Worker.Station;
 /// its supervisor sees steps, so the systemd watchdog stops being fed when an EVSE loop dies or hangs. Host stop
 /// cancels the loop, whose exit path leaves the contactor open and the pilot in state F.
 /// </summary>
-internal sealed class EvseLoopService(EvseController controller, StationHealth health, TimeProvider time) : BackgroundService
+internal sealed class EvseLoopService(EvseController controller, StationHealth health, TimeProvider time, ILogger? logger = null) : BackgroundService
 {
-    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(500);
+    // Every log line of this EVSE's loop carries EvseId=N (journald: on the line, so `journalctl -u chargercontroller | grep EvseId=2` works).
+    private static readonly Func<ILogger, int, IDisposable?> EvseScope = LoggerMessage.DefineScope<int>("EvseId={EvseId}");
+
+    // Stale after 2 s without a beat, well inside the unit's WatchdogSec=10s; a slower probe costs an idle station less.
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var probe = health.Register($"evse-{controller.EvseId}", ProbeInterval * 4);
+        using var scope = logger is null ? null : EvseScope(logger, controller.EvseId);
+        var probe = health.Register($"evse-{controller.EvseId}", ProbeInterval * 2);
         var loop = controller.RunAsync(stoppingToken);
         using var timer = new PeriodicTimer(ProbeInterval, time);
         try

@@ -57,7 +57,7 @@ public sealed class StationCommandsTests
         var time = new FakeTimeProvider();
         using var ctrlC = new CancellationTokenSource();
 
-        var run = Ctl.RunAsync(["status", "--watch", "--json", "--socket", chargerd.SocketPath], time, ctrlC.Token);
+        var run = Ctl.RunAsync(["status", "--watch", "--json", "--socket", chargerd.SocketPath], time, cancellationToken: ctrlC.Token);
         Assert.True(await chargerd.RequestArrived.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.False(await chargerd.RequestArrived.WaitAsync(TimeSpan.FromMilliseconds(100)), "no refresh before a second has passed");
         await AdvanceUntilRequestAsync(time, chargerd);

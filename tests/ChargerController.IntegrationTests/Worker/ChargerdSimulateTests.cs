@@ -36,7 +36,8 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
         Assert.False(status.GetProperty("connected").GetBoolean());
         Assert.Equal(JsonValueKind.Null, status.GetProperty("subprotocol").ValueKind);
         Assert.Equal("None", status.GetProperty("bootStatus").GetString());
-        Assert.Equal(0, status.GetProperty("queueDepth").GetInt32());
+        // No CSMS configured: the station runs offline, so the A04 StartupOfTheDevice security event waits in the durable queue.
+        Assert.Equal(1, status.GetProperty("queueDepth").GetInt32());
         Assert.Equal(2, status.GetProperty("evses").GetArrayLength());
         var first = status.GetProperty("evses")[0];
         foreach (var field in new[] { "id", "connectorStatus", "pilotState", "contactorClosed", "offeredCurrentA", "measuredCurrentA", "transactionId", "energyWh", "fault" })
@@ -142,7 +143,8 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
     [Fact]
     public async Task Demo_NarratesPlugTapChargeUnplug_AndKeepsRunning()
     {
-        var env = new Dictionary<string, string> { ["CHARGERD_Chargerd__DemoChargingSeconds"] = "2", ["XDG_RUNTIME_DIR"] = dir };
+        // The state directory too: a test run as root must not leave a database in /var/lib/chargercontroller.
+        var env = new Dictionary<string, string> { ["CHARGERD_Chargerd__DemoChargingSeconds"] = "2", ["XDG_RUNTIME_DIR"] = dir, ["CHARGERD_Chargerd__StateDir"] = dir };
         await using var chargerd = ChargerdProcess.Start(env, "--simulate", "--demo");
         await chargerd.WaitForOutputAsync(o => o.Contains("demo: done", StringComparison.Ordinal), Timeout);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ChargerController.Cli.Output;
 using ChargerController.Control.Client;
 using ChargerController.Control.Wire;
@@ -70,6 +71,44 @@ public static class ControlCall
             },
             cancellationToken);
 
+    /// <summary>
+    /// Sends a query and prints its answer: <c>--json</c> prints chargerd's object unchanged (one line), otherwise
+    /// <paramref name="render"/> formats it for a terminal.
+    /// </summary>
+    /// <typeparam name="T">The answer type.</typeparam>
+    /// <param name="parseResult">The parse result.</param>
+    /// <param name="services">Shared services.</param>
+    /// <param name="json">Whether <c>--json</c> was given.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="type">The answer's JSON type information.</param>
+    /// <param name="render">Formats the answer as text.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <returns>The exit code.</returns>
+    public static Task<int> QueryAsync<T>(ParseResult parseResult, CliServices services, bool json, ControlRequest request, JsonTypeInfo<T> type, Func<T, string> render, CancellationToken cancellationToken) =>
+        CommandRunner.RunAsync(
+            parseResult,
+            async (output, error, ct) =>
+            {
+                var answer = await SendAsync(parseResult, services, request, error, ct).ConfigureAwait(false);
+                if (!answer.Ok)
+                {
+                    return answer.ExitCode;
+                }
+
+                if (json)
+                {
+                    await output.WriteLineAsync(answer.Result.GetRawText()).ConfigureAwait(false);
+                }
+                else
+                {
+                    var value = answer.Result.Deserialize(type) ?? throw new InvalidDataException("chargerd sent an empty answer");
+                    await output.WriteAsync(render(value)).ConfigureAwait(false);
+                }
+
+                return ExitCodes.Success;
+            },
+            cancellationToken);
+
     /// <summary>Sends a request; on failure writes the error (and a hint) to <paramref name="error"/>.</summary>
     /// <param name="parseResult">The parse result.</param>
     /// <param name="services">Shared services.</param>
@@ -106,6 +145,8 @@ public static class ControlCall
             ControlErrorCodes.Refused => ExitCodes.Refused,
             ControlErrorCodes.NotSimulated => ExitCodes.NotSimulated,
             ControlErrorCodes.InvalidArgument => ExitCodes.Usage,
+            ControlErrorCodes.NotAvailable => ExitCodes.NotAvailable,
+            ControlErrorCodes.NotFound => ExitCodes.NotFound,
             _ => ExitCodes.InternalError,
         };
         CliError.Report(error, failure, response.Error?.Message ?? "chargerd refused without a reason");
