@@ -26,7 +26,8 @@ public static partial class DeviceModelCatalog
             Bool(AuthCtrlr, "OfflineTxForUnknownIdEnabled", "false"),
             Bool(AuthCtrlr, "DisableRemoteAuthorization", "false"),
             Str(AuthCtrlr, "MasterPassGroupId", null, max: 36),
-            Str(AuthCtrlr, "SupportedIdTokenTypes", "ISO14443,ISO15693,Local,Central,NoAuthorization,KeyCode", ro: true) with
+            // Spelled as in the 2.1 dm_components_vars.csv (Part 2 Ed.1's table writes SupportedIdTokenTypes).
+            Str(AuthCtrlr, "SupportedIdTokenType", "ISO14443,ISO15693,Local,Central,NoAuthorization,KeyCode", ro: true) with
             {
                 DataType = DataEnumType.MemberList,
                 ValuesList = "Central,DirectPayment,eMAID,EVCCID,ISO14443,ISO15693,KeyCode,Local,MacAddress,NoAuthorization,VIN",
