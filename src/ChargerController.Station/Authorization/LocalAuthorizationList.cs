@@ -70,6 +70,16 @@ public sealed class LocalAuthorizationList
         }
     }
 
+    /// <summary>Gets a copy of the entries (for <c>chargerctl auth list</c> and CustomerInformation).</summary>
+    /// <returns>The entries, in no particular order.</returns>
+    public IReadOnlyList<AuthorizationData> Entries()
+    {
+        lock (_gate)
+        {
+            return [.. _entries.Values.Select(s => s.Data)];
+        }
+    }
+
     /// <summary>Looks a token up.</summary>
     /// <param name="key">The token.</param>
     /// <returns>Its IdTokenInfo, or null when not listed.</returns>

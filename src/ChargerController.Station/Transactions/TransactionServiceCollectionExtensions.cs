@@ -38,7 +38,7 @@ public static class TransactionServiceCollectionExtensions
             sp.GetRequiredService<ITransactionJournal>(),
             sp.GetRequiredService<IIdTokenAuthorizer>(),
             sp.GetRequiredService<IReservationGate>(),
-            sp.GetService<IChargingProfileInstaller>(),
+            new DeferredChargingProfileInstaller(sp),
             options ?? new TransactionManagerOptions(),
             sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IStationTransactions>(sp => sp.GetRequiredService<TransactionManager>()));

@@ -121,7 +121,7 @@ public sealed class AlertEventTests : IAsyncLifetime
     public async Task TC_N_48_CS()
     {
         var id = await _s.AddMonitorAsync(Item("Delta", 1, 5, "SecurityCtrlr", "BasicAuthPassword"));
-        await SetVariableAsync("SecurityCtrlr", "BasicAuthPassword", "fedcba9876543210", expected: "RebootRequired");
+        await SetVariableAsync("SecurityCtrlr", "BasicAuthPassword", "fedcba9876543210", expected: "Accepted");
         var e = await _s.WaitEventAsync(e => Monitor(e) == id);
 
         // N07.FR.10: a write-only variable's value is never revealed.
