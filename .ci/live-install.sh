@@ -37,6 +37,11 @@ for g in gpio spi i2c dialout input; do grep -qw "$g" <<<"$groups" || fail "char
 
 echo "-- chargerd as the unit runs it: user charger, RuntimeDirectory /run/chargercontroller, its --config"
 install -d -m 0750 -o charger -g charger /run/chargercontroller
+# The example config names a CSMS with Basic auth: the password file is the one step the installer leaves to the
+# operator (it never invents a secret). Do it as the README says.
+printf '%s' 0123456789abcdef > /etc/chargercontroller/basic-auth-password
+chown charger:charger /etc/chargercontroller/basic-auth-password
+chmod 0600 /etc/chargercontroller/basic-auth-password
 # --simulate: no charger hardware here. The CSMS URL points at a closed loopback port: no traffic leaves the machine.
 # setpriv execs chargerd itself (no intermediate process), so SIGTERM reaches it as systemd's stop would.
 setpriv --reuid=charger --regid=charger --init-groups /opt/chargercontroller/chargerd --config /etc/chargercontroller/chargercontroller.json \

@@ -3,7 +3,11 @@ using ChargerController.Hardware.Abstractions.Metering;
 using ChargerController.Hardware.Abstractions.Rfid;
 using ChargerController.Station.Control;
 using ChargerController.Station.Evse;
+using ChargerController.Station.Authorization;
+using ChargerController.Station.DeviceModel;
+using ChargerController.Station.Reservations;
 using ChargerController.Station.Sessions;
+using ChargerController.Station.SmartCharging.Limits;
 using ChargerController.Worker.Configuration;
 using ChargerController.Worker.ControlSocket;
 using ChargerController.Worker.Demo;
@@ -37,16 +41,18 @@ internal static class StationComposition
 
         services.AddSingleton(sp => new SimulatedHardware(options.Evses, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRfidReader>(sp => sp.GetRequiredService<SimulatedHardware>().Reader);
+        services.AddSingleton<IReadOnlyList<DeferredCurrentLimitSource>>(_ => [.. Enumerable.Range(0, options.Evses).Select(_ => new DeferredCurrentLimitSource())]);
         services.AddSingleton<IReadOnlyList<EvseController>>(sp =>
         {
             var hardware = sp.GetRequiredService<SimulatedHardware>();
             var time = sp.GetRequiredService<TimeProvider>();
             var logger = sp.GetRequiredService<ILogger<EvseController>>();
+            var limits = sp.GetRequiredService<IReadOnlyList<DeferredCurrentLimitSource>>();
             return [.. hardware.Evses.Select((evse, i) => new EvseController(
                 new EvseDevices(evse.ControlPilot, evse.Contactor, evse.ResidualCurrentMonitor, evse.ConnectorLock, evse.Meter, evse.ProximityPilot),
                 new EvseOptions { EvseId = i + 1 },
                 time,
-                null,
+                [limits[i]],
                 logger))];
         });
         services.AddSingleton<IReadOnlyDictionary<int, IEnergyMeter>>(sp =>
@@ -63,14 +69,24 @@ internal static class StationComposition
 
     private static void AddStation(IServiceCollection services, ChargerdOptions options)
     {
-        services.AddSingleton<ITokenAuthorizer, AcceptAllAuthorizer>();
-        services.AddSingleton(new SessionCoordinatorOptions { FreeVend = options.FreeVend });
+        // Sessions authorize through the OCPP authorization block (local list, cache, Authorize, offline rules) and
+        // respect reservations; both are registered by OcppComposition.
+        services.AddSingleton(sp =>
+        {
+            var model = sp.GetRequiredService<StationDeviceModel>();
+            return new SessionCoordinatorOptions
+            {
+                FreeVend = options.FreeVend,
+                MasterPassGroupId = () => model.GetValue(VariableKey.Of("AuthCtrlr", "MasterPassGroupId")),
+            };
+        });
         services.AddSingleton(sp => new SessionCoordinator(
             sp.GetRequiredService<IReadOnlyList<EvseController>>(),
             sp.GetRequiredService<IReadOnlyDictionary<int, IEnergyMeter>>(),
-            sp.GetRequiredService<ITokenAuthorizer>(),
+            sp.GetRequiredService<IIdTokenAuthorizer>(),
             sp.GetRequiredService<SessionCoordinatorOptions>(),
             sp.GetRequiredService<TimeProvider>(),
+            new DeferredReservationGate(sp),
             sp.GetRequiredService<ILogger<SessionCoordinator>>()));
         services.AddSingleton(sp => new StationControlService(
             sp.GetRequiredService<IReadOnlyList<EvseController>>(),
@@ -80,6 +96,12 @@ internal static class StationComposition
             new StationControlOptions(options.Simulate, Version),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IControlCommandModule, StationControlCommands>();
+
+        // Before the EVSE loops: their smart-charging limit must be bound when they start.
+        services.AddHostedService(sp => new SmartChargingBindingService(
+            sp.GetRequiredService<IReadOnlyList<EvseController>>(),
+            sp.GetRequiredService<IReadOnlyList<DeferredCurrentLimitSource>>(),
+            sp.GetRequiredService<ChargingLimitController>()));
         for (var i = 0; i < options.Evses; i++)
         {
             var index = i;

@@ -1,17 +1,34 @@
 using ChargerController.Ocpp.Queue;
 using ChargerController.Ocpp.Transport;
+using ChargerController.Station.Authorization;
 using ChargerController.Station.Availability;
 using ChargerController.Station.Composition;
+using ChargerController.Station.CustomerInformation;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Evse;
+using ChargerController.Station.Monitoring;
+using ChargerController.Station.Provisioning.NetworkProfiles;
 using ChargerController.Station.Provisioning;
+using ChargerController.Station.Reservations;
 using ChargerController.Station.Runtime;
-using ChargerController.Storage;
+using ChargerController.Station.Security;
+using ChargerController.Station.SmartCharging.Profiles;
+using ChargerController.Station.SmartCharging;
+using ChargerController.Station.Transactions;
+using ChargerController.Storage.Authorization;
+using ChargerController.Storage.Certificates;
 using ChargerController.Storage.DeviceModel;
+using ChargerController.Storage.Monitoring;
 using ChargerController.Storage.Queue;
+using ChargerController.Storage.Reservations;
+using ChargerController.Storage.SmartCharging;
+using ChargerController.Storage.Transactions;
+using ChargerController.Storage;
 using ChargerController.Worker.Configuration;
+using ChargerController.Worker.Station;
 using ChargerController.Worker.ControlSocket;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ControlStatus = ChargerController.Station.Control;
 
@@ -41,7 +58,7 @@ internal static class OcppComposition
         services.AddSingleton<IResetPort, HostResetPort>();
         services.AddSingleton(sp => new StationRuntimeOptions { BootReason = HostResetPort.TakeBootReason(sp.GetRequiredService<StationDeviceModel>()) });
 
-        AddFunctionalBlocks(services);
+        AddFunctionalBlocks(services, options, endpoint);
 
         var identity = new StationIdentity
         {
@@ -51,7 +68,7 @@ internal static class OcppComposition
             FirmwareVersion = version,
             SerialNumber = options.SerialNumber,
         };
-        services.AddChargingStation(identity, sp => CreateTransport(sp, options, endpoint), deviceModelValues);
+        services.AddChargingStation(identity, sp => CreateTransport(sp, options, endpoint), StandaloneDefaults(deviceModelValues, endpoint));
         services.AddSingleton<ControlStatus.IOcppStatusSource>(sp => new ControlStatus.RuntimeOcppStatusSource(
             sp.GetRequiredService<StationRuntime>(), sp.GetRequiredService<IOutboundQueue>()));
         services.AddSingleton(sp => new ControlStatus.StationConfigurationService(
@@ -63,16 +80,51 @@ internal static class OcppComposition
     }
 
     /// <summary>
-    /// INTEGRATION POINT: the functional blocks. Each block registers its <see cref="IStationModule"/> (and any
-    /// <see cref="ChargerController.Station.RemoteControl.ITriggeredMessageSource"/>, <see cref="IStationTransactions"/>)
-    /// through its own extension; the runtime attaches them in this order. Add the calls here when merging, e.g.
-    /// <c>services.AddAuthorization(); services.AddTransactions(); services.AddReservations(); services.AddSmartCharging();</c>
-    /// and bind <see cref="ChargerController.Station.Control.ILocalAuthListAdmin"/> to the authorization block's local list.
+    /// The functional blocks, each registered through its own extension; the runtime attaches their modules in this
+    /// order. Authorization and reservations come before transactions, which take them (TryAdd defaults otherwise);
+    /// smart charging follows the transactions. Every block keeps its state in the station database.
     /// </summary>
-    private static void AddFunctionalBlocks(IServiceCollection services)
+    private static void AddFunctionalBlocks(IServiceCollection services, ChargerdOptions options, CsmsEndpoint endpoint)
     {
-        // (none yet on this branch)
-        _ = services;
+        services.AddSqliteAuthorizationStores();
+        services.AddStationAuthorization();
+        services.AddSingleton<ControlStatus.ILocalAuthListAdmin>(sp => new LocalAuthListAdmin(sp.GetRequiredService<AuthorizationService>()));
+        services.AddReservations(sp => new SqliteReservationStore(sp.GetRequiredService<StationDatabase>()));
+
+        // Reservations follow the transactions and the transactions consult the reservations: the gate is resolved late.
+        services.Replace(ServiceDescriptor.Singleton<IReservationGate>(sp => new DeferredReservationGate(sp)));
+        services.AddSingleton<ITransactionJournal>(sp => new SqliteTransactionJournal(sp.GetRequiredService<StationDatabase>()));
+        services.AddTransactions();
+        services.AddSingleton<IChargingProfileStore>(sp => new SqliteChargingProfileStore(sp.GetRequiredService<StationDatabase>()));
+        services.AddSmartCharging(new SmartChargingOptions
+        {
+            Evses = [.. Enumerable.Range(1, options.Evses).Select(id => new SmartChargingEvseOptions { EvseId = id })],
+        });
+        services.AddSingleton<IMonitorStore>(sp => new SqliteMonitorStore(sp.GetRequiredService<StationDatabase>()));
+        services.AddMonitoring();
+        services.AddCustomerInformation();
+        services.AddSingleton<ICertificateStore>(_ => new FileCertificateStore(Path.Combine(options.StateDir, "certificates")));
+        services.AddSecurity();
+        if (endpoint.Url is not null)
+        {
+            services.AddNetworkProfiles(new NetworkProfileOptions { CsmsUrl = endpoint.Url, SecurityProfile = endpoint.Profile });
+        }
+    }
+
+    /// <summary>
+    /// Without a CSMS the station is standalone (a home charger): there is nobody to ask about an unknown card, so
+    /// unless the configuration says otherwise it is accepted offline (C15 OfflineTxForUnknownIdEnabled); a local list
+    /// (<c>chargerctl auth add</c>) still blocks what it lists.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> StandaloneDefaults(IReadOnlyDictionary<string, string> configured, CsmsEndpoint endpoint)
+    {
+        var key = VariableKey.Of("AuthCtrlr", "OfflineTxForUnknownIdEnabled").ToStorageKey();
+        if (endpoint.Url is not null || configured.ContainsKey(key))
+        {
+            return configured;
+        }
+
+        return new Dictionary<string, string>(configured, StringComparer.Ordinal) { [key] = "true" };
     }
 
     private static IOcppTransport CreateTransport(IServiceProvider sp, ChargerdOptions options, CsmsEndpoint endpoint)
@@ -90,6 +142,7 @@ internal static class OcppComposition
                 SecurityProfile = endpoint.Profile,
                 BasicAuthPassword = endpoint.Password,
                 CsmsRootCertificates = endpoint.RootCertificates,
+                ConnectionTargets = sp.GetService<IConnectionTargetProvider>(),
             },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<WebSocketOcppTransport>());

@@ -61,7 +61,7 @@ public sealed class ChargerctlAdminTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Queue_OfflineStation_ShowsTheQueuedStartupEvent_AuthNotAvailable_DatabaseStats()
+    public async Task Queue_OfflineStation_ShowsTheQueuedStartupEvent_AuthListAddRemove_OnTheLocalList()
     {
         await using var chargerd = await StartAsync();
 
@@ -71,10 +71,13 @@ public sealed class ChargerctlAdminTests : IAsyncLifetime
         Assert.Equal(0, list.ExitCode);
         Assert.Matches(@"(?m)^\d+\s+SecurityEventNotification\s", list.Output);
 
+        Assert.Equal(0, (await CtlAsync("auth", "add", "04A1B2C3")).ExitCode);
         var auth = await CtlAsync("auth", "list");
-        Assert.Equal(10, auth.ExitCode);
-        Assert.Contains("not available", auth.Error, StringComparison.Ordinal);
-        Assert.Equal(10, (await CtlAsync("auth", "add", "04A1B2C3")).ExitCode);
+        Assert.Equal(0, auth.ExitCode);
+        Assert.Contains("04A1B2C3", auth.Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await CtlAsync("auth", "remove", "04A1B2C3")).ExitCode);
+        Assert.DoesNotContain("04A1B2C3", (await CtlAsync("auth", "list")).Output, StringComparison.Ordinal);
+        Assert.Equal(11, (await CtlAsync("auth", "remove", "04A1B2C3")).ExitCode);
     }
 
     [Fact]
