@@ -136,13 +136,15 @@ stage_aot() {
 stage_qemu_smoke() {
   ensure_tools qemu-aarch64:qemu-user
   # The aarch64 loader and libc come from libc6-arm64-cross (installed with gcc-aarch64-linux-gnu by publish.sh).
-  export QEMU_LD_PREFIX=/usr/aarch64-linux-gnu
-  # The development CSMS's WebSocket handshake (SHA-1) loads OpenSSL: the arm64 chargerd needs the arm64 libssl
-  # (Debian multiarch; qemu falls back to the host path when the prefix does not have it).
+  # OCPP over WebSocket (the client's and the development CSMS's handshakes) loads OpenSSL, so the arm64 chargerd needs
+  # the arm64 libssl. Debian multiarch installs it with its arm64 libc under /usr/lib/aarch64-linux-gnu and
+  # /lib/ld-linux-aarch64.so.1, where qemu finds them without QEMU_LD_PREFIX; mixing that prefix (the cross
+  # toolchain's libc) with the multiarch libssl makes the guest spin, so the prefix is not used.
   if [ ! -e /usr/lib/aarch64-linux-gnu/libssl.so.3 ]; then
     as_root dpkg --add-architecture arm64
     ensure_tools /usr/lib/aarch64-linux-gnu/libssl.so.3:libssl3:arm64
   fi
+  unset QEMU_LD_PREFIX
   local bin=$artifacts/publish/linux-arm64 v
   v=$(qemu-aarch64 "$bin/chargerd" --version)
   echo "   chargerd --version (arm64, qemu): $v"
