@@ -98,9 +98,14 @@ public sealed class TransactionRig : IAsyncDisposable
         return rig;
     }
 
-    /// <summary>The TransactionEvent payloads the CSMS received (all sessions), in order.</summary>
+    /// <summary>
+    /// The TransactionEvent payloads the CSMS received (all sessions), in order, each message once: a message whose
+    /// answer was lost with the connection (or a restart) is sent again with the same message id, which the CSMS
+    /// must treat as the same event (at-least-once delivery, Part 4 §4.2). On a loaded machine that resend happens.
+    /// </summary>
     public IReadOnlyList<JsonElement> Events =>
-        [.. Csms.Frames.Where(f => f.Direction == FrameDirection.FromStation && f.Action == "TransactionEvent").Select(f => f.Json!.Value[3])];
+        [.. Csms.Frames.Where(f => f.Direction == FrameDirection.FromStation && f.Action == "TransactionEvent")
+            .DistinctBy(f => f.MessageId).Select(f => f.Json!.Value[3])];
 
     /// <summary>Steps the EVSE loops in virtual time.</summary>
     public async Task RunForAsync(TimeSpan duration, TimeSpan? step = null)
