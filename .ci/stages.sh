@@ -114,7 +114,17 @@ stage_lint() {
 }
 
 stage_tests() {
-  dotnet test ChargerController.sln -c Release 2>&1 | tee "$ci_tmp/tests.log"
+  # Output goes to a file, shown live by tail: a process a test leaves behind can hold a pipe open (and `| tee` with
+  # it) for ever, never a file. timeout is the backstop behind the per-test hang detection of the runsettings.
+  local log=$ci_tmp/tests.log rc=0 tailpid
+  : >"$log"
+  tail -n +1 -f "$log" &
+  tailpid=$!
+  timeout -k 60 25m dotnet test ChargerController.sln -c Release >"$log" 2>&1 || rc=$?
+  sleep 1
+  kill "$tailpid" 2>/dev/null || true
+  if [ "$rc" -eq 124 ]; then echo "FAIL: the test command did not end within 25 minutes"; fi
+  return "$rc"
 }
 
 stage_aot() {
