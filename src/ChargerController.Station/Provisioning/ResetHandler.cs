@@ -11,7 +11,8 @@ namespace ChargerController.Station.Provisioning;
 /// Answers Reset (B11/B12): idle → <c>Accepted</c> and reboot; <c>OnIdle</c> with a transaction → <c>Scheduled</c>,
 /// reboot when the last one ends (boot reason <c>ScheduledReset</c>); <c>Immediate</c> → end transactions with
 /// <c>ImmediateReset</c>, then reboot; per-EVSE reset without <c>EVSE.AllowReset</c> → <c>Rejected</c> (B11.FR.09);
-/// <c>ImmediateAndResume</c> → <c>Rejected</c> (no <c>ResumptionTimeout</c>, B13.FR.01).
+/// <c>ImmediateAndResume</c> (B13) → <c>Rejected</c> while <c>TxCtrlr.ResumptionTimeout</c> is 0, else running
+/// transactions get <c>Updated</c>/<c>ResetCommand</c>, stay open across the reboot and are resumed after it.
 /// </summary>
 public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetResponse>, IOcppAfterResponse<ResetRequest, ResetResponse>, IDisposable
 {
@@ -58,7 +59,15 @@ public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetRespon
             return;
         }
 
-        if (_transactions.HasActiveTransaction(null))
+        if (request.Type == ResetEnumType.ImmediateAndResume)
+        {
+            if (_transactions.HasActiveTransaction(null))
+            {
+                // B13.FR.04/20: report and stop, but keep the transactions open for the resumption after the reboot.
+                await _transactions.SuspendAllForResetAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (_transactions.HasActiveTransaction(null))
         {
             await _transactions.EndAllAsync("ImmediateReset", cancellationToken).ConfigureAwait(false);
         }
@@ -74,7 +83,13 @@ public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetRespon
     {
         if (request.Type == ResetEnumType.ImmediateAndResume)
         {
-            return ResetStatusEnumType.Rejected;
+            // B13.FR.01: resumption needs TxCtrlr.ResumptionTimeout > 0; B13.FR.02/03: then Accepted, with or without
+            // transactions, as long as the transaction layer can carry them across the reboot.
+            if (_model.GetInt("TxCtrlr", "ResumptionTimeout", 0) <= 0
+                || (_transactions.HasActiveTransaction(null) && !_transactions.CanResumeAfterReset))
+            {
+                return ResetStatusEnumType.Rejected;
+            }
         }
 
         if (request.EvseId is { } evseId and > 0)

@@ -90,7 +90,7 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
 
         Register(handlers, new GetVariablesHandler(model), allowedWhilePending: true);
         Register(handlers, new SetVariablesHandler(model), allowedWhilePending: true);
-        Register(handlers, new GetBaseReportHandler(reporter), allowedWhilePending: true);
+        Register(handlers, new GetBaseReportHandler(reporter, options.SupportedReportBases), allowedWhilePending: true);
         Register(handlers, new GetReportHandler(reporter), allowedWhilePending: true);
         Register(handlers, new TriggerMessageHandler(this, this, StatusReporter, ports.Connectors, ports.TriggerSources), allowedWhilePending: true);
         Register<ResetRequest, ResetResponse>(handlers, _reset, allowedWhilePending: false);
