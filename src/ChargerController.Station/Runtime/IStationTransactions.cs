@@ -42,4 +42,15 @@ public interface IStationTransactions
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>A task completing once the Updated events are queued durably.</returns>
     ValueTask SuspendAllForResetAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Ends the transaction running on one EVSE (TransactionEvent Ended, triggerReason <c>ResetCommand</c>, stoppedReason
+    /// as given, B12.FR.08). Implementations that support per-EVSE reset override it; the default refuses.
+    /// </summary>
+    /// <param name="evseId">The EVSE.</param>
+    /// <param name="stoppedReason">The <c>ReasonEnumType</c> wire value, e.g. <c>ImmediateReset</c>.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task completing once the Ended event is queued durably.</returns>
+    ValueTask EndAsync(int evseId, string stoppedReason, CancellationToken cancellationToken) =>
+        ValueTask.FromException(new NotSupportedException("This transaction layer cannot end the transaction of one EVSE."));
 }

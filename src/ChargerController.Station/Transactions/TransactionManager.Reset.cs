@@ -1,4 +1,5 @@
 using ChargerController.Ocpp.Enums;
+using ChargerController.Station.Sessions;
 
 namespace ChargerController.Station.Transactions;
 
@@ -24,4 +25,19 @@ public sealed partial class TransactionManager
                 await UpdateAsync(state, TriggerReasonEnumType.ResetCommand).ConfigureAwait(false);
             }
         }, cancellationToken));
+
+    /// <inheritdoc/>
+    public ValueTask EndAsync(int evseId, string stoppedReason, CancellationToken cancellationToken)
+    {
+        var reason = Enum.TryParse<ReasonEnumType>(stoppedReason, ignoreCase: false, out var parsed) ? parsed : ReasonEnumType.Other;
+        return new ValueTask(PostAndWaitAsync("end one", async () =>
+        {
+            // B12.FR.08: Ended, ResetCommand, for the one EVSE being reset.
+            if (_states.TryGetValue(evseId, out var state) && state.Tx is not null)
+            {
+                await EndAsync(state, TriggerReasonEnumType.ResetCommand, reason).ConfigureAwait(false);
+                _sessions.Stop(evseId, SessionEndReason.Reset);
+            }
+        }, cancellationToken));
+    }
 }
