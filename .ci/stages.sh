@@ -124,7 +124,16 @@ stage_tests() {
   sleep 1
   kill "$tailpid" 2>/dev/null || true
   if [ "$rc" -eq 124 ]; then echo "FAIL: the test command did not end within 25 minutes"; fi
+  print_tc_coverage tests/ChargerController.Station.Tests/bin/Release/net10.0/TestResults/tc-coverage-station.md
   return "$rc"
+}
+
+# print_tc_coverage FILE: the block summary of the OCA test-case coverage table that TestCaseCoverageTests writes
+# (everything after the per-case table: covered/listed per block and "N of M Charging Station test cases ...").
+print_tc_coverage() {
+  [ -f "$1" ] || { echo "   (no test-case coverage table at $1)"; return 0; }
+  echo "== OCA Charging Station test-case coverage (${1#"$repo/"})"
+  awk 'seen && NF { print "   " $0 } /^$/ { seen = 1 }' "$1"
 }
 
 stage_aot() {

@@ -18,6 +18,13 @@ public sealed class ConnectionTarget
     /// <summary>Gets the Basic-auth password (profiles 1 and 2); null = <see cref="WebSocketTransportOptions.BasicAuthPassword"/>. Never logged.</summary>
     public string? BasicAuthPassword { get; init; }
 
+    /// <summary>
+    /// Gets the station identity to connect as (last URL path segment and Basic-auth user, A00.FR.203); null =
+    /// <see cref="WebSocketTransportOptions.StationId"/>. Set by a network connection profile that carries its own
+    /// <c>identity</c> (OCPP 2.1 B09).
+    /// </summary>
+    public string? StationId { get; init; }
+
     /// <summary>Gets the trust anchors for the server certificate; null = <see cref="WebSocketTransportOptions.CsmsRootCertificates"/>.</summary>
     public X509Certificate2Collection? CsmsRootCertificates { get; init; }
 

@@ -131,9 +131,9 @@ public sealed partial class WebSocketOcppTransport
             return new ConnectAttempt(null, null, default, problem, ConnectFailureKind.InvalidTarget);
         }
 
-        var uri = BuildConnectionUri(settings.Url, _options.StationId);
+        var uri = BuildConnectionUri(settings.Url, settings.StationId);
         _connectionUri = uri;
-        _logger.Connecting(uri, _options.StationId, (int)settings.Profile);
+        _logger.Connecting(uri, settings.StationId, (int)settings.Profile);
         var socket = new ClientWebSocket();
         var validator = new CsmsCertificateValidator(settings.Roots, _options.AllowCsmsTlsWildcards, _timeProvider);
         var rejected = new RejectionFlag();
@@ -173,7 +173,7 @@ public sealed partial class WebSocketOcppTransport
     {
         if (target is null)
         {
-            return new AttemptSettings(_options.CsmsUrl, _options.SecurityProfile, _options.BasicAuthPassword, _options.CsmsRootCertificates, _options.ClientCertificate, null);
+            return new AttemptSettings(_options.CsmsUrl, _options.SecurityProfile, _options.BasicAuthPassword, _options.CsmsRootCertificates, _options.ClientCertificate, null) { StationId = _options.StationId };
         }
 
         var settings = new AttemptSettings(
@@ -182,7 +182,10 @@ public sealed partial class WebSocketOcppTransport
             target.BasicAuthPassword ?? _options.BasicAuthPassword,
             target.CsmsRootCertificates ?? _options.CsmsRootCertificates,
             target.ClientCertificate ?? _options.ClientCertificate,
-            null);
+            null)
+        {
+            StationId = string.IsNullOrEmpty(target.StationId) ? _options.StationId : target.StationId,
+        };
         var secure = settings.Profile != SecurityProfile.UnsecuredTransportWithBasicAuthentication;
         string? problem = null;
         if (!settings.Url.IsAbsoluteUri || settings.Url.Scheme != (secure ? "wss" : "ws"))
@@ -217,7 +220,7 @@ public sealed partial class WebSocketOcppTransport
         if (settings.Profile != SecurityProfile.TlsWithClientSideCertificates)
         {
             // A00.FR.203/204: Basic authentication, user = the station identity, on every connection.
-            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.StationId + ":" + settings.Password));
+            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.StationId + ":" + settings.Password));
             socketOptions.SetRequestHeader("Authorization", "Basic " + credentials);
         }
 
@@ -345,7 +348,10 @@ public sealed partial class WebSocketOcppTransport
 
     private sealed record ConnectAttempt(WebSocket? Socket, HttpMessageInvoker? Invoker, OcppVersion Version, string? Failure, ConnectFailureKind FailureKind);
 
-    private sealed record AttemptSettings(Uri Url, SecurityProfile Profile, string? Password, X509Certificate2Collection Roots, X509Certificate2? Client, string? Problem);
+    private sealed record AttemptSettings(Uri Url, SecurityProfile Profile, string? Password, X509Certificate2Collection Roots, X509Certificate2? Client, string? Problem)
+    {
+        public required string StationId { get; init; }
+    }
 
     private sealed class RejectionFlag
     {

@@ -14,7 +14,7 @@ public sealed class StationDeviceModel
     private readonly Dictionary<VariableKey, VariableDefinition> _definitions;
     private readonly Dictionary<VariableKey, string> _values = [];
     private readonly Dictionary<string, string> _internal = new(StringComparer.Ordinal);
-    private readonly Dictionary<VariableKey, Func<string, string?>> _guards = [];
+    private readonly Dictionary<VariableKey, Func<string, VariableRejection?>> _guards = [];
     private readonly Dictionary<VariableKey, Func<string>> _live = [];
     private readonly IDeviceModelStore _store;
     private readonly Lock _gate = new();
@@ -135,6 +135,18 @@ public sealed class StationDeviceModel
     /// <param name="check">Value → null when acceptable, else the reason for <c>Rejected</c>.</param>
     public void AddValidator(VariableKey key, Func<string, string?> check)
     {
+        ArgumentNullException.ThrowIfNull(check);
+        AddValidator(key, v => check(v) is { } reason ? new VariableRejection(VariableRejection.InvalidValue, reason) : null);
+    }
+
+    /// <summary>
+    /// Adds a check with its own reason code (e.g. B09.FR.22 <c>ActiveNetworkConf</c>), applied to SetVariables values of
+    /// one variable beyond its characteristics. Unknown keys are ignored.
+    /// </summary>
+    /// <param name="key">The variable.</param>
+    /// <param name="check">Value → null when acceptable, else the rejection to answer.</param>
+    public void AddValidator(VariableKey key, Func<string, VariableRejection?> check)
+    {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(check);
         lock (_gate)
@@ -192,9 +204,22 @@ public sealed class StationDeviceModel
     /// <returns>The status to answer.</returns>
     public SetVariableStatusEnumType TrySet(VariableKey key, AttributeEnumType? attribute, string value, out string? reason)
     {
+        var status = TrySetWithRejection(key, attribute, value, out var rejection);
+        reason = rejection?.AdditionalInfo;
+        return status;
+    }
+
+    /// <summary>Applies a SetVariables item (B05): validates, stores, notifies; a refusal carries its reason code.</summary>
+    /// <param name="key">The variable.</param>
+    /// <param name="attribute">Attribute type (null = Actual, B05.FR.12).</param>
+    /// <param name="value">The value.</param>
+    /// <param name="rejection">Why it was refused, when it was.</param>
+    /// <returns>The status to answer.</returns>
+    public SetVariableStatusEnumType TrySetWithRejection(VariableKey key, AttributeEnumType? attribute, string value, out VariableRejection? rejection)
+    {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        reason = null;
+        rejection = null;
         switch (Find(key, out var definition))
         {
             case VariableLookup.UnknownComponent:
@@ -210,16 +235,17 @@ public sealed class StationDeviceModel
 
         if (definition!.Mutability == MutabilityEnumType.ReadOnly || definition.Constant)
         {
-            reason = "ReadOnly";
+            rejection = new VariableRejection(VariableRejection.InvalidValue, "ReadOnly");
             return SetVariableStatusEnumType.Rejected;
         }
 
-        if (!VariableValueValidator.IsValid(definition, value, out reason))
+        if (!VariableValueValidator.IsValid(definition, value, out var invalid))
         {
+            rejection = new VariableRejection(VariableRejection.InvalidValue, invalid ?? "invalid");
             return SetVariableStatusEnumType.Rejected;
         }
 
-        Func<string, string?>? guard;
+        Func<string, VariableRejection?>? guard;
         lock (_gate)
         {
             _guards.TryGetValue(Normalize(definition.Key), out guard);
@@ -227,7 +253,7 @@ public sealed class StationDeviceModel
 
         if (guard?.Invoke(value) is { } refused)
         {
-            reason = refused;
+            rejection = refused;
             return SetVariableStatusEnumType.Rejected;
         }
 

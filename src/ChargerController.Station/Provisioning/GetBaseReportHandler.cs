@@ -9,19 +9,38 @@ namespace ChargerController.Station.Provisioning;
 public sealed class GetBaseReportHandler : IOcppRequestHandler<GetBaseReportRequest, GetBaseReportResponse>, IOcppAfterResponse<GetBaseReportRequest, GetBaseReportResponse>
 {
     private readonly DeviceModelReporter _reporter;
+    private readonly IReadOnlySet<ReportBaseEnumType>? _supported;
 
     /// <summary>Initializes a new instance of the <see cref="GetBaseReportHandler"/> class.</summary>
     /// <param name="reporter">Report sender.</param>
-    public GetBaseReportHandler(DeviceModelReporter reporter) => _reporter = reporter;
+    /// <param name="supported">The report bases offered; null = all three.</param>
+    public GetBaseReportHandler(DeviceModelReporter reporter, IReadOnlySet<ReportBaseEnumType>? supported = null)
+    {
+        _reporter = reporter;
+        _supported = supported;
+    }
 
     /// <inheritdoc/>
-    public ValueTask<GetBaseReportResponse> HandleAsync(GetBaseReportRequest request, OcppRequestContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new GetBaseReportResponse { Status = GenericDeviceModelStatusEnumType.Accepted });
+    public ValueTask<GetBaseReportResponse> HandleAsync(GetBaseReportRequest request, OcppRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // B07.FR.02: a report base this station does not offer is NotSupported, and no NotifyReport follows.
+        return ValueTask.FromResult(_supported is null || _supported.Contains(request.ReportBase)
+            ? new GetBaseReportResponse { Status = GenericDeviceModelStatusEnumType.Accepted }
+            : new GetBaseReportResponse { Status = GenericDeviceModelStatusEnumType.NotSupported });
+    }
 
     /// <inheritdoc/>
     public async ValueTask AfterResponseAsync(GetBaseReportRequest request, GetBaseReportResponse response, OcppRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.Status != GenericDeviceModelStatusEnumType.Accepted)
+        {
+            return;
+        }
+
         var all = _reporter.Model.Definitions;
         IEnumerable<VariableDefinition> selected = request.ReportBase switch
         {

@@ -60,14 +60,14 @@ public sealed class SetVariablesHandler : IOcppRequestHandler<SetVariablesReques
 
     private SetVariableResultType Set(SetVariableDataType item)
     {
-        var status = _model.TrySet(GetVariablesHandler.KeyOf(item.Component, item.Variable), item.AttributeType, item.AttributeValue, out var reason);
+        var status = _model.TrySetWithRejection(GetVariablesHandler.KeyOf(item.Component, item.Variable), item.AttributeType, item.AttributeValue, out var rejection);
         return new SetVariableResultType
         {
             Component = item.Component,
             Variable = item.Variable,
             AttributeType = item.AttributeType,
             AttributeStatus = status,
-            AttributeStatusInfo = reason is null ? null : new StatusInfoType { ReasonCode = "InvalidValue", AdditionalInfo = reason },
+            AttributeStatusInfo = rejection is null ? null : new StatusInfoType { ReasonCode = rejection.ReasonCode, AdditionalInfo = rejection.AdditionalInfo is { Length: > 1024 } info ? info[..1024] : rejection.AdditionalInfo },
         };
     }
 }

@@ -27,4 +27,30 @@ public interface IStationTransactions
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>A task completing once the Ended events are queued durably.</returns>
     ValueTask EndAllAsync(string stoppedReason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gets a value indicating whether running transactions can be carried across a reboot for Reset
+    /// <c>ImmediateAndResume</c> (B13.FR.03); without it such a reset is refused while a transaction runs.
+    /// </summary>
+    bool CanResumeAfterReset => false;
+
+    /// <summary>
+    /// Prepares every running transaction for Reset <c>ImmediateAndResume</c>: TransactionEvent <c>Updated</c> with
+    /// triggerReason <c>ResetCommand</c> (B13.FR.04) and energy transfer stopped (B13.FR.20); the transactions stay open
+    /// and are resumed after the reboot (B13.FR.23/30).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task completing once the Updated events are queued durably.</returns>
+    ValueTask SuspendAllForResetAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Ends the transaction running on one EVSE (TransactionEvent Ended, triggerReason <c>ResetCommand</c>, stoppedReason
+    /// as given, B12.FR.08). Implementations that support per-EVSE reset override it; the default refuses.
+    /// </summary>
+    /// <param name="evseId">The EVSE.</param>
+    /// <param name="stoppedReason">The <c>ReasonEnumType</c> wire value, e.g. <c>ImmediateReset</c>.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task completing once the Ended event is queued durably.</returns>
+    ValueTask EndAsync(int evseId, string stoppedReason, CancellationToken cancellationToken) =>
+        ValueTask.FromException(new NotSupportedException("This transaction layer cannot end the transaction of one EVSE."));
 }

@@ -29,4 +29,7 @@ public sealed record StationPorts
 
     /// <summary>Gets the blocks that can send messages on TriggerMessage.</summary>
     public IReadOnlyList<ITriggeredMessageSource> TriggerSources { get; init; } = [];
+
+    /// <summary>Gets the per-EVSE reset port (B11.FR.08); null = resetting an individual EVSE is not supported (B11.FR.09).</summary>
+    public IEvseResetPort? EvseReset { get; init; }
 }

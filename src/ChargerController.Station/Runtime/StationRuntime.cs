@@ -86,11 +86,19 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         DataTransfer = new DataTransferClient(this);
         var reporter = new DeviceModelReporter(model, this, _time);
         model.RegisterLiveValue(VariableKey.Of(DeviceModelCatalog.ClockCtrlr, "DateTime"), _clock.Format);
-        _reset = new ResetHandler(model, ports.Transactions, ports.Reset, SecurityEvents);
+        _reset = new ResetHandler(model, ports.Transactions, ports.Reset, SecurityEvents, ports.EvseReset);
+        if (ports.EvseReset is not null)
+        {
+            // B11.FR.10: with a per-EVSE reset port every EVSE announces AllowReset.
+            foreach (var definition in model.Definitions.Where(d => d.Key.Component == DeviceModelCatalog.Evse && d.Key.Variable == "AllowReset").ToList())
+            {
+                model.RegisterLiveValue(definition.Key, () => "true");
+            }
+        }
 
         Register(handlers, new GetVariablesHandler(model), allowedWhilePending: true);
         Register(handlers, new SetVariablesHandler(model), allowedWhilePending: true);
-        Register(handlers, new GetBaseReportHandler(reporter), allowedWhilePending: true);
+        Register(handlers, new GetBaseReportHandler(reporter, options.SupportedReportBases), allowedWhilePending: true);
         Register(handlers, new GetReportHandler(reporter), allowedWhilePending: true);
         Register(handlers, new TriggerMessageHandler(this, this, StatusReporter, ports.Connectors, ports.TriggerSources), allowedWhilePending: true);
         Register<ResetRequest, ResetResponse>(handlers, _reset, allowedWhilePending: false);

@@ -10,4 +10,11 @@ public sealed record StationRuntimeOptions
 
     /// <summary>Gets the wait before retrying a BootNotification that failed or got interval 0 (B02.FR.07).</summary>
     public TimeSpan BootRetryInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Gets the GetBaseReport report bases this station offers (B07.FR.02: others answer <c>NotSupported</c>).
+    /// ConfigurationInventory and FullInventory are required; SummaryInventory is optional (Part 5 C-56).
+    /// </summary>
+    public IReadOnlySet<ReportBaseEnumType> SupportedReportBases { get; init; } =
+        new HashSet<ReportBaseEnumType> { ReportBaseEnumType.ConfigurationInventory, ReportBaseEnumType.FullInventory, ReportBaseEnumType.SummaryInventory };
 }

@@ -72,6 +72,11 @@ public sealed partial class TransactionManager
             {
                 state.Session = _sessions.Resume(state.EvseId, new IdTokenType { IdToken = idToken, Type = record.IdTokenType ?? "Local" }, record.StartedAt);
             }
+            else if (record.ChargingState == nameof(ChargingStateEnumType.Charging))
+            {
+                // E17.FR.14 / B13.FR.25: a transaction that was charging resumes without energy transfer: SuspendedEVSE.
+                state.ChargingState = EvseChargingState.SuspendedEVSE;
+            }
 
             await UpdateAsync(state, TriggerReasonEnumType.TxResumed).ConfigureAwait(false);
             StartTimers(state);

@@ -40,4 +40,15 @@ public sealed class FakeTransactions : IStationTransactions
 
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask EndAsync(int evseId, string stoppedReason, CancellationToken cancellationToken)
+    {
+        if (_active.ContainsKey(evseId))
+        {
+            EndedWith.Enqueue(stoppedReason);
+            End(evseId);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

@@ -15,4 +15,7 @@ public sealed class HarnessSetup
 
     /// <summary>Gets the transport options, created for every (re)start after <see cref="Modules"/>.</summary>
     public Func<StationHarness, WebSocketTransportOptions>? Transport { get; init; }
+
+    /// <summary>Gets a change to the runtime options of every (re)start (the harness sets the boot reason first); null = unchanged.</summary>
+    public Func<StationRuntimeOptions, StationRuntimeOptions>? RuntimeOptions { get; init; }
 }

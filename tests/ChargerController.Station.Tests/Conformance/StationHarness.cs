@@ -126,7 +126,7 @@ public sealed class StationHarness : IAsyncDisposable
             ports = configure(this, ports);
         }
 
-        Runtime = new StationRuntime(transport, Model, identity, ports, new StationRuntimeOptions { BootReason = reason }, Time, NullLoggerFactory.Instance);
+        Runtime = new StationRuntime(transport, Model, identity, ports, (Setup.RuntimeOptions ?? (o => o))(new StationRuntimeOptions { BootReason = reason }), Time, NullLoggerFactory.Instance);
         await Runtime.StartAsync(CancellationToken.None);
     }
 

@@ -19,7 +19,7 @@ public sealed class StationDeviceModelTests
     [InlineData("TxCtrlr", "TxStartPoint", "Sometime", SetVariableStatusEnumType.Rejected)]
     [InlineData("SmartChargingCtrlr", "LimitChangeSignificance", "0.5", SetVariableStatusEnumType.Accepted)]
     [InlineData("ocppcommctrlr", "offlinethreshold", "10", SetVariableStatusEnumType.Accepted)]
-    [InlineData("OCPPCommCtrlr", "NetworkConfigurationPriority", "1,0", SetVariableStatusEnumType.RebootRequired)]
+    [InlineData("OCPPCommCtrlr", "NetworkConfigurationPriority", "1,0", SetVariableStatusEnumType.Accepted)]
     [InlineData("OCPPCommCtrlr", "NetworkConfigurationPriority", "5", SetVariableStatusEnumType.Rejected)]
     public void TrySet_ValueChecked_Status(string component, string variable, string value, SetVariableStatusEnumType expected) =>
         Assert.Equal(expected, _model.TrySet(VariableKey.Of(component, variable), null, value, out _));

@@ -13,21 +13,27 @@ namespace ChargerController.Station.Provisioning.NetworkProfiles;
 /// Network connection profiles (B09/B10) and security-profile upgrades (A05) seen from the connection: tells the
 /// transport where each attempt goes, in <c>NetworkConfigurationPriority</c> order with
 /// <c>NetworkProfileConnectionAttempts</c> tries per entry and a fallback to the slot that last worked; reports failed TLS
-/// and authentication as security events (A04); reconnects at once with a new <c>BasicAuthPassword</c> (A01).
+/// and authentication as security events (A04); reconnects at once with a new <c>BasicAuthPassword</c> (A01). The slots
+/// are the instances of the 2.1 component <c>NetworkConfiguration</c>, settable through SetNetworkProfile or, for slots
+/// outside the priority list, through SetVariables (B09 alternative scenario, B09.FR.20-35).
 /// </summary>
 public sealed class NetworkProfileManager : IStationModule, IConnectionTargetProvider
 {
     private static readonly VariableKey PriorityKey = VariableKey.Of(DeviceModelCatalog.OcppCommCtrlr, "NetworkConfigurationPriority");
     private static readonly VariableKey PasswordKey = VariableKey.Of(DeviceModelCatalog.SecurityCtrlr, "BasicAuthPassword");
     private static readonly VariableKey ProfileKey = VariableKey.Of(DeviceModelCatalog.SecurityCtrlr, "SecurityProfile");
+    private static readonly VariableKey IdentityKey = VariableKey.Of(DeviceModelCatalog.SecurityCtrlr, "Identity");
+    private static readonly string[] SlotVariables = ["OcppCsmsUrl", "OcppInterface", "OcppTransport", "OcppVersion", "MessageTimeout", "SecurityProfile", "Identity", "BasicAuthPassword"];
     private readonly StationDeviceModel _model;
     private readonly NetworkProfileOptions _options;
     private readonly ITlsCredentialSource _credentials;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _raisedSinceConnected = new(StringComparer.Ordinal);
-    private readonly List<int> _order;
-    private readonly int? _lastConnectedAtStart;
+    private readonly List<int> _slots = ParsePriority(DeviceModelCatalog.NetworkProfileSlots);
+    private List<int> _order;
+    private int? _lastConnectedAtStart;
+    private readonly string _configuredIdentity;
     private SecurityEventReporter? _securityEvents;
     private int _index;
     private int _failures;
@@ -50,14 +56,26 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
         _credentials = credentials;
         _logger = loggerFactory.CreateLogger<NetworkProfileManager>();
         Profiles = new NetworkProfileStore(model);
+        _configuredIdentity = model.Definitions.FirstOrDefault(d => d.Key == IdentityKey)?.InitialValue ?? string.Empty;
+        Profiles.MigrateLegacy(_slots);
+        Profiles.ShowConfigured(options);
 
-        // B10.FR.04: the order read at start-up holds until the next boot; a SetVariables of it answers RebootRequired.
+        // B10.FR.04: after a reboot, begin with the first entry of NetworkConfigurationPriority.
         _lastConnectedAtStart = Profiles.GetLastConnectedSlot();
         _order = BuildOrder();
         _currentSlot = _order[0];
         _model.Changed += OnVariableChanged;
         _model.ChangeAnswered += OnChangeAnswered;
         _model.AddValidator(PriorityKey, ValidatePriority);
+        foreach (var slot in _slots)
+        {
+            foreach (var variable in SlotVariables)
+            {
+                var captured = slot;
+                var name = variable;
+                _model.AddValidator(NetworkProfileStore.KeyOf(slot, variable), value => ValidateSlotVariable(captured, name, value));
+            }
+        }
         _credentials.ClientCertificateChanged += OnClientCertificateChanged;
     }
 
@@ -83,7 +101,16 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
     public int ActiveSecurityProfile => _model.GetInt(DeviceModelCatalog.SecurityCtrlr, "SecurityProfile", (int)_options.SecurityProfile);
 
     /// <summary>Gets the slots tried, in order (the priority list read at start-up, then the slot that last worked).</summary>
-    public IReadOnlyList<int> Order => _order;
+    public IReadOnlyList<int> Order
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _order];
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public void Attach(StationModuleContext context)
@@ -118,8 +145,17 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
             _raisedSinceConnected.Clear();
         }
 
-        var profile = ProfileOf(slot)?.SecurityProfile ?? (int)_options.SecurityProfile;
+        var connected = ProfileOf(slot);
+        var profile = connected?.SecurityProfile ?? (int)_options.SecurityProfile;
         var previous = ActiveSecurityProfile;
+
+        // B09.FR.28 (errata 2025-09): the deprecated SecurityCtrlr variables follow the profile in use.
+        _model.SetByStation(IdentityKey, connected?.Identity ?? _configuredIdentity);
+        if (connected?.BasicAuthPassword is { } password)
+        {
+            _model.SetByStation(PasswordKey, password);
+        }
+
         _model.SetByStation(VariableKey.Of(DeviceModelCatalog.OcppCommCtrlr, "ActiveNetworkProfile"), slot.ToString(CultureInfo.InvariantCulture));
         _model.SetByStation(ProfileKey, profile.ToString(CultureInfo.InvariantCulture));
         Profiles.SetLastConnectedSlot(slot);
@@ -179,65 +215,49 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
         }
     }
 
-    /// <summary>Checks a SetNetworkProfile request (B09.FR.02/04/05).</summary>
+    /// <summary>Checks a SetNetworkProfile request (B09.FR.02/04/05, errata 2025-09 reason codes).</summary>
     /// <param name="request">The request.</param>
     /// <returns>Null when acceptable, else why not.</returns>
-    internal string? Check(SetNetworkProfileRequest request)
+    internal VariableRejection? Check(SetNetworkProfileRequest request)
     {
-        var slots = ParsePriority(DeviceModelCatalog.NetworkProfileSlots);
-        if (!slots.Contains(request.ConfigurationSlot))
+        if (!_slots.Contains(request.ConfigurationSlot))
         {
-            return "B09.FR.05: configurationSlot not in the valuesList of NetworkConfigurationPriority";
+            return new(NetworkProfileValidator.InvalidConfSlot, "B09.FR.05: configurationSlot not in the valuesList of NetworkConfigurationPriority");
         }
 
         if (ActiveSlot == request.ConfigurationSlot)
         {
-            return "configurationSlot is the profile in use";
+            return new(NetworkProfileValidator.ActiveNetworkConf, "configurationSlot is the profile in use");
         }
 
         var profile = request.ConnectionData;
-        if (profile.SecurityProfile is < 1 or > 3)
+        if (CheckDowngrade(profile.SecurityProfile) is { } downgrade)
         {
-            return "securityProfile must be 1, 2 or 3";
+            return downgrade;
         }
 
-        var active = ActiveSecurityProfile;
-        if (profile.SecurityProfile < active)
-        {
-            // B09.FR.04/31/32: only 3 -> 2, and only when AllowSecurityProfileDowngrade is true.
-            var allowed = _model.GetBool(DeviceModelCatalog.SecurityCtrlr, "AllowSecurityProfileDowngrade", false) && active == 3 && profile.SecurityProfile == 2;
-            if (!allowed)
-            {
-                return $"B09.FR.04: security profile {profile.SecurityProfile} is lower than the active {active}";
-            }
-        }
-
-        if (profile.OcppTransport != Ocpp.Enums.OCPPTransportEnumType.JSON)
-        {
-            return "only OCPP-J (JSON) is supported";
-        }
-
-        if (!Uri.TryCreate(profile.OcppCsmsUrl, UriKind.Absolute, out var url) || url.Scheme != (profile.SecurityProfile == 1 ? "ws" : "wss") || !string.IsNullOrEmpty(url.UserInfo))
-        {
-            return $"ocppCsmsUrl must be an absolute {(profile.SecurityProfile == 1 ? "ws" : "wss")}:// URL without credentials";
-        }
-
-        if (profile.MessageTimeout < 1)
-        {
-            return "messageTimeout must be at least 1 s";
-        }
-
-        if (profile.BasicAuthPassword is { } password && (password.Length is < 16 or > 40))
-        {
-            return "A00.FR.205: basicAuthPassword must have 16 to 40 characters";
-        }
-
-        return null;
+        return NetworkProfileValidator.Check(profile) is { } problem ? new(NetworkProfileValidator.InvalidNetworkConf, problem) : null;
     }
 
     /// <summary>Stores an accepted profile.</summary>
     /// <param name="request">The request.</param>
     internal void Store(SetNetworkProfileRequest request) => Profiles.Save(request.ConfigurationSlot, request.ConnectionData);
+
+    private VariableRejection? CheckDowngrade(int securityProfile)
+    {
+        var active = ActiveSecurityProfile;
+        if (securityProfile < active && securityProfile >= 1)
+        {
+            // B09.FR.04/31/32/35: only 3 -> 2, and only when AllowSecurityProfileDowngrade is true.
+            var allowed = _model.GetBool(DeviceModelCatalog.SecurityCtrlr, "AllowSecurityProfileDowngrade", false) && active == 3 && securityProfile == 2;
+            if (!allowed)
+            {
+                return new(NetworkProfileValidator.NoSecurityDowngrade, $"B09.FR.04: security profile {securityProfile} is lower than the active {active}");
+            }
+        }
+
+        return null;
+    }
 
     private static List<int> ParsePriority(string? value)
     {
@@ -255,8 +275,8 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
 
     private List<int> BuildOrder()
     {
-        var order = ParsePriority(_model.GetValue(PriorityKey)).Where(s => s == 0 || Profiles.Get(s) is not null).ToList();
-        if (Profiles.GetLastConnectedSlot() is { } last && !order.Contains(last) && (last == 0 || Profiles.Get(last) is not null))
+        var order = ParsePriority(_model.GetValue(PriorityKey)).Where(IsUsable).ToList();
+        if (Profiles.GetLastConnectedSlot() is { } last && !order.Contains(last) && IsUsable(last))
         {
             // B10.FR.07 / A05: if the new entries never connect, come back to the profile that worked.
             order.Add(last);
@@ -270,12 +290,15 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
         return order;
     }
 
-    private NetworkConnectionProfileType? ProfileOf(int slot) => slot == 0 && Profiles.Get(0) is null ? null : Profiles.Get(slot);
+    private bool IsUsable(int slot) => ProfileOf(slot) is { } profile ? NetworkProfileValidator.Check(profile) is null : slot == 0;
+
+    // Slot 0 is the configuration file's profile until the CSMS writes it.
+    private NetworkConnectionProfileType? ProfileOf(int slot) => slot == 0 && !Profiles.IsSetByCsms(0) ? null : Profiles.Get(slot);
 
     private ConnectionTarget TargetFor(int slot)
     {
         var profile = ProfileOf(slot);
-        var url = profile is null ? _options.CsmsUrl : new Uri(profile.OcppCsmsUrl);
+        var url = profile is not null && Uri.TryCreate(profile.OcppCsmsUrl, UriKind.Absolute, out var stored) ? stored : _options.CsmsUrl;
         var securityProfile = profile is null ? _options.SecurityProfile : (SecurityProfile)profile.SecurityProfile;
         var roots = _credentials.GetCsmsRootCertificates();
         return new ConnectionTarget
@@ -283,6 +306,7 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
             Name = "slot " + slot.ToString(CultureInfo.InvariantCulture),
             CsmsUrl = url,
             SecurityProfile = securityProfile,
+            StationId = profile?.Identity,
 
             // B09.FR.28: the profile's own password if it has one, else SecurityCtrlr.BasicAuthPassword, else the configured one.
             BasicAuthPassword = profile?.BasicAuthPassword ?? _model.GetValue(PasswordKey),
@@ -291,27 +315,67 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
         };
     }
 
-    private string? ValidatePriority(string value)
+    private VariableRejection? ValidatePriority(string value)
     {
         foreach (var slot in ParsePriority(value))
         {
-            // B10.FR.02: every listed slot must hold a valid profile; slot 0 is the configured one.
+            // B10.FR.02, B09.FR.33/34: every listed slot must hold a valid profile; slot 0 may be the configured one.
             var profile = ProfileOf(slot);
             if (profile is null && slot != 0)
             {
-                return $"B10.FR.02: slot {slot} holds no network connection profile";
+                return new(NetworkProfileValidator.InvalidNetworkConf, $"B10.FR.02: slot {slot} holds no complete network connection profile (OcppCsmsUrl and SecurityProfile)");
+            }
+
+            if (profile is not null && NetworkProfileValidator.Check(profile) is { } problem)
+            {
+                return new(NetworkProfileValidator.InvalidNetworkConf, $"B09.FR.34: NetworkConfiguration {slot}: {problem}");
             }
 
             var securityProfile = profile?.SecurityProfile ?? (int)_options.SecurityProfile;
             if (securityProfile >= 2 && _credentials.GetCsmsRootCertificates().Count == 0)
             {
-                return $"A05.FR.02: slot {slot} needs security profile {securityProfile} but no CSMSRootCertificate is installed";
+                return new(NetworkProfileValidator.InvalidNetworkConf, $"A05.FR.02: slot {slot} needs security profile {securityProfile} but no CSMSRootCertificate is installed");
             }
 
             if (securityProfile == 3 && _credentials.GetClientCertificate() is not { HasPrivateKey: true })
             {
-                return $"A05.FR.03: slot {slot} needs security profile 3 but no ChargingStationCertificate is installed";
+                return new(NetworkProfileValidator.InvalidNetworkConf, $"A05.FR.03: slot {slot} needs security profile 3 but no ChargingStationCertificate is installed");
             }
+        }
+
+        return null;
+    }
+
+    private VariableRejection? ValidateSlotVariable(int slot, string variable, string value)
+    {
+        // B09.FR.22: a slot the station may use for its next connection attempt is never changed underneath it.
+        int? active;
+        lock (_gate)
+        {
+            active = _activeSlot;
+        }
+
+        if (ParsePriority(_model.GetValue(PriorityKey)).Contains(slot) || active == slot || Profiles.GetLastConnectedSlot() == slot)
+        {
+            return new(NetworkProfileValidator.ActiveNetworkConf, $"B09.FR.22: NetworkConfiguration {slot} is in NetworkConfigurationPriority or in use; remove it from the priority first");
+        }
+
+        // B09.FR.23/25: the value on its own; the whole slot is checked when it enters the priority list (B09.FR.33/34).
+        var problem = variable switch
+        {
+            "OcppCsmsUrl" => NetworkProfileValidator.CheckUrl(value),
+            "Identity" => NetworkProfileValidator.CheckIdentity(value),
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            return new(VariableRejection.InvalidValue, problem);
+        }
+
+        if (variable == "SecurityProfile" && CheckDowngrade(int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture)) is { } downgrade)
+        {
+            // B09.FR.32/35 (errata 2025-09).
+            return downgrade;
         }
 
         return null;
@@ -319,21 +383,50 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
 
     private void OnVariableChanged(object? sender, VariableChangedEventArgs e)
     {
-        if (!IsPassword(e.Key))
+        if (IsPassword(e.Key))
         {
+            // B09.FR.27 (errata 2025-09): a new SecurityCtrlr.BasicAuthPassword clears the password of the active profile,
+            // so that the new one is used from the next connection on. The station's own mirror (B09.FR.28) is no change.
+            if (ActiveOrLastSlot() is { } slot && ProfileOf(slot) is { BasicAuthPassword: { } own } && own != e.Value)
+            {
+                Profiles.ClearPassword(slot);
+            }
+
             return;
         }
 
-        // B09.FR.27: a new SecurityCtrlr.BasicAuthPassword replaces the password of every stored profile.
-        foreach (var slot in ParsePriority(DeviceModelCatalog.NetworkProfileSlots))
+        if (IsSame(e.Key.Component, DeviceModelCatalog.NetworkConfiguration)
+            && int.TryParse(e.Key.ComponentInstance, NumberStyles.None, CultureInfo.InvariantCulture, out var written)
+            && !(IsSame(e.Key.Variable, "BasicAuthPassword") && e.Value.Length == 0))
         {
-            if (Profiles.Get(slot) is { BasicAuthPassword: not null } profile)
+            // Written through SetVariables (B09.FR.24): from now on slot 0 is the CSMS's, no longer the configuration file's.
+            Profiles.MarkSetByCsms(written);
+            return;
+        }
+
+        if (IsSame(e.Key.Component, PriorityKey.Component) && IsSame(e.Key.Variable, PriorityKey.Variable))
+        {
+            // B09.FR.20/33 answer Accepted, so the new order counts from the next connection attempt (B10.FR.03 errata:
+            // after a reboot or when the connection is lost); the connection in use stays up.
+            lock (_gate)
             {
-                profile.BasicAuthPassword = null;
-                Profiles.Save(slot, profile);
+                _lastConnectedAtStart = Profiles.GetLastConnectedSlot();
+                _order = BuildOrder();
+                _index = 0;
+                _failures = 0;
             }
         }
     }
+
+    private int? ActiveOrLastSlot()
+    {
+        lock (_gate)
+        {
+            return _activeSlot ?? Profiles.GetLastConnectedSlot();
+        }
+    }
+
+    private static bool IsSame(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private void OnChangeAnswered(object? sender, VariableChangedEventArgs e)
     {

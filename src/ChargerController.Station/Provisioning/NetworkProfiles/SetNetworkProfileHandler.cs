@@ -24,8 +24,8 @@ internal sealed class SetNetworkProfileHandler : IOcppRequestHandler<SetNetworkP
         if (_manager.Check(request) is { } problem)
         {
             // B09.FR.02/04/05.
-            NetworkProfileLog.SetNetworkProfileAnswered(_logger, request.ConfigurationSlot, "Rejected", problem);
-            return Answer(SetNetworkProfileStatusEnumType.Rejected, "InvalidProfile", problem);
+            NetworkProfileLog.SetNetworkProfileAnswered(_logger, request.ConfigurationSlot, "Rejected", problem.AdditionalInfo);
+            return Answer(SetNetworkProfileStatusEnumType.Rejected, problem.ReasonCode, problem.AdditionalInfo);
         }
 
         try

@@ -34,7 +34,7 @@ public sealed class CsmsMigrationTests
         var reset = await h.Session.CallAsync("Reset", """{"type":"OnIdle"}""");
         Assert.Equal("Accepted", install[2].GetProperty("status").GetString());
         Assert.Equal("Accepted", set[2].GetProperty("status").GetString());
-        Assert.Equal("RebootRequired", priority[2].GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString());
+        Assert.Equal("Accepted", priority[2].GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString());
         Assert.Equal("Accepted", reset[2].GetProperty("status").GetString());
 
         await h.Runtime.DisposeAsync();
