@@ -6,10 +6,13 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # Processes started by a stage, ended by pid (never by name) when the run ends early.
 # Each stage's subshell kills its own on exit (the array lives in that subshell).
+# ci_groups: process groups a stage started with `set -m` (a command with children, e.g. dotnet run -> chargerd).
 ci_pids=()
+ci_groups=()
 ci_kill_pids() {
   local p
   for p in "${ci_pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+  for p in "${ci_groups[@]}"; do kill -KILL -- -"$p" 2>/dev/null || true; done
 }
 ci_cleanup() { rm -rf "$ci_tmp"; }
 
@@ -410,7 +413,7 @@ readme_status_until() {
 }
 
 stage_readme() {
-  local first tour line rc pid wpid dir out bundles_before
+  local first tour line rc pid wpid dir out bundles_before listing
   first=$(readme_block "## Try it: a simulated charging station")
   tour=$(readme_block "### Drive it with chargerctl")
   [ "$(wc -l <<<"$first")" -eq 1 ] || fail "the README's first block should be one command: $first"
@@ -433,7 +436,7 @@ stage_readme() {
   ) >"$out" 2>&1 &
   pid=$!
   set +m
-  ci_pids+=("$pid")
+  ci_groups+=("$pid")
   wait_for_line "$out" "demo: done" 600 "$pid"
   grep -qF "BootNotification" "$out" || { cat "$out"; fail "no OCPP traffic in the demo's output"; }
   echo "   the README's first command: demo finished ($(grep -c 'ocpp:' "$out") OCPP lines narrated)"
@@ -452,7 +455,7 @@ stage_readme() {
         ( eval "$line" ) >"$dir/watch.out" 2>&1 &
         wpid=$!
         set +m
-        ci_pids+=("$wpid")
+        ci_groups+=("$wpid")
         wait_for_line "$dir/watch.out" "EVSE" 300 "$wpid"
         kill -INT -- -"$wpid"
         rc=0; wait "$wpid" || rc=$?
@@ -479,7 +482,8 @@ stage_readme() {
   while IFS= read -r f; do
     [ -n "$f" ] || continue
     grep -qxF "$f" <<<"$bundles_before" && continue
-    tar -tzf "$f" | grep -qx 'status.json' || fail "$f has no status.json"
+    listing=$(tar -tzf "$f")
+    grep -q '/status\.json$' <<<"$listing" || fail "$f has no status.json: $listing"
     rm -f "$f"
   done < <(find . -maxdepth 1 -name 'chargercontroller-support-*.tar.gz' | sort)
 

@@ -121,12 +121,20 @@ if [ "$soak" -gt 0 ]; then
   sleep 5
   [ "$(closed_count)" -eq 2 ] || { ctl status; echo "both EVSEs should charge" >&2; exit 1; }
   c0=$(cpu_ticks "$pid"); w0=$(now_us)
-  sleep "$soak"
+  # RSS every minute: a steady climb is a leak, a plateau is the GC settling (the issue's figure is the last one).
+  rss_trend="$(rss_kib "$pid")"
+  for ((elapsed = 0; elapsed < soak; elapsed += step)); do
+    step=$((soak - elapsed < 60 ? soak - elapsed : 60))
+    sleep "$step"
+    rss_trend+=" $(rss_kib "$pid")"
+    echo "   $((elapsed + step)) s: VmRSS $(rss_kib "$pid") KiB"
+  done
   c1=$(cpu_ticks "$pid"); w1=$(now_us)
   [ "$(closed_count)" -eq 2 ] || { ctl status; echo "charging stopped during the soak" >&2; exit 1; }
   soak_cpu=$(awk -v c=$((c1 - c0)) -v hz="$clk_tck" -v us=$((w1 - w0)) 'BEGIN { printf "%.2f", 100 * c / hz / (us / 1e6) }')
   soak_line="| RSS after $soak s charging on both EVSEs | $(rss_kib "$pid") KiB |
-| CPU while charging on both EVSEs | $soak_cpu % of one core |"
+| CPU while charging on both EVSEs | $soak_cpu % of one core |
+| VmRSS each minute while charging (KiB) | $rss_trend |"
 fi
 stop
 
