@@ -6,10 +6,13 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # Processes started by a stage, ended by pid (never by name) when the run ends early.
 # Each stage's subshell kills its own on exit (the array lives in that subshell).
+# ci_groups: process groups a stage started with `set -m` (a command with children, e.g. dotnet run -> chargerd).
 ci_pids=()
+ci_groups=()
 ci_kill_pids() {
   local p
   for p in "${ci_pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+  for p in "${ci_groups[@]}"; do kill -KILL -- -"$p" 2>/dev/null || true; done
 }
 ci_cleanup() { rm -rf "$ci_tmp"; }
 
@@ -232,7 +235,7 @@ check_unit_hardening() {
   local u=$1 key
   for key in '^Type=notify$' '^Restart=always$' '^NoNewPrivileges=yes$' '^ProtectSystem=strict$' \
     '^StateDirectory=chargercontroller$' '^ConfigurationDirectory=chargercontroller$' \
-    '^RuntimeDirectory=chargercontroller$' '^DeviceAllow=char-gpiochip rw$' '^WatchdogSec='; do
+    '^RuntimeDirectory=chargercontroller$' '^DeviceAllow=char-gpiochip rw$' '^WatchdogSec=' '^RestartForceExitStatus=75$'; do
     grep -qE "$key" "$u" || fail "unit lacks $key"
   done
   if grep -qE '^(ProtectKernelTunables|PrivateDevices)=' "$u"; then fail "unit sets ProtectKernelTunables/PrivateDevices (break PWM/GPIO)"; fi
@@ -406,4 +409,111 @@ EOF
   done
   host_snapshot >"$ci_tmp/host.after"
   diff "$ci_tmp/host.before" "$ci_tmp/host.after" || fail "building or installing the .deb changed this machine"
+}
+
+# ----------------------------------------------------------------------------------------------------------------
+# The README's commands, read from README.md (not retyped here, so they cannot drift apart).
+
+# readme_block HEADING: the lines of the first ```sh block after the line HEADING.
+readme_block() {
+  awk -v h="$1" '$0 == h { s = 1; next } s && /^```sh$/ { b = 1; next } b && /^```$/ { exit } b { print }' README.md
+}
+
+# status_until JQ-LESS-REGEX SECONDS: polls `chargerctl status --json` (the x64 AOT binary, to keep CI fast) until it
+# matches.
+readme_status_until() {
+  local i status=""
+  for ((i = 0; i < $2 * 5; i++)); do
+    status=$("$artifacts/publish/linux-x64/chargerctl" --socket "$readme_sock" status --json) || true
+    if grep -qE "$1" <<<"$status"; then return 0; fi
+    sleep 0.2
+  done
+  fail "status never matched /$1/ within $2 s: $status"
+}
+
+stage_readme() {
+  local first tour line rc pid wpid dir out bundles_before listing
+  first=$(readme_block "## Try it: a simulated charging station")
+  tour=$(readme_block "### Drive it with chargerctl")
+  [ "$(wc -l <<<"$first")" -eq 1 ] || fail "the README's first block should be one command: $first"
+  [[ "$first" == *"--simulate --demo"* ]] || fail "the README's first command no longer runs the simulated demo: $first"
+  [[ "$(head -n1 <<<"$tour")" == "alias chargerctl="* ]] || fail "the chargerctl tour should start with its alias"
+  dir=$(mktemp -d "$ci_tmp/readme.XXXX")
+  out=$dir/chargerd.out
+  # The command as written; only the environment keeps it off the machine's service paths (CI runs as root, where
+  # /var/lib/chargercontroller would be writable) and shortens the demo car's charge. Its own process group (set -m)
+  # lets Ctrl+C reach dotnet run and chargerd as a terminal would.
+  readme_sock=$dir/runtime/chargercontroller/control.sock
+  mkdir -p "$dir/runtime"
+  export XDG_RUNTIME_DIR=$dir/runtime
+  # MSBuild takes Configuration from the environment when the command line does not set it: dotnet run then reuses
+  # the Release build of the tests stage instead of building everything again in Debug (CI's 30-minute budget on
+  # 2 cores). The commands themselves stay as written.
+  export Configuration=Release
+  echo "   \$ $first"
+  set -m
+  (
+    export CHARGERD_Chargerd__StateDir=$dir/state CHARGERD_Chargerd__ControlSocket=$readme_sock \
+      CHARGERD_Chargerd__DemoChargingSeconds=4
+    eval "$first"
+  ) >"$out" 2>&1 &
+  pid=$!
+  set +m
+  ci_groups+=("$pid")
+  wait_for_line "$out" "demo: done" 600 "$pid"
+  grep -qF "BootNotification" "$out" || { cat "$out"; fail "no OCPP traffic in the demo's output"; }
+  echo "   the README's first command: demo finished ($(grep -c 'ocpp:' "$out") OCPP lines narrated)"
+
+  # The tour, line by line, as a user types it in a second terminal (the alias needs expand_aliases in a script).
+  shopt -s expand_aliases
+  bundles_before=$(find . -maxdepth 1 -name 'chargercontroller-support-*.tar.gz' | sort)
+  while IFS= read -r line; do
+    [ -n "$line" ] || continue
+    echo "   \$ $line"
+    case "$line" in
+      alias\ *) eval "$line"; continue ;;
+      *"status --watch"*)
+        # Interactive: watch until it has drawn the table, then Ctrl+C (documented exit 0).
+        set -m
+        ( eval "$line" ) >"$dir/watch.out" 2>&1 &
+        wpid=$!
+        set +m
+        ci_groups+=("$wpid")
+        wait_for_line "$dir/watch.out" "EVSE" 300 "$wpid"
+        kill -INT -- -"$wpid"
+        rc=0; wait "$wpid" || rc=$?
+        [ "$rc" -eq 0 ] || { cat "$dir/watch.out"; fail "status --watch ended with $rc after Ctrl+C (expected 0)"; }
+        continue ;;
+    esac
+    rc=0
+    eval "$line" >"$dir/cmd.out" 2>&1 || rc=$?
+    sed 's/^/   | /' "$dir/cmd.out" | head -n 20
+    case "$line" in
+      *"hw rcd-test"*) [ "$rc" -eq 8 ] || fail "expected exit code 8 (refused while charging), got $rc" ;;
+      *) [ "$rc" -eq 0 ] || fail "exit code $rc" ;;
+    esac
+    # What the tour's comments promise, checked before the next line.
+    case "$line" in
+      *"sim tap"*) readme_status_until '"id":1,[^}]*"contactorClosed":true' 60 ;;
+      *"status --json"*) json_has "$(cat "$dir/cmd.out")" '"connected":true' ;;
+      *"evse stop 1"*) readme_status_until '"id":1,[^}]*"fault":"[^"]*Weld' 30 ;;
+      *"sim fault 1 clear"*) readme_status_until '"id":1,[^}]*"fault":null' 30 ;;
+      *"config get"*) grep -qE '[0-9]' "$dir/cmd.out" || fail "config get printed no value" ;;
+    esac
+  done <<<"$tour"
+  # support-bundle writes into the current directory: check it and leave the checkout as it was.
+  while IFS= read -r f; do
+    [ -n "$f" ] || continue
+    grep -qxF "$f" <<<"$bundles_before" && continue
+    listing=$(tar -tzf "$f")
+    grep -q '/status\.json$' <<<"$listing" || fail "$f has no status.json: $listing"
+    rm -f "$f"
+  done < <(find . -maxdepth 1 -name 'chargercontroller-support-*.tar.gz' | sort)
+
+  # Ctrl+C ends the station (README: "keeps running until Ctrl+C"), cleanly.
+  kill -INT -- -"$pid"
+  rc=0; wait "$pid" || rc=$?
+  [ "$rc" -eq 0 ] || { tail -n 20 "$out"; fail "the README's first command ended with $rc after Ctrl+C (expected 0)"; }
+  grep -q "safe state (StateF): loop stopped" "$out" || fail "no safe state on the way out"
+  echo "   Ctrl+C: stopped cleanly, exit code 0"
 }

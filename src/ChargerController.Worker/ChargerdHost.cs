@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using ChargerController.Control.Client;
+using ChargerController.Hardware.Board;
+using ChargerController.Hardware.Meters;
+using ChargerController.Hardware.Ports;
 using ChargerController.Ocpp.Transport;
 using ChargerController.Simulator.Csms;
 using ChargerController.Worker.Configuration;
@@ -8,6 +11,7 @@ using ChargerController.Worker.Demo;
 using ChargerController.Worker.Health;
 using ChargerController.Worker.Logging;
 using ChargerController.Worker.Ocpp;
+using ChargerController.Worker.RealHardware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +22,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChargerController.Worker;
 
-/// <summary>Builds and runs the generic host: configuration layering, validation, hardware presence check, services.</summary>
+/// <summary>Builds and runs the generic host: configuration layering, validation, the real hardware (or the simulation), services.</summary>
 internal static class ChargerdHost
 {
     public static async Task<int> RunAsync(ChargerdInvocation invocation, TextWriter error, CancellationToken cancellationToken)
@@ -70,23 +74,36 @@ internal static class ChargerdHost
             return ExitCodes.InvalidConfiguration;
         }
 
-        if (!options.Simulate && !File.Exists(options.GpioChip))
+        if (options.Simulate)
         {
-            await error.WriteLineAsync(
-                $"chargerd: GPIO chip '{options.GpioChip}' not found: this machine has no charger hardware as configured. " +
-                "Check Chargerd:GpioChip and the board profile, or run with --simulate to use simulated hardware.").ConfigureAwait(false);
-            return ExitCodes.HardwareMissing;
+            return await RunResolvedAsync(invocation, options, configuration, error, hardware: null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!options.Simulate)
+        using var hardwareLogs = LoggerFactory.Create(logging =>
         {
-            // The real drivers exist (Hardware/), but composing them from a board profile is not done yet: refuse rather
-            // than run a service that drives nothing and answers no station command.
-            await error.WriteLineAsync(
-                "chargerd: driving real charger hardware is not composed yet (board profile pending); run with --simulate.").ConfigureAwait(false);
-            return ExitCodes.HardwareMissing;
+            logging.AddConfiguration(configuration.GetSection("Logging"));
+            JournalLogging.AddConsole(logging, Environment.GetEnvironmentVariable);
+        });
+        var (hardware, exitCode) = await RealHardwareOpener.OpenAsync(
+            options, error, File.Exists, new LinuxBoardPorts(), new SerialPortLinkFactory(), new MeterProfileCatalog(), TimeProvider.System, hardwareLogs).ConfigureAwait(false);
+        if (hardware is null)
+        {
+            return exitCode;
         }
 
+        try
+        {
+            return await RunResolvedAsync(invocation, options, configuration, error, hardware, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the host: the EVSE loops have stopped, so nothing drives the outputs while they go safe.
+            await hardware.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunResolvedAsync(ChargerdInvocation invocation, ChargerdOptions options, IConfiguration configuration, TextWriter error, ChargerHardware? hardware, CancellationToken cancellationToken)
+    {
         if (StateDirectory.Resolve(options, Environment.GetEnvironmentVariable, out var stateError) is { } stateDir)
         {
             options.StateDir = stateDir;
@@ -119,7 +136,7 @@ internal static class ChargerdHost
 
         try
         {
-            return await RunHostAsync(options, invocation.ConfigPath, configuration, endpoint, developmentCsms, cancellationToken).ConfigureAwait(false);
+            return await RunHostAsync(options, invocation.ConfigPath, configuration, endpoint, developmentCsms, hardware, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -130,7 +147,7 @@ internal static class ChargerdHost
         }
     }
 
-    private static async Task<int> RunHostAsync(ChargerdOptions options, string configFile, IConfiguration configuration, CsmsEndpoint endpoint, DevelopmentCsms? developmentCsms, CancellationToken cancellationToken)
+    private static async Task<int> RunHostAsync(ChargerdOptions options, string configFile, IConfiguration configuration, CsmsEndpoint endpoint, DevelopmentCsms? developmentCsms, ChargerHardware? hardware, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -169,7 +186,7 @@ internal static class ChargerdHost
         builder.Services.AddSingleton<ISystemdNotifier>(sp => new SystemdNotifier());
         builder.Services.AddHostedService<SystemdWatchdogService>();
         builder.Services.AddHostedService<ControlSocketHostedService>();
-        StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration));
+        StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration), hardware);
 
         using var host = builder.Build();
         var exit = host.Services.GetService<ExitRequest>();

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ChargerController.Hardware.Abstractions.Metering;
+using ChargerController.Hardware.Board;
 using ChargerController.Hardware.Abstractions.Rfid;
 using ChargerController.Station.Control;
 using ChargerController.Station.Evse;
@@ -22,26 +23,48 @@ using Microsoft.Extensions.Logging;
 namespace ChargerController.Worker;
 
 /// <summary>
-/// Composes the station into the host: devices (simulated; real drivers arrive with the board profile), one
+/// Composes the station into the host: devices (simulated, or the real ones of the board profile), one
 /// <see cref="EvseController"/> and loop per EVSE, the session coordinator, the OCPP runtime
 /// (<see cref="OcppComposition"/>), the control-socket commands and, with <c>--demo</c>, the demonstration.
 /// </summary>
 internal static class StationComposition
 {
-    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues)
+    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues, ChargerHardware? hardware)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.Simulate)
+        services.AddSingleton<IReadOnlyList<DeferredCurrentLimitSource>>(_ => [.. Enumerable.Range(0, options.Evses).Select(_ => new DeferredCurrentLimitSource())]);
+        if (options.Simulate)
         {
-            // Real hardware composition needs the board profile (Hardware/Board); until then ChargerdHost refuses to
-            // start without --simulate (exit 3), so this is not reached.
-            return;
+            AddSimulatedDevices(services, options);
+        }
+        else
+        {
+            AddRealDevices(services, hardware ?? throw new ArgumentException("Without --simulate the real hardware must be open.", nameof(hardware)));
         }
 
+        AddStation(services, options);
+        OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version);
+        if (options.Simulate)
+        {
+            services.AddSingleton<IControlCommandModule, SimulationCommands>();
+        }
+
+        if (options.Simulate || hardware?.RfidReader is not null)
+        {
+            services.AddHostedService<CardReaderService>();
+        }
+
+        if (options.Demo)
+        {
+            services.AddHostedService<DemoHostedService>();
+        }
+    }
+
+    private static void AddSimulatedDevices(IServiceCollection services, ChargerdOptions options)
+    {
         services.AddSingleton(sp => new SimulatedHardware(options.Evses, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRfidReader>(sp => sp.GetRequiredService<SimulatedHardware>().Reader);
-        services.AddSingleton<IReadOnlyList<DeferredCurrentLimitSource>>(_ => [.. Enumerable.Range(0, options.Evses).Select(_ => new DeferredCurrentLimitSource())]);
         services.AddSingleton<IReadOnlyList<EvseController>>(sp =>
         {
             var hardware = sp.GetRequiredService<SimulatedHardware>();
@@ -57,14 +80,31 @@ internal static class StationComposition
         });
         services.AddSingleton<IReadOnlyDictionary<int, IEnergyMeter>>(sp =>
             sp.GetRequiredService<SimulatedHardware>().Evses.Select((evse, i) => (Id: i + 1, Meter: (IEnergyMeter)evse.Meter)).ToDictionary(x => x.Id, x => x.Meter));
-        AddStation(services, options);
-        OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version);
-        services.AddSingleton<IControlCommandModule, SimulationCommands>();
-        services.AddHostedService<CardReaderService>();
-        if (options.Demo)
+    }
+
+    /// <summary>
+    /// The one EVSE of a board profile (ChargerdOptionsValidator keeps Chargerd:Evses at 1 without --simulate). The
+    /// hardware is opened and disposed by ChargerdHost, outside the container, so its outputs go safe after the host stops.
+    /// </summary>
+    private static void AddRealDevices(IServiceCollection services, ChargerHardware hardware)
+    {
+        if (hardware.RfidReader is { } reader)
         {
-            services.AddHostedService<DemoHostedService>();
+            services.AddSingleton(reader);
         }
+
+        services.AddSingleton<IReadOnlyList<EvseController>>(sp =>
+        {
+            var board = hardware.Board;
+            return [new EvseController(
+                new EvseDevices(board.ControlPilot, board.Contactor, board.ResidualCurrentMonitor, board.ConnectorLock, hardware.Meter, board.ProximityPilot),
+                new EvseOptions { EvseId = 1 },
+                sp.GetRequiredService<TimeProvider>(),
+                [sp.GetRequiredService<IReadOnlyList<DeferredCurrentLimitSource>>()[0]],
+                sp.GetRequiredService<ILogger<EvseController>>())];
+        });
+        services.AddSingleton<IReadOnlyDictionary<int, IEnergyMeter>>(
+            hardware.Meter is { } meter ? new Dictionary<int, IEnergyMeter> { [1] = meter } : new Dictionary<int, IEnergyMeter>());
     }
 
     private static void AddStation(IServiceCollection services, ChargerdOptions options)

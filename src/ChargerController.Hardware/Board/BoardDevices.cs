@@ -23,6 +23,7 @@ namespace ChargerController.Hardware.Board;
 public sealed class BoardDevices : IDisposable
 {
     private readonly List<IDisposable> owned = [];
+    private bool disposed;
 
     private BoardDevices()
     {
@@ -52,10 +53,21 @@ public sealed class BoardDevices : IDisposable
     /// <returns>The devices.</returns>
     /// <exception cref="BoardProfileException">The profile is invalid.</exception>
     /// <exception cref="IOException">A device node is missing or not permitted (see hardware/README.md for the overlays and groups).</exception>
-    public static BoardDevices Open(HardwareOptions options, TimeProvider timeProvider)
+    public static BoardDevices Open(HardwareOptions options, TimeProvider timeProvider) =>
+        Open(options, timeProvider, new LinuxBoardPorts());
+
+    /// <summary>Opens every device of the profile through <paramref name="ports"/>. On any failure, whatever was opened is closed again.</summary>
+    /// <param name="options">A profile that passed <see cref="HardwareOptionsValidator"/>.</param>
+    /// <param name="timeProvider">The station clock.</param>
+    /// <param name="ports">Opens the device nodes (<see cref="LinuxBoardPorts"/> on a Pi).</param>
+    /// <returns>The devices.</returns>
+    /// <exception cref="BoardProfileException">The profile is invalid.</exception>
+    /// <exception cref="IOException">A device node is missing or not permitted (see hardware/README.md for the overlays and groups).</exception>
+    public static BoardDevices Open(HardwareOptions options, TimeProvider timeProvider, IBoardPorts ports)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(ports);
         var errors = HardwareOptionsValidator.Validate(options);
         if (errors.Count > 0)
         {
@@ -65,7 +77,7 @@ public sealed class BoardDevices : IDisposable
         var devices = new BoardDevices();
         try
         {
-            devices.OpenCore(options, timeProvider);
+            devices.OpenCore(options, timeProvider, ports);
             return devices;
         }
         catch
@@ -78,6 +90,12 @@ public sealed class BoardDevices : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         // Reverse creation order: the contactor (created first) is disposed last but opened first.
         Contactor?.Open();
         (ControlPilot as PwmControlPilot)?.SetStateF();
@@ -96,10 +114,10 @@ public sealed class BoardDevices : IDisposable
         return disposable;
     }
 
-    private void OpenCore(HardwareOptions options, TimeProvider timeProvider)
+    private void OpenCore(HardwareOptions options, TimeProvider timeProvider, IBoardPorts ports)
     {
         var gpio = options.Gpio!;
-        var chip = Own(LinuxGpioChip.Open(gpio.Driver, gpio.ChipLabel, gpio.ChipNumber));
+        var chip = Own(ports.OpenGpioChip(gpio));
         IDigitalOutput Out(GpioLineOptions line) => chip.OpenOutput(line.Line, line.ActiveLow);
         IDigitalInput In(GpioLineOptions line) => chip.OpenInput(line.Line, line.ActiveLow, line.Bias);
         IDigitalOutput? OptOut(GpioLineOptions? line) => line is null ? null : Out(line);
@@ -115,17 +133,16 @@ public sealed class BoardDevices : IDisposable
         {
             adcs[adc.Id] = adc.Type switch
             {
-                AdcType.Mcp3008 => Own(new Mcp3008(SpiDeviceTransfer.Open(adc.SpiBus, adc.ChipSelect, adc.ClockHz, adc.SpiMode), adc.ReferenceV)),
-                AdcType.Mcp3208 => Own(new Mcp3208(SpiDeviceTransfer.Open(adc.SpiBus, adc.ChipSelect, adc.ClockHz, adc.SpiMode), adc.ReferenceV)),
-                _ => Own(new Ads1115(I2cDeviceTransfer.Open(adc.I2cBus, adc.Address), timeProvider)),
+                AdcType.Mcp3008 => Own(new Mcp3008(ports.OpenSpi(adc), adc.ReferenceV)),
+                AdcType.Mcp3208 => Own(new Mcp3208(ports.OpenSpi(adc), adc.ReferenceV)),
+                _ => Own(new Ads1115(ports.OpenI2c(adc), timeProvider)),
             };
         }
 
         var pwmOptions = options.Pwm!;
-        var pwmChip = string.IsNullOrWhiteSpace(pwmOptions.DeviceName) ? pwmOptions.Chip!.Value : PwmChipLocator.FindChip(pwmOptions.DeviceName);
         var cp = options.ControlPilot!;
         var pilot = new PwmControlPilot(
-            SysfsPwmOutput.Open(pwmChip, pwmOptions.Channel),
+            ports.OpenPwm(pwmOptions),
             (IMultiChannelAdc)adcs[cp.Adc],
             OptIn(cp.PwmSync),
             new PwmControlPilotOptions

@@ -1,3 +1,5 @@
+using ChargerController.Hardware.Board;
+
 namespace ChargerController.Worker.Configuration;
 
 /// <summary>
@@ -64,4 +66,16 @@ public sealed class ChargerdOptions
 
     /// <summary>GPIO character device the board profile uses; checked at start on real hardware.</summary>
     public string GpioChip { get; set; } = "/dev/gpiochip0";
+
+    /// <summary>
+    /// Board profile (hardware/boards/*.json: which GPIO lines, PWM channel and ADC carry each function of the one EVSE)
+    /// used without <see cref="Simulate"/>. Default <c>/etc/chargercontroller/board.json</c>.
+    /// </summary>
+    public string BoardProfile { get; set; } = "/etc/chargercontroller/board.json";
+
+    /// <summary>The energy meter on RS-485 (real hardware); absent = no meter (no energy readings, no meter values).</summary>
+    public SerialMeterOptions? Meter { get; set; }
+
+    /// <summary>The RFID reader (real hardware); absent = no reader (free vend or remote start only).</summary>
+    public SerialRfidOptions? Rfid { get; set; }
 }

@@ -52,6 +52,16 @@ internal sealed class ChargerdOptionsValidator : IValidateOptions<ChargerdOption
             errors.Add($"Chargerd:Evses must be between 1 and 8 (got {options.Evses}).");
         }
 
+        if (!options.Simulate && options.Evses is > 1 and <= 8)
+        {
+            errors.Add($"Chargerd:Evses is {options.Evses}, but a board profile drives one EVSE: set it to 1 (more EVSEs are for --simulate).");
+        }
+
+        if (!options.Simulate && string.IsNullOrWhiteSpace(options.BoardProfile))
+        {
+            errors.Add("Chargerd:BoardProfile is required without --simulate (a file from hardware/boards, installed as /etc/chargercontroller/board.json).");
+        }
+
         if (options.Demo && !options.Simulate)
         {
             errors.Add("--demo needs --simulate: the demonstration drives simulated hardware only.");

@@ -1,3 +1,5 @@
+using ChargerController.IntegrationTests.Architecture;
+
 namespace ChargerController.IntegrationTests.Worker;
 
 /// <summary>chargerd's start-up contract (issue 9): flags, validation messages and exit codes, as a real process.</summary>
@@ -48,12 +50,50 @@ public sealed class ChargerdStartupTests
     }
 
     [Fact]
-    public async Task GpioChipPresentWithoutSimulate_ExitsHardwareMissing_UntilBoardCompositionExists()
+    public async Task GpioChipPresent_BoardProfileMissing_ExitsInvalidConfiguration_NamingTheFile()
     {
-        var config = WriteConfig("""{ "Chargerd": { "StationId": "CC-1", "GpioChip": "/dev/null" } }""");
+        var config = WriteConfig("""{ "Chargerd": { "StationId": "CC-1", "GpioChip": "/dev/null", "BoardProfile": "/nonexistent/board.json" } }""");
+        await using var p = ChargerdProcess.Start("--config", config);
+        Assert.Equal(2, await p.WaitForExitAsync(Timeout));
+        Assert.Contains("/nonexistent/board.json", p.StandardError, StringComparison.Ordinal);
+        Assert.Contains("hardware/boards", p.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BoardProfileChipNotOnThisMachine_ExitsHardwareMissing_NamingTheChipAndSuggestingSimulate()
+    {
+        // This machine has no pinctrl-bcm2711 (and maybe no libgpiod): the shipped Pi 4 profile cannot open.
+        var board = Path.Combine(RepositoryLayout.Root, "hardware", "boards", "generic-pi4.json");
+        var config = WriteConfig($$"""{ "Chargerd": { "StationId": "CC-1", "GpioChip": "/dev/null", "BoardProfile": "{{board}}" } }""");
         await using var p = ChargerdProcess.Start("--config", config);
         Assert.Equal(3, await p.WaitForExitAsync(Timeout));
+        Assert.Contains("GPIO chip 'pinctrl-bcm2711'", p.StandardError, StringComparison.Ordinal);
+        Assert.Contains("generic-pi4", p.StandardError, StringComparison.Ordinal);
         Assert.Contains("--simulate", p.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", p.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownMeterProfile_ExitsInvalidConfiguration_BeforeTouchingTheBoard()
+    {
+        var board = Path.Combine(RepositoryLayout.Root, "hardware", "boards", "generic-pi4.json");
+        var config = WriteConfig($$"""
+            { "Chargerd": { "StationId": "CC-1", "GpioChip": "/dev/null", "BoardProfile": "{{board}}",
+              "Meter": { "Port": "/dev/charger-meter", "Profile": "no-such-meter" } } }
+            """);
+        await using var p = ChargerdProcess.Start("--config", config);
+        Assert.Equal(2, await p.WaitForExitAsync(Timeout));
+        Assert.Contains("Chargerd:Meter:Profile", p.StandardError, StringComparison.Ordinal);
+        Assert.Contains("sdm630", p.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoEvsesWithoutSimulate_ExitsInvalidConfiguration()
+    {
+        var config = WriteConfig("""{ "Chargerd": { "StationId": "CC-1", "Evses": 2, "GpioChip": "/dev/null" } }""");
+        await using var p = ChargerdProcess.Start("--config", config);
+        Assert.Equal(2, await p.WaitForExitAsync(Timeout));
+        Assert.Contains("a board profile drives one EVSE", p.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
