@@ -36,9 +36,11 @@ internal static class ChargerdHost
             .Build();
 
         ChargerdOptions options;
+        SmartChargingConfiguration smartCharging;
         try
         {
             options = configuration.GetSection(ChargerdOptions.Section).Get<ChargerdOptions>() ?? new ChargerdOptions();
+            smartCharging = configuration.GetSection(SmartChargingConfiguration.Section).Get<SmartChargingConfiguration>() ?? new SmartChargingConfiguration();
         }
         catch (InvalidOperationException ex)
         {
@@ -60,9 +62,10 @@ internal static class ChargerdHost
         }
 
         var validation = new ChargerdOptionsValidator().Validate(null, options);
-        if (validation.Failed)
+        var smartChargingErrors = smartCharging.Validate();
+        if (validation.Failed || smartChargingErrors.Count > 0)
         {
-            foreach (var failure in validation.Failures)
+            foreach (var failure in (validation.Failures ?? Enumerable.Empty<string>()).Concat(smartChargingErrors))
             {
                 await error.WriteLineAsync("chargerd: " + failure).ConfigureAwait(false);
             }
@@ -119,7 +122,7 @@ internal static class ChargerdHost
 
         try
         {
-            return await RunHostAsync(options, invocation.ConfigPath, configuration, endpoint, developmentCsms, cancellationToken).ConfigureAwait(false);
+            return await RunHostAsync(options, smartCharging, invocation.ConfigPath, configuration, endpoint, developmentCsms, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -130,7 +133,7 @@ internal static class ChargerdHost
         }
     }
 
-    private static async Task<int> RunHostAsync(ChargerdOptions options, string configFile, IConfiguration configuration, CsmsEndpoint endpoint, DevelopmentCsms? developmentCsms, CancellationToken cancellationToken)
+    private static async Task<int> RunHostAsync(ChargerdOptions options, SmartChargingConfiguration smartCharging, string configFile, IConfiguration configuration, CsmsEndpoint endpoint, DevelopmentCsms? developmentCsms, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -169,7 +172,7 @@ internal static class ChargerdHost
         builder.Services.AddSingleton<ISystemdNotifier>(sp => new SystemdNotifier());
         builder.Services.AddHostedService<SystemdWatchdogService>();
         builder.Services.AddHostedService<ControlSocketHostedService>();
-        StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration));
+        StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration), smartCharging);
 
         using var host = builder.Build();
         var exit = host.Services.GetService<ExitRequest>();

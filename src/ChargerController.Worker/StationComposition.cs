@@ -7,6 +7,7 @@ using ChargerController.Station.Authorization;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Reservations;
 using ChargerController.Station.Sessions;
+using ChargerController.Station.SmartCharging;
 using ChargerController.Station.SmartCharging.Limits;
 using ChargerController.Worker.Configuration;
 using ChargerController.Worker.ControlSocket;
@@ -28,8 +29,9 @@ namespace ChargerController.Worker;
 /// </summary>
 internal static class StationComposition
 {
-    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues)
+    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues, SmartChargingConfiguration? smartCharging = null)
     {
+        smartCharging ??= new SmartChargingConfiguration();
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         if (!options.Simulate)
@@ -57,8 +59,15 @@ internal static class StationComposition
         });
         services.AddSingleton<IReadOnlyDictionary<int, IEnergyMeter>>(sp =>
             sp.GetRequiredService<SimulatedHardware>().Evses.Select((evse, i) => (Id: i + 1, Meter: (IEnergyMeter)evse.Meter)).ToDictionary(x => x.Id, x => x.Meter));
+        if (smartCharging.GridMeter.Enabled)
+        {
+            // The site as a grid meter would see it: the configured house load plus the simulated chargers (K04 under a fuse).
+            services.AddSingleton(sp => new SimulatedGridMeter(sp.GetRequiredService<SimulatedHardware>(), smartCharging.GridMeter.SimulatedHouseLoadA, sp.GetRequiredService<TimeProvider>()));
+            services.AddKeyedSingleton<IEnergyMeter>(SmartChargingServiceCollectionExtensions.GridMeterKey, (sp, _) => sp.GetRequiredService<SimulatedGridMeter>());
+        }
+
         AddStation(services, options);
-        OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version);
+        OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version, smartCharging.ToOptions(options.Evses));
         services.AddSingleton<IControlCommandModule, SimulationCommands>();
         services.AddHostedService<CardReaderService>();
         if (options.Demo)

@@ -1,5 +1,6 @@
 using ChargerController.Hardware.Abstractions.Contactor;
 using ChargerController.Hardware.Abstractions.Metering;
+using ChargerController.Ocpp.Enums;
 using ChargerController.Station.SmartCharging.Composite;
 using ChargerController.Station.SmartCharging.LoadBalancing;
 using ChargerController.Station.SmartCharging.Profiles;
@@ -28,6 +29,7 @@ public sealed class ChargingLimitController : IDisposable
     private readonly Dictionary<int, EvseCurrentLimit> _limits;
     private readonly Dictionary<int, EvseLoadState> _load = [];
     private readonly Dictionary<int, DateTimeOffset> _lastPhaseDecision = [];
+    private readonly Dictionary<int, (string TransactionId, OperationModeEnumType Mode)> _modes = [];
     private readonly ITimer _timer;
     private MeterReading? _grid;
     private Func<bool>? _isConnected;
@@ -58,6 +60,12 @@ public sealed class ChargingLimitController : IDisposable
 
     /// <summary>Raised (outside the lock) when an EVSE's limit changed.</summary>
     public event EventHandler<EvseLimitChangedEventArgs>? LimitChanged;
+
+    /// <summary>
+    /// Raised (outside the lock) when a new period of the profile governing a running transaction has another
+    /// operationMode than the one before (K01.FR.110). The mode in force when a transaction is first seen is its baseline.
+    /// </summary>
+    public event EventHandler<OperationModeChange>? OperationModeChanged;
 
     /// <summary>Raised when an EVSE should switch between 1 and 3 phases.</summary>
     public event EventHandler<PhaseSwitchRequest>? PhaseSwitchRequested;
@@ -127,6 +135,7 @@ public sealed class ChargingLimitController : IDisposable
 
         var changes = new List<EvseLimitChangedEventArgs>();
         var switches = new List<PhaseSwitchRequest>();
+        var modes = new List<OperationModeChange>();
         lock (_gate)
         {
             var now = _time.GetUtcNow();
@@ -144,6 +153,11 @@ public sealed class ChargingLimitController : IDisposable
                 var slot = _composite.Compute(evse.EvseId, now, Horizon).Segments[0];
                 slots[evse.EvseId] = slot;
                 validUntil = Min(validUntil, slot.End);
+                if (FollowOperationMode(evse.EvseId, slot) is { } modeChange)
+                {
+                    modes.Add(modeChange);
+                }
+
                 var load = _load.GetValueOrDefault(evse.EvseId);
                 var minimum = Math.Max(_options.MinimumCurrentA, slot.MinChargingRateA);
                 var rank = _state.TransactionStart(evse.EvseId)?.UtcTicks ?? long.MaxValue;
@@ -179,6 +193,11 @@ public sealed class ChargingLimitController : IDisposable
             LimitChanged?.Invoke(this, change);
         }
 
+        foreach (var change in modes)
+        {
+            OperationModeChanged?.Invoke(this, change);
+        }
+
         foreach (var request in switches)
         {
             SmartChargingLog.PhaseSwitch(_logger, request.EvseId, request.Phases);
@@ -196,6 +215,21 @@ public sealed class ChargingLimitController : IDisposable
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    // K01.FR.110: compare with the mode last seen for the same transaction; a new transaction starts a new baseline.
+    private OperationModeChange? FollowOperationMode(int evseId, CompositeSegment slot)
+    {
+        if (_state.TransactionId(evseId) is not { } transactionId)
+        {
+            _modes.Remove(evseId);
+            return null;
+        }
+
+        var mode = slot.OperationMode;
+        var known = _modes.TryGetValue(evseId, out var last) && string.Equals(last.TransactionId, transactionId, StringComparison.Ordinal);
+        _modes[evseId] = (transactionId, mode);
+        return known && last.Mode != mode ? new OperationModeChange(evseId, transactionId, mode) : null;
+    }
 
     // A timer callback must never throw (it would end the process); the EVSE loop's own read retries the recompute and
     // treats a failing source as 0 A.
