@@ -31,6 +31,7 @@ public sealed class SmartChargingEvseBinding : IDisposable
         _limits = limits;
         evse.EventRaised += OnEvseEvent;
         limits.PhaseSwitchRequested += OnPhaseSwitch;
+        limits.TrackEvseMeter(evse.EvseId, () => evse.LastMeterReading, () => evse.Snapshot is { ContactorClosed: true, OfferedCurrentA: > 0 });
         Report();
     }
 
