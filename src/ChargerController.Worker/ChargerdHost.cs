@@ -40,9 +40,11 @@ internal static class ChargerdHost
             .Build();
 
         ChargerdOptions options;
+        SmartChargingConfiguration smartCharging;
         try
         {
             options = configuration.GetSection(ChargerdOptions.Section).Get<ChargerdOptions>() ?? new ChargerdOptions();
+            smartCharging = configuration.GetSection(SmartChargingConfiguration.Section).Get<SmartChargingConfiguration>() ?? new SmartChargingConfiguration();
         }
         catch (InvalidOperationException ex)
         {
@@ -64,9 +66,10 @@ internal static class ChargerdHost
         }
 
         var validation = new ChargerdOptionsValidator().Validate(null, options);
-        if (validation.Failed)
+        var smartChargingErrors = smartCharging.Validate();
+        if (validation.Failed || smartChargingErrors.Count > 0)
         {
-            foreach (var failure in validation.Failures)
+            foreach (var failure in (validation.Failures ?? Enumerable.Empty<string>()).Concat(smartChargingErrors))
             {
                 await error.WriteLineAsync("chargerd: " + failure).ConfigureAwait(false);
             }
@@ -76,7 +79,7 @@ internal static class ChargerdHost
 
         if (options.Simulate)
         {
-            return await RunResolvedAsync(invocation, options, configuration, error, hardware: null, cancellationToken).ConfigureAwait(false);
+            return await RunResolvedAsync(invocation, options, smartCharging, configuration, error, hardware: null, cancellationToken).ConfigureAwait(false);
         }
 
         using var hardwareLogs = LoggerFactory.Create(logging =>
@@ -93,7 +96,7 @@ internal static class ChargerdHost
 
         try
         {
-            return await RunResolvedAsync(invocation, options, configuration, error, hardware, cancellationToken).ConfigureAwait(false);
+            return await RunResolvedAsync(invocation, options, smartCharging, configuration, error, hardware, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -102,7 +105,7 @@ internal static class ChargerdHost
         }
     }
 
-    private static async Task<int> RunResolvedAsync(ChargerdInvocation invocation, ChargerdOptions options, IConfiguration configuration, TextWriter error, ChargerHardware? hardware, CancellationToken cancellationToken)
+    private static async Task<int> RunResolvedAsync(ChargerdInvocation invocation, ChargerdOptions options, SmartChargingConfiguration smartCharging, IConfiguration configuration, TextWriter error, ChargerHardware? hardware, CancellationToken cancellationToken)
     {
         if (StateDirectory.Resolve(options, Environment.GetEnvironmentVariable, out var stateError) is { } stateDir)
         {
@@ -136,7 +139,7 @@ internal static class ChargerdHost
 
         try
         {
-            return await RunHostAsync(options, invocation.ConfigPath, configuration, endpoint, developmentCsms, hardware, cancellationToken).ConfigureAwait(false);
+            return await RunHostAsync(options, smartCharging, invocation.ConfigPath, configuration, endpoint, developmentCsms, hardware, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -147,7 +150,7 @@ internal static class ChargerdHost
         }
     }
 
-    private static async Task<int> RunHostAsync(ChargerdOptions options, string configFile, IConfiguration configuration, CsmsEndpoint endpoint, DevelopmentCsms? developmentCsms, ChargerHardware? hardware, CancellationToken cancellationToken)
+    private static async Task<int> RunHostAsync(ChargerdOptions options, SmartChargingConfiguration smartCharging, string configFile, IConfiguration configuration, CsmsEndpoint endpoint, DevelopmentCsms? developmentCsms, ChargerHardware? hardware, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -186,7 +189,7 @@ internal static class ChargerdHost
         builder.Services.AddSingleton<ISystemdNotifier>(sp => new SystemdNotifier());
         builder.Services.AddHostedService<SystemdWatchdogService>();
         builder.Services.AddHostedService<ControlSocketHostedService>();
-        StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration), hardware);
+        StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration), hardware, smartCharging);
 
         using var host = builder.Build();
         var exit = host.Services.GetService<ExitRequest>();

@@ -8,6 +8,7 @@ using ChargerController.Station.Authorization;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Reservations;
 using ChargerController.Station.Sessions;
+using ChargerController.Station.SmartCharging;
 using ChargerController.Station.SmartCharging.Limits;
 using ChargerController.Worker.Configuration;
 using ChargerController.Worker.ControlSocket;
@@ -29,14 +30,21 @@ namespace ChargerController.Worker;
 /// </summary>
 internal static class StationComposition
 {
-    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues, ChargerHardware? hardware)
+    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues, ChargerHardware? hardware, SmartChargingConfiguration? smartCharging = null)
     {
+        smartCharging ??= new SmartChargingConfiguration();
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton<IReadOnlyList<DeferredCurrentLimitSource>>(_ => [.. Enumerable.Range(0, options.Evses).Select(_ => new DeferredCurrentLimitSource())]);
         if (options.Simulate)
         {
             AddSimulatedDevices(services, options);
+            if (smartCharging.GridMeter.Enabled)
+            {
+                // The site as a grid meter would see it: the configured house load plus the simulated chargers (K04 under a fuse).
+                services.AddSingleton(sp => new SimulatedGridMeter(sp.GetRequiredService<SimulatedHardware>(), smartCharging.GridMeter.SimulatedHouseLoadA, sp.GetRequiredService<TimeProvider>()));
+                services.AddKeyedSingleton<IEnergyMeter>(SmartChargingServiceCollectionExtensions.GridMeterKey, (sp, _) => sp.GetRequiredService<SimulatedGridMeter>());
+            }
         }
         else
         {
@@ -44,7 +52,7 @@ internal static class StationComposition
         }
 
         AddStation(services, options);
-        OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version);
+        OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version, smartCharging.ToOptions(options.Evses));
         if (options.Simulate)
         {
             services.AddSingleton<IControlCommandModule, SimulationCommands>();

@@ -1,6 +1,7 @@
 using ChargerController.Station.Evse.Events;
 using ChargerController.Station.Evse.Iec61851;
 using ChargerController.Station.Safety;
+using ChargerController.Hardware.Abstractions.Contactor;
 using ChargerController.Hardware.Abstractions.Iec61851;
 
 namespace ChargerController.Station.Evse;
@@ -14,6 +15,7 @@ public sealed partial class EvseController
     private PilotState _publishedPilotState = PilotState.Unknown;
     private double _publishedDuty = double.NaN;
     private bool _publishedClosed;
+    private PhaseSelection _publishedPhases = PhaseSelection.AllPhases;
     private bool _statusPublishedOnce;
     private TimeSpan? _quietSince;
 
@@ -140,6 +142,13 @@ public sealed partial class EvseController
             _events.Add(new ConnectorStatusChanged(id, wall, status));
             _publishedStatus = status;
             _statusPublishedOnce = true;
+        }
+
+        if (_activePhases != _publishedPhases)
+        {
+            // Before anything that reads the snapshot: the limit sources follow the phase count from this event.
+            _events.Add(new PhasesChanged(id, wall, _activePhases));
+            _publishedPhases = _activePhases;
         }
 
         var closed = _interlock.IsClosed;

@@ -228,6 +228,10 @@ public sealed partial class EvseController
             && ConnectorLockConfirmed
             && RcdHealthy
             && _requestedPhases == _activePhases
+
+            // A switch applied this step is published (PhasesChanged) at its end: the limit sources recompute for the new
+            // phase count then, so the offer resumes one loop period later with the right limit instead of the old one.
+            && _activePhases == _publishedPhases
             && new CurrentLimits(_options.HardwareMaxCurrentA, _options.ConfiguredMaxCurrentA, cableA, ExternalLimitA()).TryGetDutyCycle(out var duty))
         {
             wanted = duty;

@@ -53,4 +53,16 @@ public interface IStationTransactions
     /// <returns>A task completing once the Ended event is queued durably.</returns>
     ValueTask EndAsync(int evseId, string stoppedReason, CancellationToken cancellationToken) =>
         ValueTask.FromException(new NotSupportedException("This transaction layer cannot end the transaction of one EVSE."));
+
+    /// <summary>
+    /// Reports that the operationMode of the profile governing a transaction changed (K01.FR.110: TransactionEvent Updated,
+    /// triggerReason <c>OperationModeChanged</c>, transactionInfo.operationMode). Implementations without transactions
+    /// ignore it (the default), so existing implementers need no change.
+    /// </summary>
+    /// <param name="evseId">The EVSE.</param>
+    /// <param name="transactionId">The transaction the mode belongs to; nothing is sent when another one runs by then.</param>
+    /// <param name="operationMode">The <c>OperationModeEnumType</c> wire value, e.g. <c>Idle</c>.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task completing once the event is queued.</returns>
+    ValueTask ReportOperationModeAsync(int evseId, string transactionId, string operationMode, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -55,6 +55,9 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
         // K02.FR.05: a TxProfile ends with its transaction.
         transactions.TransactionEnded += (_, evseId) => RemoveEndedTxProfiles(evseId);
         Limits.OfflineExpired += (_, offline) => DropLapsedAfterOffline(offline.Since, offline.Until);
+
+        // K01.FR.110: a new period of the transaction's profile with another operationMode is reported in a TransactionEvent.
+        Limits.OperationModeChanged += (_, change) => _ = ReportOperationModeAsync(transactions, change);
     }
 
     /// <summary>Gets the installed profiles.</summary>
@@ -83,7 +86,7 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
         UpdateEntries();
         Profiles.Changed += (_, _) => UpdateEntries();
 
-        context.Register(new SetChargingProfileHandler(_validator, Profiles, ReadSettings, _time));
+        context.Register(new SetChargingProfileHandler(_validator, Profiles, ReadSettings, _time, new ProfileWriteRateLimiter(_options, _time)));
         context.Register(new GetChargingProfilesHandler(Profiles, context.Sender, _options.ProfilesPerReport));
         context.Register(new ClearChargingProfileHandler(Profiles));
         context.Register(new GetCompositeScheduleHandler(Composite, UnitSupported, _time));
@@ -133,10 +136,20 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
         return true;
     }
 
+    /// <summary>Gets a value indicating whether smart charging is switched on (SmartChargingCtrlr.Enabled; on until attached).</summary>
+    public bool Enabled => _model?.GetBool(DeviceModelCatalog.SmartChargingCtrlr, "Enabled", true) ?? true;
+
     /// <inheritdoc/>
     public string? Validate(int evseId, ChargingProfileType profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+
+        // K05.FR.04 / F01.FR.12: with smart charging switched off the profile is ignored, so it cannot refuse the start.
+        if (!Enabled)
+        {
+            return null;
+        }
+
         return _validator.Validate(evseId, profile, ProfileValidationMode.RequestStartTransaction, ReadSettings())?.ReasonCode;
     }
 
@@ -145,6 +158,13 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentException.ThrowIfNullOrEmpty(transactionId);
+        if (!Enabled)
+        {
+            // K05.FR.04: ignored, not stored.
+            SmartChargingLog.ProfileRemoved(_logger, profile.Id, "smart charging disabled (K05.FR.04)");
+            return ValueTask.CompletedTask;
+        }
+
         Profiles.Install(new InstalledChargingProfile(evseId, profile with { TransactionId = transactionId }, InstalledChargingProfile.CsoSource, _time.GetUtcNow()));
         return ValueTask.CompletedTask;
     }
@@ -154,6 +174,18 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
     {
         _puller?.Dispose();
         Limits.Dispose();
+    }
+
+    private async Task ReportOperationModeAsync(IStationTransactions transactions, OperationModeChange change)
+    {
+        try
+        {
+            await transactions.ReportOperationModeAsync(change.EvseId, change.TransactionId, change.Mode.ToString(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SmartChargingLog.Failed(_logger, "OperationModeChanged report", ex);
+        }
     }
 
     private SmartChargingSettings ReadSettings()

@@ -36,6 +36,15 @@ public sealed record SmartChargingOptions
     /// <summary>Gets how long a 1/3-phase decision holds before the next one (avoids flapping; the EVSE adds its own dwell).</summary>
     public TimeSpan PhaseSwitchHoldTime { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Gets how many writes of a persistent profile purpose (ChargingStationMaxProfile, TxDefaultProfile, PriorityCharging)
+    /// are accepted back to back before K01.FR.56 rate limiting starts; 0 = no limit.
+    /// </summary>
+    public int PersistentProfileWriteBurst { get; init; } = 30;
+
+    /// <summary>Gets how often one more persistent write per purpose is allowed once the burst is used up.</summary>
+    public TimeSpan PersistentProfileWriteInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Gets the EVSE options of <paramref name="evseId"/>, or null.</summary>
     /// <param name="evseId">EVSE id.</param>
     /// <returns>The options.</returns>

@@ -34,6 +34,24 @@ public sealed partial class TransactionManager
             }
         }, CancellationToken.None);
 
+    /// <inheritdoc/>
+    public ValueTask ReportOperationModeAsync(int evseId, string transactionId, string operationMode, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<OperationModeEnumType>(operationMode, ignoreCase: false, out var mode) || !_states.TryGetValue(evseId, out var state))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return new ValueTask(PostAndWaitAsync("operation mode", async () =>
+        {
+            // K01.FR.110: only for the transaction the mode belongs to (it may have ended meanwhile).
+            if (state.Tx is { } tx && string.Equals(tx.TransactionId, transactionId, StringComparison.Ordinal))
+            {
+                await EmitAsync(state, TransactionEventEnumType.Updated, TriggerReasonEnumType.OperationModeChanged, null, request => request.TransactionInfo.OperationMode = mode).ConfigureAwait(false);
+            }
+        }, cancellationToken));
+    }
+
     /// <summary>Stops a transaction (F03): through its session when authorized, else directly.</summary>
     /// <param name="evseId">The EVSE.</param>
     /// <param name="reason">RemoteStop or UnlockCommand.</param>

@@ -40,7 +40,7 @@ namespace ChargerController.Worker.Ocpp;
 /// </summary>
 internal static class OcppComposition
 {
-    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues, string version)
+    public static void Add(IServiceCollection services, ChargerdOptions options, string configFile, CsmsEndpoint endpoint, IReadOnlyDictionary<string, string> deviceModelValues, string version, SmartChargingOptions? smartCharging = null)
     {
         services.AddSingleton(_ =>
         {
@@ -58,7 +58,7 @@ internal static class OcppComposition
         services.AddSingleton<IResetPort, HostResetPort>();
         services.AddSingleton(sp => new StationRuntimeOptions { BootReason = HostResetPort.TakeBootReason(sp.GetRequiredService<StationDeviceModel>()) });
 
-        AddFunctionalBlocks(services, options, endpoint);
+        AddFunctionalBlocks(services, options, endpoint, smartCharging);
 
         var identity = new StationIdentity
         {
@@ -84,7 +84,7 @@ internal static class OcppComposition
     /// order. Authorization and reservations come before transactions, which take them (TryAdd defaults otherwise);
     /// smart charging follows the transactions. Every block keeps its state in the station database.
     /// </summary>
-    private static void AddFunctionalBlocks(IServiceCollection services, ChargerdOptions options, CsmsEndpoint endpoint)
+    private static void AddFunctionalBlocks(IServiceCollection services, ChargerdOptions options, CsmsEndpoint endpoint, SmartChargingOptions? smartCharging)
     {
         services.AddSqliteAuthorizationStores();
         services.AddStationAuthorization();
@@ -96,7 +96,8 @@ internal static class OcppComposition
         services.AddSingleton<ITransactionJournal>(sp => new SqliteTransactionJournal(sp.GetRequiredService<StationDatabase>()));
         services.AddTransactions();
         services.AddSingleton<IChargingProfileStore>(sp => new SqliteChargingProfileStore(sp.GetRequiredService<StationDatabase>()));
-        services.AddSmartCharging(new SmartChargingOptions
+        // Section SmartCharging (SmartChargingConfiguration): EVSE and station ratings, the grid meter under the site fuse.
+        services.AddSmartCharging(smartCharging ?? new SmartChargingOptions
         {
             Evses = [.. Enumerable.Range(1, options.Evses).Select(id => new SmartChargingEvseOptions { EvseId = id })],
         });

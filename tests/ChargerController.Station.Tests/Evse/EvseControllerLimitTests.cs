@@ -1,6 +1,7 @@
 using ChargerController.Hardware.Abstractions.Contactor;
 using ChargerController.Hardware.Abstractions.Iec61851;
 using ChargerController.Station.Evse;
+using ChargerController.Station.Evse.Events;
 using ChargerController.Station.Safety;
 using ChargerController.Station.Tests.Fakes;
 
@@ -16,6 +17,11 @@ public sealed class EvseControllerLimitTests
         public Exception? Throw { get; set; }
 
         public double? GetCurrentLimitA(DateTimeOffset now) => Throw is { } ex ? throw ex : Value;
+    }
+
+    private sealed class PhaseDependentLimit(Func<double> value) : ICurrentLimitSource
+    {
+        public double? GetCurrentLimitA(DateTimeOffset now) => value();
     }
 
     [Fact]
@@ -160,6 +166,42 @@ public sealed class EvseControllerLimitTests
         Assert.False(h.Contactor.SecondClosed);
         Assert.Equal(PhaseSelection.SinglePhase, h.Contactor.Commands.Last(c => c.Closed).Phases);
         Assert.Equal(PhaseSelection.SinglePhase, h.Controller.Snapshot.Phases);
+    }
+
+    [Fact]
+    public async Task PhaseSwitch_PublishesPhasesChanged_FirstOfferUsesTheLimitForTheNewPhaseCount()
+    {
+        // A power limit of 6900 W: 10 A per phase on three phases, 30 A on one. The source knows the phases only from what
+        // the EVSE publishes (as smart charging does), so an unpublished switch would restart at 10 A and then stay there
+        // for the 5 s increase delay.
+        EvseController? controller = null;
+        var limit = new PhaseDependentLimit(() => controller!.Snapshot.Phases == PhaseSelection.SinglePhase ? 30 : 10);
+        await using var h = new EvseHarness(
+            o => o with { PhaseSwitchDwell = TimeSpan.FromSeconds(10), MeterPollInterval = TimeSpan.FromMilliseconds(100) },
+            phaseSwitching: true,
+            limitSources: [limit]);
+        controller = h.Controller;
+        await h.StartChargingAsync(10);
+        Assert.Equal(DutyCycle.FromCurrent(10), h.Pilot.Output.DutyCyclePercent, 6);
+
+        Assert.True(h.Controller.RequestPhaseSelection(PhaseSelection.SinglePhase));
+        var mark = h.Events.Count;
+        await h.StepAsync();
+        h.Meter!.CurrentA = 0;
+        await h.StepUntilAsync(() => !h.Contactor.AnyClosed, TimeSpan.FromSeconds(6));
+        await h.StepUntilAsync(() => h.LastEvent<PhasesChanged>() is not null, TimeSpan.FromSeconds(12));
+        Assert.Equal(PhaseSelection.SinglePhase, h.LastEvent<PhasesChanged>()!.Phases);
+        Assert.Equal(PhaseSelection.SinglePhase, h.Controller.Snapshot.Phases);
+
+        await h.StepUntilAsync(() => h.Pilot.Output.IsPwmRunning, TimeSpan.FromSeconds(1));
+        Assert.Equal(DutyCycle.FromCurrent(30), h.Pilot.Output.DutyCyclePercent, 6);
+        Assert.All(h.Events.Skip(mark).OfType<EnergyOfferedChanged>().Where(e => e.CurrentA > 0), e => Assert.Equal(30, e.CurrentA, 6));
+
+        // And back: the three-phase limit applies from the first offer again.
+        Assert.True(h.Controller.RequestPhaseSelection(PhaseSelection.AllPhases));
+        await h.StepUntilAsync(() => h.LastEvent<PhasesChanged>()!.Phases == PhaseSelection.AllPhases, TimeSpan.FromSeconds(20));
+        await h.StepUntilAsync(() => h.Pilot.Output.IsPwmRunning, TimeSpan.FromSeconds(1));
+        Assert.Equal(DutyCycle.FromCurrent(10), h.Pilot.Output.DutyCyclePercent, 6);
     }
 
     [Theory]

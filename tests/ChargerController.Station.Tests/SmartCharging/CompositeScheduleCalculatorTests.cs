@@ -28,6 +28,25 @@ public sealed class CompositeScheduleCalculatorTests
     }
 
     [Fact]
+    public void OperationMode_OfTheTransactionsProfile_SplitsSlotsAndIsReported()
+    {
+        // TxDefault 16 A: ChargingOnly, Idle from 100 s (limit 0: neither charge nor discharge), ChargingOnly from 200 s.
+        var profile = Absolute(1, TxDefault, 0, T0, null, (0, 16m), (100, 16m), (200, 16m));
+        profile.ChargingSchedule[0].ChargingSchedulePeriod[1].OperationMode = OperationModeEnumType.Idle;
+        var max = At(0, Absolute(2, Max, 0, T0, null, (0, 20m)));
+        var schedule = CompositeScheduleCalculator.Compute([At(1, profile), max], Input(300));
+        Assert.Equal(
+            new[] { OperationModeEnumType.ChargingOnly, OperationModeEnumType.Idle, OperationModeEnumType.ChargingOnly },
+            schedule.Segments.Select(s => s.OperationMode));
+        Assert.Equal([(0, 16m), (100, 0m), (200, 16m)], Periods(schedule));
+        var ocpp = schedule.ToOcpp(ChargingRateUnitEnumType.A).ChargingSchedulePeriod;
+        Assert.Equal(new OperationModeEnumType?[] { null, OperationModeEnumType.Idle, null }, ocpp.Select(p => p.OperationMode));
+
+        // The station's own composite has no transaction profile: always ChargingOnly.
+        Assert.All(CompositeScheduleCalculator.Compute([At(1, profile), max], Input(300, evseId: 0)).Segments, s => Assert.Equal(OperationModeEnumType.ChargingOnly, s.OperationMode));
+    }
+
+    [Fact]
     public void StackLevels_HigherWinsWhileItsScheduleRuns_ThenLowerTakesOver()
     {
         // TxDefault level 0: 16 A for ever; level 1: 10 A for 100 s, then 6 A until 200 s (its duration).

@@ -73,6 +73,53 @@ public sealed class LoadBalancingEndToEndTests
     }
 
     [Fact]
+    public async Task GridMeter_EvStarting_NotPausedByItsOwnCurrentBeforeItsMeterShowsIt()
+    {
+        // chargerd's intervals: the grid meter every 2 s, on its own clock; the EVSE meters in their loops. The first grid
+        // reading with the EV drawing used to count the EV's 13 A as house load (its meter's reading from the contactor
+        // event said 0 A): budget 0, the EV paused right after starting.
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var grid = new GridMeterOptions { FuseCurrentA = 25, MarginA = 2, PollInterval = TimeSpan.FromSeconds(2), StaleAfter = TimeSpan.FromSeconds(10) };
+        using var module = new SmartChargingModule(Options(grid: grid), new InMemoryChargingProfileStore(), new FakeTransactions(), time);
+        await using var station = new SimulatedSmartStation(time, module, 2, SimulatedEvProfiles.ThreePhase11Kw);
+        var site = new SiteMeter(time, station.Devices) { HouseCurrentA = 10 };
+        var monitor = new GridMeterMonitor(site, module.Limits, grid, time, NullLogger<GridMeterMonitor>.Instance);
+        await monitor.PollOnceAsync(CancellationToken.None);
+        await station.StartAsync(1);
+
+        var offers = new List<double>();
+        for (var step = 0; step < 300; step++)
+        {
+            if (step % 20 == 7)
+            {
+                await monitor.PollOnceAsync(CancellationToken.None);
+            }
+
+            await station.RunForAsync(TimeSpan.FromMilliseconds(100));
+            offers.Add(station.Controller(1).Snapshot.OfferedCurrentA);
+        }
+
+        var first = offers.FindIndex(o => o > 0);
+        Assert.True(first >= 0, "never offered");
+        Assert.All(offers.Skip(first), o => Assert.Equal(13, o, 1));
+        Assert.InRange(await station.MeteredCurrentAsync(1), 12.5, 13.01);
+
+        // A real rise of the house load still lowers the EV within two grid readings.
+        site.HouseCurrentA = 15;
+        for (var step = 0; step < 45; step++)
+        {
+            if (step % 20 == 0)
+            {
+                await monitor.PollOnceAsync(CancellationToken.None);
+            }
+
+            await station.RunForAsync(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal(8, station.Controller(1).Snapshot.OfferedCurrentA, 1);
+    }
+
+    [Fact]
     public async Task GridMeter_KeepsTheSiteUnderItsFuse_PausesWhenNothingIsLeft()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));

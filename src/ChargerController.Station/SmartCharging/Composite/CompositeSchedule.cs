@@ -63,6 +63,9 @@ public sealed class CompositeSchedule
                 Limit = RoundDown(limit),
                 NumberPhases = segment.NumberPhases,
                 PhaseToUse = segment.PhaseToUse,
+
+                // Absent means ChargingOnly (Part 2 ChargingSchedulePeriodType), so only another mode is written.
+                OperationMode = segment.OperationMode == OperationModeEnumType.ChargingOnly ? null : segment.OperationMode,
             };
             end = segment.End;
         }

@@ -177,6 +177,7 @@ public static class CompositeScheduleCalculator
         var phases = supplyPhases;
         int? phaseToUse = null;
         var minRate = 0.0;
+        var mode = OperationModeEnumType.ChargingOnly;
 
         var txSlot = best[(int)ProfileSlot.Priority] >= 0 ? ProfileSlot.Priority
             : best[(int)ProfileSlot.Tx] >= 0 ? ProfileSlot.Tx
@@ -197,6 +198,7 @@ public static class CompositeScheduleCalculator
             {
                 phaseToUse = interval.Phases == 1 ? interval.PhaseToUse : null;
                 minRate = interval.MinRateA;
+                mode = interval.Mode;
             }
         }
 
@@ -219,6 +221,9 @@ public static class CompositeScheduleCalculator
             phaseToUse,
             input.MaxCurrentA,
             input.NominalVoltageV,
-            minRate);
+            minRate)
+        {
+            OperationMode = mode,
+        };
     }
 }

@@ -1,3 +1,5 @@
+using ChargerController.Ocpp.Enums;
+
 namespace ChargerController.Station.SmartCharging.Composite;
 
 /// <summary>
@@ -29,6 +31,12 @@ public readonly record struct CompositeSegment(
     double NominalVoltageV,
     double MinChargingRateA)
 {
+    /// <summary>
+    /// Gets the operationMode of the period the transaction's own profile (PriorityCharging, TxProfile or TxDefaultProfile)
+    /// has in this slot; ChargingOnly when absent or when no such profile applies (K01.FR.110).
+    /// </summary>
+    public OperationModeEnumType OperationMode { get; init; } = OperationModeEnumType.ChargingOnly;
+
     /// <summary>Gets a value indicating whether any profile limits this slot.</summary>
     public bool IsLimited => !double.IsPositiveInfinity(CurrentCapA) || !double.IsPositiveInfinity(PowerCapW);
 
@@ -59,5 +67,5 @@ public readonly record struct CompositeSegment(
     public bool SameLimitAs(CompositeSegment other) =>
         CurrentCapA.Equals(other.CurrentCapA) && PowerCapW.Equals(other.PowerCapW) && GenerationA.Equals(other.GenerationA)
         && GenerationW.Equals(other.GenerationW) && NumberPhases == other.NumberPhases && PhaseToUse == other.PhaseToUse
-        && MinChargingRateA.Equals(other.MinChargingRateA);
+        && MinChargingRateA.Equals(other.MinChargingRateA) && OperationMode == other.OperationMode;
 }

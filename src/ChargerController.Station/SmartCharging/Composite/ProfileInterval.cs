@@ -1,3 +1,5 @@
+using ChargerController.Ocpp.Enums;
+
 namespace ChargerController.Station.SmartCharging.Composite;
 
 /// <summary>One schedule period of one profile placed on the time line (UTC ticks, end exclusive).</summary>
@@ -8,4 +10,5 @@ namespace ChargerController.Station.SmartCharging.Composite;
 /// <param name="Phases">numberPhases (3 when absent, K01.FR.49).</param>
 /// <param name="PhaseToUse">phaseToUse or null.</param>
 /// <param name="MinRateA">minChargingRate in A per phase (0 when absent).</param>
-internal readonly record struct ProfileInterval(long Start, long End, double CapA, double CapW, int Phases, int? PhaseToUse, double MinRateA);
+/// <param name="Mode">operationMode of the period (ChargingOnly when absent).</param>
+internal readonly record struct ProfileInterval(long Start, long End, double CapA, double CapW, int Phases, int? PhaseToUse, double MinRateA, OperationModeEnumType Mode);

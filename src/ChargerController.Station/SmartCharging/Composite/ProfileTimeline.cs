@@ -102,7 +102,7 @@ internal static class ProfileTimeline
                 minRate /= voltage * phases;
             }
 
-            output.Add(new ProfileInterval(s, e, inWatts ? double.PositiveInfinity : limit, inWatts ? limit : double.PositiveInfinity, phases, period.PhaseToUse, minRate));
+            output.Add(new ProfileInterval(s, e, inWatts ? double.PositiveInfinity : limit, inWatts ? limit : double.PositiveInfinity, phases, period.PhaseToUse, minRate, period.OperationMode ?? OperationModeEnumType.ChargingOnly));
         }
     }
 

@@ -44,10 +44,45 @@ public sealed class ExternalChargingLimits
     /// <param name="isGridCritical">Whether the limit is grid critical.</param>
     /// <param name="cancellationToken">Cancels the notification.</param>
     /// <returns>False when ExternalControlSignalsEnabled is false or the EVSE is unknown (the limit is ignored).</returns>
-    public async Task<bool> SetAsync(int evseId, string source, ChargingScheduleType schedule, bool? isGridCritical, CancellationToken cancellationToken)
+    public Task<bool> SetAsync(int evseId, string source, ChargingScheduleType schedule, bool? isGridCritical, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
         ArgumentNullException.ThrowIfNull(schedule);
+        return InstallAsync(evseId, source, isGridCritical, now => (ChargingProfileKindEnumType.Absolute, schedule with { StartSchedule = schedule.StartSchedule ?? now }, null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets (or updates) a single-value limit of an external source (an EMS sending "16 A now", not a schedule). It is
+    /// represented as a Dynamic ChargingStationExternalConstraints profile with one period (K29.FR.04); an update changes
+    /// that profile's limit and sets its dynUpdateTime to now (K29.FR.05/06).
+    /// </summary>
+    /// <param name="evseId">EVSE, or 0 for the whole station.</param>
+    /// <param name="source">chargingLimitSource, e.g. <c>EMS</c>.</param>
+    /// <param name="limit">The limit, in <paramref name="unit"/> (A per phase or W in total), ≥ 0.</param>
+    /// <param name="unit">A or W.</param>
+    /// <param name="isGridCritical">Whether the limit is grid critical.</param>
+    /// <param name="cancellationToken">Cancels the notification.</param>
+    /// <returns>False when ExternalControlSignalsEnabled is false or the EVSE is unknown (the limit is ignored).</returns>
+    public Task<bool> SetLimitAsync(int evseId, string source, decimal limit, ChargingRateUnitEnumType unit, bool? isGridCritical, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var schedule = new ChargingScheduleType
+        {
+            Id = 1,
+            ChargingRateUnit = unit,
+            ChargingSchedulePeriod = [new ChargingSchedulePeriodType { StartPeriod = 0, Limit = limit }],
+        };
+        return InstallAsync(evseId, source, isGridCritical, now => (ChargingProfileKindEnumType.Dynamic, schedule, now), cancellationToken);
+    }
+
+    private async Task<bool> InstallAsync(
+        int evseId,
+        string source,
+        bool? isGridCritical,
+        Func<DateTimeOffset, (ChargingProfileKindEnumType Kind, ChargingScheduleType Schedule, DateTimeOffset? DynUpdateTime)> build,
+        CancellationToken cancellationToken)
+    {
         if (!_composite.IsKnown(evseId) || _model?.GetBool(DeviceModelCatalog.SmartChargingCtrlr, "ExternalControlSignalsEnabled", true) == false)
         {
             return false;
@@ -56,13 +91,15 @@ public sealed class ExternalChargingLimits
         var now = _time.GetUtcNow();
         var before = _composite.Compute(evseId, now, TimeSpan.FromSeconds(1)).Segments[0].LimitA();
         var existing = _profiles.All.FirstOrDefault(p => IsExternal(p, evseId, source));
+        var (kind, schedule, dynUpdateTime) = build(now);
         var profile = new ChargingProfileType
         {
             Id = existing?.Id ?? NextId(),
             StackLevel = 0,
             ChargingProfilePurpose = ChargingProfilePurposeEnumType.ChargingStationExternalConstraints,
-            ChargingProfileKind = ChargingProfileKindEnumType.Absolute,
-            ChargingSchedule = [schedule with { StartSchedule = schedule.StartSchedule ?? now }],
+            ChargingProfileKind = kind,
+            DynUpdateTime = dynUpdateTime,
+            ChargingSchedule = [schedule],
         };
         _profiles.Install(new InstalledChargingProfile(evseId, profile, source, now));
         var after = _composite.Compute(evseId, now, TimeSpan.FromSeconds(1)).Segments[0].LimitA();

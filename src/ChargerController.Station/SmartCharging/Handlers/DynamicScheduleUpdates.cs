@@ -9,7 +9,9 @@ internal static class DynamicScheduleUpdates
 {
     public static bool TryApply(ChargingProfileSet profiles, int profileId, ChargingScheduleUpdateType update, DateTimeOffset now, out string? reason)
     {
-        if (profiles.Find(profileId) is not { } installed || installed.Profile.ChargingProfileKind != ChargingProfileKindEnumType.Dynamic)
+        // An external system's limit (K29.FR.04) belongs to that system: the CSMS cannot change it (as K01.FR.05 forbids a replace).
+        if (profiles.Find(profileId) is not { } installed || installed.Profile.ChargingProfileKind != ChargingProfileKindEnumType.Dynamic
+            || installed.Profile.ChargingProfilePurpose == ChargingProfilePurposeEnumType.ChargingStationExternalConstraints)
         {
             reason = "InvalidProfileId"; // K28.FR.06: only Dynamic profiles take updates
             return false;

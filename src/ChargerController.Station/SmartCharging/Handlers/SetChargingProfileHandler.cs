@@ -12,14 +12,17 @@ public sealed class SetChargingProfileHandler : IOcppRequestHandler<SetChargingP
     private readonly ChargingProfileSet _profiles;
     private readonly Func<SmartChargingSettings> _settings;
     private readonly TimeProvider _time;
+    private readonly ProfileWriteRateLimiter? _rateLimiter;
 
     /// <summary>Initializes a new instance of the <see cref="SetChargingProfileHandler"/> class.</summary>
     /// <param name="validator">Validation.</param>
     /// <param name="profiles">Installed profiles.</param>
     /// <param name="settings">Reads the device-model settings.</param>
     /// <param name="time">Clock.</param>
-    public SetChargingProfileHandler(ChargingProfileValidator validator, ChargingProfileSet profiles, Func<SmartChargingSettings> settings, TimeProvider time)
+    /// <param name="rateLimiter">Write rate limit for persistent purposes (K01.FR.56); null = none.</param>
+    public SetChargingProfileHandler(ChargingProfileValidator validator, ChargingProfileSet profiles, Func<SmartChargingSettings> settings, TimeProvider time, ProfileWriteRateLimiter? rateLimiter = null)
     {
+        _rateLimiter = rateLimiter;
         _validator = validator;
         _profiles = profiles;
         _settings = settings;
@@ -38,6 +41,12 @@ public sealed class SetChargingProfileHandler : IOcppRequestHandler<SetChargingP
         if (_validator.Validate(request.EvseId, request.ChargingProfile, ProfileValidationMode.SetChargingProfile, _settings()) is { } rejection)
         {
             return ValueTask.FromResult(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Rejected, StatusInfo = rejection });
+        }
+
+        // Only a profile that would be stored counts against the write budget.
+        if (_rateLimiter?.TryAcquire(request.ChargingProfile.ChargingProfilePurpose) is { } limited)
+        {
+            return ValueTask.FromResult(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Rejected, StatusInfo = limited });
         }
 
         var profile = request.ChargingProfile;

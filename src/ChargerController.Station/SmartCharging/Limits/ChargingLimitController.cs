@@ -1,5 +1,6 @@
 using ChargerController.Hardware.Abstractions.Contactor;
 using ChargerController.Hardware.Abstractions.Metering;
+using ChargerController.Ocpp.Enums;
 using ChargerController.Station.SmartCharging.Composite;
 using ChargerController.Station.SmartCharging.LoadBalancing;
 using ChargerController.Station.SmartCharging.Profiles;
@@ -28,8 +29,12 @@ public sealed class ChargingLimitController : IDisposable
     private readonly Dictionary<int, EvseCurrentLimit> _limits;
     private readonly Dictionary<int, EvseLoadState> _load = [];
     private readonly Dictionary<int, DateTimeOffset> _lastPhaseDecision = [];
+    private readonly Dictionary<int, (string TransactionId, OperationModeEnumType Mode)> _modes = [];
     private readonly ITimer _timer;
+    private readonly Dictionary<int, (Func<MeterReading?> Reading, Func<bool> Energised)> _meters = [];
     private MeterReading? _grid;
+    private double? _houseA;
+    private bool _skippedGridSample;
     private Func<bool>? _isConnected;
     private int _disposed;
 
@@ -58,6 +63,12 @@ public sealed class ChargingLimitController : IDisposable
 
     /// <summary>Raised (outside the lock) when an EVSE's limit changed.</summary>
     public event EventHandler<EvseLimitChangedEventArgs>? LimitChanged;
+
+    /// <summary>
+    /// Raised (outside the lock) when a new period of the profile governing a running transaction has another
+    /// operationMode than the one before (K01.FR.110). The mode in force when a transaction is first seen is its baseline.
+    /// </summary>
+    public event EventHandler<OperationModeChange>? OperationModeChanged;
 
     /// <summary>Raised when an EVSE should switch between 1 and 3 phases.</summary>
     public event EventHandler<PhaseSwitchRequest>? PhaseSwitchRequested;
@@ -105,13 +116,39 @@ public sealed class ChargingLimitController : IDisposable
         }
     }
 
+    /// <summary>
+    /// Lets the grid computation read an EVSE's meter live (its loop's latest reading) instead of the reading of its last
+    /// event: the site load besides the chargers is site − chargers at the moment of the grid reading.
+    /// </summary>
+    /// <param name="evseId">EVSE.</param>
+    /// <param name="latestReading">The EVSE meter's latest reading, or null.</param>
+    /// <param name="energised">Whether the EVSE offers current with the contactor closed now.</param>
+    public void TrackEvseMeter(int evseId, Func<MeterReading?> latestReading, Func<bool> energised)
+    {
+        ArgumentNullException.ThrowIfNull(latestReading);
+        ArgumentNullException.ThrowIfNull(energised);
+        lock (_gate)
+        {
+            _meters[evseId] = (latestReading, energised);
+        }
+    }
+
     /// <summary>Reports a grid meter reading (site import including the chargers).</summary>
     /// <param name="reading">The reading, or null when the meter failed.</param>
     public void UpdateGrid(MeterReading? reading)
     {
         lock (_gate)
         {
-            _grid = reading ?? _grid;
+            if (reading is { } site)
+            {
+                _grid = site;
+
+                // A sample the charger meters cannot be matched with keeps the previous estimate (see HouseLoadA), but
+                // never twice in a row: an EV that stays in state C at 0 A must not freeze the house load.
+                var house = HouseLoadA(site, acceptSkew: _skippedGridSample || _houseA is null);
+                _skippedGridSample = house is null;
+                _houseA = house ?? _houseA;
+            }
         }
 
         Recompute();
@@ -127,6 +164,7 @@ public sealed class ChargingLimitController : IDisposable
 
         var changes = new List<EvseLimitChangedEventArgs>();
         var switches = new List<PhaseSwitchRequest>();
+        var modes = new List<OperationModeChange>();
         lock (_gate)
         {
             var now = _time.GetUtcNow();
@@ -144,6 +182,11 @@ public sealed class ChargingLimitController : IDisposable
                 var slot = _composite.Compute(evse.EvseId, now, Horizon).Segments[0];
                 slots[evse.EvseId] = slot;
                 validUntil = Min(validUntil, slot.End);
+                if (FollowOperationMode(evse.EvseId, slot) is { } modeChange)
+                {
+                    modes.Add(modeChange);
+                }
+
                 var load = _load.GetValueOrDefault(evse.EvseId);
                 var minimum = Math.Max(_options.MinimumCurrentA, slot.MinChargingRateA);
                 var rank = _state.TransactionStart(evse.EvseId)?.UtcTicks ?? long.MaxValue;
@@ -179,6 +222,11 @@ public sealed class ChargingLimitController : IDisposable
             LimitChanged?.Invoke(this, change);
         }
 
+        foreach (var change in modes)
+        {
+            OperationModeChanged?.Invoke(this, change);
+        }
+
         foreach (var request in switches)
         {
             SmartChargingLog.PhaseSwitch(_logger, request.EvseId, request.Phases);
@@ -196,6 +244,21 @@ public sealed class ChargingLimitController : IDisposable
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    // K01.FR.110: compare with the mode last seen for the same transaction; a new transaction starts a new baseline.
+    private OperationModeChange? FollowOperationMode(int evseId, CompositeSegment slot)
+    {
+        if (_state.TransactionId(evseId) is not { } transactionId)
+        {
+            _modes.Remove(evseId);
+            return null;
+        }
+
+        var mode = slot.OperationMode;
+        var known = _modes.TryGetValue(evseId, out var last) && string.Equals(last.TransactionId, transactionId, StringComparison.Ordinal);
+        _modes[evseId] = (transactionId, mode);
+        return known && last.Mode != mode ? new OperationModeChange(evseId, transactionId, mode) : null;
+    }
 
     // A timer callback must never throw (it would end the process); the EVSE loop's own read retries the recompute and
     // treats a failing source as 0 A.
@@ -241,9 +304,9 @@ public sealed class ChargingLimitController : IDisposable
     /// <summary>Raised (inside a recompute) when the station came back online after being offline from/to.</summary>
     internal event EventHandler<(DateTimeOffset Since, DateTimeOffset Until)>? OfflineExpired;
 
-    // The chargers may use what the fuse leaves after the rest of the site: fuse − margin − (site − chargers) on the
-    // worst phase. A charger without a fresh reading counts as drawing nothing, so its share of the site load is
-    // attributed to the house: the budget errs low, never high.
+    // The chargers may use what the fuse leaves after the rest of the site: fuse − margin − house, where the house is
+    // estimated at each grid reading (HouseLoadA). Without a fresh grid reading (or no estimate yet) the site load is
+    // unknown and every charging EVSE is held at the minimum.
     private double GridBudgetA(DateTimeOffset now)
     {
         if (_options.GridMeter is not { } grid)
@@ -252,27 +315,77 @@ public sealed class ChargingLimitController : IDisposable
         }
 
         var charging = _load.Count(l => l.Value.Demand != EvseDemand.Idle);
-        if (_grid is not { } site || now - site.Timestamp > grid.StaleAfter)
+        if (_grid is not { } site || now - site.Timestamp > grid.StaleAfter || _houseA is not { } house)
         {
             return _options.MinimumCurrentA * Math.Max(1, charging);
+        }
+
+        return Math.Max(0, grid.FuseCurrentA - grid.MarginA - house);
+    }
+
+    // The rest of the site on its worst phase: site − chargers, with each charger's meter read now. A charger without a
+    // fresh reading counts as drawing nothing, so its load is attributed to the house and the budget errs low. One case
+    // cannot be told apart from a real house load: an EV that began drawing after its meter's last reading (the EVSE
+    // meter is polled every second, the grid meter on its own clock) shows up in the site but not yet in the chargers,
+    // and taking it for house load would pause the very EV that just started. Such a sample (an energised EVSE whose
+    // latest reading, older than the grid reading, shows no current) returns null and the previous estimate stays —
+    // for one grid interval, which the margin and the fuse's time-current curve cover. With acceptSkew (the sample
+    // before was skipped, or there is no estimate yet) the sample counts as it is.
+    private double? HouseLoadA(MeterReading site, bool acceptSkew)
+    {
+        var stale = _options.GridMeter?.StaleAfter ?? TimeSpan.FromSeconds(10);
+        var chargers = new List<MeterReading>();
+        foreach (var evse in _options.Evses)
+        {
+            MeterReading? reading;
+            var energised = false;
+            if (_meters.TryGetValue(evse.EvseId, out var meter))
+            {
+                try
+                {
+                    reading = meter.Reading();
+                    energised = meter.Energised();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    SmartChargingLog.Failed(_logger, "EVSE meter for the grid budget", ex);
+                    reading = null;
+                }
+            }
+            else
+            {
+                reading = _load.GetValueOrDefault(evse.EvseId).Reading;
+            }
+
+            if (!acceptSkew && energised && (reading is null || (reading.Timestamp < site.Timestamp && MaxCurrent(reading) < 0.5)))
+            {
+                return null;
+            }
+
+            if (reading is not null && (site.Timestamp - reading.Timestamp).Duration() <= stale)
+            {
+                chargers.Add(reading);
+            }
         }
 
         var worst = 0.0;
         for (var phase = 0; phase < site.CurrentA.Count; phase++)
         {
-            var chargers = 0.0;
-            foreach (var load in _load.Values)
-            {
-                if (load.Reading is { } reading && now - reading.Timestamp <= grid.StaleAfter)
-                {
-                    chargers += PhaseCurrent(reading, phase);
-                }
-            }
-
-            worst = Math.Max(worst, PhaseCurrent(site, phase) - chargers);
+            worst = Math.Max(worst, PhaseCurrent(site, phase) - chargers.Sum(r => PhaseCurrent(r, phase)));
         }
 
-        return Math.Max(0, grid.FuseCurrentA - grid.MarginA - worst);
+        return worst;
+    }
+
+    private static double MaxCurrent(MeterReading reading)
+    {
+        var max = 0.0;
+        for (var phase = 0; phase < reading.CurrentA.Count; phase++)
+        {
+            max = Math.Max(max, PhaseCurrent(reading, phase));
+        }
+
+        return max;
     }
 
     private PhaseSwitchRequest? DecidePhases(List<LoadBalancerEvse> evses, LoadBalancerEvse evse, CompositeSegment slot, double budget, double allocation, DateTimeOffset now)

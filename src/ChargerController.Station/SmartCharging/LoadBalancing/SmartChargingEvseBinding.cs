@@ -31,6 +31,7 @@ public sealed class SmartChargingEvseBinding : IDisposable
         _limits = limits;
         evse.EventRaised += OnEvseEvent;
         limits.PhaseSwitchRequested += OnPhaseSwitch;
+        limits.TrackEvseMeter(evse.EvseId, () => evse.LastMeterReading, () => evse.Snapshot is { ContactorClosed: true, OfferedCurrentA: > 0 });
         Report();
     }
 
@@ -60,7 +61,17 @@ public sealed class SmartChargingEvseBinding : IDisposable
         _limits.PhaseSwitchRequested -= OnPhaseSwitch;
     }
 
-    private void OnEvseEvent(object? sender, EvseEvent e) => Report();
+    private void OnEvseEvent(object? sender, EvseEvent e)
+    {
+        if (e is PhasesChanged)
+        {
+            // The EVSE now uses what it reports; whoever asked for the switch (smart charging, a technician), the limits
+            // follow the phases actually in use from here on.
+            Volatile.Write(ref _requested, -1);
+        }
+
+        Report();
+    }
 
     private void Report()
     {

@@ -82,4 +82,74 @@ public sealed class ExternalLimitTests
         Assert.False(await cs.Module.External.SetAsync(0, "EMS", Schedule(6), isGridCritical: null, CancellationToken.None));
         Assert.Empty(cs.Module.Profiles.All);
     }
+
+    [Fact]
+    public async Task TC_K_124_CS()
+    {
+        // No Dynamic Tx(Default)Profile with operationMode ExternalLimits is configured, so an EMS's single-value limit
+        // becomes a Dynamic ChargingStationExternalConstraints profile with one period (K29.FR.04).
+        await using var cs = await SmartChargingStation.StartAsync();
+        Assert.True(await cs.Module.External.SetLimitAsync(0, "EMS", 16, ChargingRateUnitEnumType.A, isGridCritical: null, CancellationToken.None));
+        var first = await ExternalProfileAsync(cs, 1);
+        Assert.Equal("Dynamic", first.GetProperty("chargingProfileKind").GetString());
+        var period = Assert.Single(first.GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod").EnumerateArray());
+        Assert.Equal((0, 16m), (period.GetProperty("startPeriod").GetInt32(), period.GetProperty("limit").GetDecimal()));
+        Assert.Equal(cs.H.Time.GetUtcNow(), first.GetProperty("dynUpdateTime").GetDateTimeOffset());
+        Assert.Equal(16, cs.Module.Limits.LimitFor(1).CurrentLimitA);
+
+        // K29.FR.05/06: an update changes the limit of the same profile and its dynUpdateTime.
+        cs.H.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(await cs.Module.External.SetLimitAsync(0, "EMS", 10, ChargingRateUnitEnumType.A, isGridCritical: null, CancellationToken.None));
+        var second = await ExternalProfileAsync(cs, 2);
+        Assert.Equal(first.GetProperty("id").GetInt32(), second.GetProperty("id").GetInt32());
+        Assert.Equal(10m, second.GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDecimal());
+        Assert.Equal(cs.H.Time.GetUtcNow(), second.GetProperty("dynUpdateTime").GetDateTimeOffset());
+        Assert.Equal(10, cs.Module.Limits.LimitFor(1).CurrentLimitA);
+        Assert.Single(cs.Module.Profiles.All);
+
+        // The limit is the external system's: the CSMS cannot push an update into it.
+        var externalId = second.GetProperty("id").GetInt32();
+        var update = await cs.CallAsync("UpdateDynamicSchedule", "{\"scheduleUpdate\":{\"limit\":32},\"chargingProfileId\":" + externalId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}");
+        Assert.Equal("Rejected", update.GetProperty("status").GetString());
+        Assert.Equal(10, cs.Module.Limits.LimitFor(1).CurrentLimitA);
+    }
+
+    [Fact]
+    public async Task TC_K_110_CS()
+    {
+        // MaxExternalConstraintsId validations (K01.FR.80-82, K01.FR.22, K01.FR.05).
+        await using var cs = await SmartChargingStation.StartAsync();
+        var set = await cs.CallAsync("SetVariables", """{"setVariableData":[{"component":{"name":"SmartChargingCtrlr"},"variable":{"name":"MaxExternalConstraintsId"},"attributeValue":"50"}]}""");
+        Assert.Equal("Accepted", set.GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString());
+
+        foreach (var id in new[] { 1, 49, 50 })
+        {
+            var low = await cs.SetWithInfoAsync(0, ProfileJson.Max(id, limit: 20));
+            Assert.Equal(("Rejected", "InvalidProfileId"), (low.GetProperty("status").GetString(), low.GetProperty("statusInfo").GetProperty("reasonCode").GetString()));
+        }
+
+        Assert.Equal("Accepted", await cs.SetAsync(0, ProfileJson.Max(51, limit: 20)));
+
+        // The CSMS never sets ChargingStationExternalConstraints itself.
+        Assert.Equal("Rejected", await cs.SetAsync(0, ProfileJson.Profile(52, "ChargingStationExternalConstraints", limit: 10)));
+
+        // The station's own external-constraints profile takes an id at or below the maximum ...
+        Assert.True(await cs.Module.External.SetAsync(0, "EMS", Schedule(12), isGridCritical: null, CancellationToken.None));
+        var external = cs.Module.Profiles.All.Single(p => p.Profile.ChargingProfilePurpose == ChargingProfilePurposeEnumType.ChargingStationExternalConstraints);
+        Assert.True(external.Id <= 50, external.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // ... and the CSMS cannot replace it under its id.
+        var replace = await cs.SetWithInfoAsync(0, ProfileJson.Max(external.Id, limit: 32));
+        Assert.Equal("Rejected", replace.GetProperty("status").GetString());
+        Assert.Equal(12, cs.Module.Limits.LimitFor(1).CurrentLimitA);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> ExternalProfileAsync(SmartChargingStation cs, int requestId)
+    {
+        var (status, reports) = await cs.GetProfilesAsync(requestId, """{"chargingProfilePurpose":"ChargingStationExternalConstraints"}""");
+        Assert.Equal("Accepted", status);
+        var report = Assert.Single(reports);
+        Assert.Equal("EMS", report.GetProperty("chargingLimitSource").GetString());
+        return Assert.Single(report.GetProperty("chargingProfile").EnumerateArray());
+    }
 }

@@ -49,6 +49,12 @@ public sealed class TransactionRig : IAsyncDisposable
 
     public ITransactionJournal Journal { get; set; } = new InMemoryTransactionJournal();
 
+    /// <summary>Gets or sets further modules attached after the transaction manager (e.g. smart charging), built per (re)start.</summary>
+    public Func<StationHarness, TransactionRig, IEnumerable<IStationModule>>? ExtraModules { get; set; }
+
+    /// <summary>Gets or sets the limit source each EVSE loop reads (by evseId), e.g. smart charging's; none when null.</summary>
+    public Func<int, ICurrentLimitSource>? LimitSource { get; set; }
+
     public SessionCoordinatorOptions SessionOptions { get; init; } = new();
 
     public IOutboundQueue? Queue { get; private set; }
@@ -71,7 +77,9 @@ public sealed class TransactionRig : IAsyncDisposable
         IReservationGate? reservations = null,
         IChargingProfileInstaller? profiles = null,
         Action<LoopbackCsms>? script = null,
-        SessionCoordinatorOptions? sessionOptions = null)
+        SessionCoordinatorOptions? sessionOptions = null,
+        Func<StationHarness, TransactionRig, IEnumerable<IStationModule>>? extraModules = null,
+        Func<int, ICurrentLimitSource>? limitSource = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -87,6 +95,8 @@ public sealed class TransactionRig : IAsyncDisposable
         var rig = new TransactionRig(values, authorizer ?? new AcceptAllIdTokenAuthorizer(), reservations ?? new NoReservations(), profiles)
         {
             SessionOptions = sessionOptions ?? new SessionCoordinatorOptions(),
+            ExtraModules = extraModules,
+            LimitSource = limitSource,
         };
         rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
         rig.Csms.Respond("TransactionEvent", "{}");
@@ -243,7 +253,8 @@ public sealed class TransactionRig : IAsyncDisposable
             _controllers = [.. _devices.Select((d, i) => new EvseController(
                 new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, d.ConnectorLock, d.Meter, d.ProximityPilot),
                 new EvseOptions { EvseId = i + 1 },
-                time))];
+                time,
+                LimitSource is { } limit ? [limit(i + 1)] : null))];
             Queue = new InMemoryOutboundQueue(time);
         }
 
@@ -253,7 +264,7 @@ public sealed class TransactionRig : IAsyncDisposable
         return ports with
         {
             Transactions = Manager,
-            Modules = [.. ports.Modules, Manager],
+            Modules = [.. ports.Modules, Manager, .. ExtraModules?.Invoke(harness, this) ?? []],
             TriggerSources = [.. ports.TriggerSources, new TransactionTriggerSource(Manager)],
             OutboundQueue = Queue,
         };
