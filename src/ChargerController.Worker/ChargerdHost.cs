@@ -66,7 +66,13 @@ internal static class ChargerdHost
         }
 
         var validation = new ChargerdOptionsValidator().Validate(null, options);
-        var smartChargingErrors = smartCharging.Validate();
+        var smartChargingErrors = smartCharging.Validate().ToList();
+        if (!options.Simulate && smartCharging.GridMeter.Enabled)
+        {
+            // Only the simulated grid meter is composed so far; failing here beats a container error at start.
+            smartChargingErrors.Add("SmartCharging:GridMeter:Enabled: a real grid meter is not supported yet (use it with --simulate)");
+        }
+
         if (validation.Failed || smartChargingErrors.Count > 0)
         {
             foreach (var failure in (validation.Failures ?? Enumerable.Empty<string>()).Concat(smartChargingErrors))
