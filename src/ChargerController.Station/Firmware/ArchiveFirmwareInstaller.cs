@@ -261,10 +261,46 @@ public sealed class ArchiveFirmwareInstaller : IFirmwareInstaller
     private void SwitchCurrent(string release)
     {
         // rename(2) of a fresh link over the old one: the service finds either the old or the new version, never none.
+        // .NET's File.Move follows a link to a directory and refuses it, so coreutils' `mv -T` (always on Debian and
+        // Raspberry Pi OS) does the rename; only without it is the link replaced in two steps.
         var next = _options.CurrentLink + ".next";
         File.Delete(next);
         File.CreateSymbolicLink(next, release);
-        File.Move(next, _options.CurrentLink, overwrite: true);
+        if (RunQuietly("mv", "-T", "-f", next, _options.CurrentLink))
+        {
+            return;
+        }
+
+        File.Delete(next);
+        File.Delete(_options.CurrentLink);
+        File.CreateSymbolicLink(_options.CurrentLink, release);
+    }
+
+    private static bool RunQuietly(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                return false;
+            }
+
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     private void PruneReleases(ActivationRecord record)
