@@ -97,8 +97,10 @@ public sealed class LoopbackFileServer : IAsyncDisposable
                 var head = await ReadHeadAsync(stream);
                 var parts = head.Split("\r\n")[0].Split(' ');
                 var path = parts.Length > 1 ? parts[1] : "/";
+                // Looked up before counted: a test that waits for the count knows which answer the request got.
+                var found = _files.TryGetValue(path, out var file);
                 _requests.AddOrUpdate(path, 1, (_, n) => n + 1);
-                if (!_files.TryGetValue(path, out var file))
+                if (!found)
                 {
                     await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), _stop.Token);
                     return;

@@ -82,6 +82,24 @@ internal sealed class FirmwareFixture : IAsyncDisposable
 
     public FirmwareUpdateManager Manager => H.Modules.OfType<FirmwareUpdateManager>().Single();
 
+    /// <summary>Gets whether the n-th FirmwareStatusNotification arrived (for AdvanceUntilAsync).</summary>
+    public bool HasStatuses(int count) => H.Csms.Current?.FromStation.Count(f => f.Action == "FirmwareStatusNotification") >= count;
+
+    /// <summary>Waits (real time, bounded) until a condition on the station's side effects holds.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Condition not met within 10 s.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public string Sign(byte[] data) => Convert.ToBase64String(_signingKey.SignHash(SHA256.HashData(data), DSASignatureFormat.Rfc3279DerSequence));
 
     public static byte[] ReleaseArchive(string version)
@@ -103,6 +121,7 @@ internal sealed class FirmwareFixture : IAsyncDisposable
 
     public static X509Certificate2 IssueSigning(X509Certificate2 issuer, AsymmetricAlgorithm key, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
+        using var issuerKey = issuer.GetECDsaPrivateKey()!;
         var request = key is RSA rsa
             ? new CertificateRequest("CN=Firmware Signing", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             : new CertificateRequest("CN=Firmware Signing", (ECDsa)key, HashAlgorithmName.SHA256);
@@ -110,7 +129,7 @@ internal sealed class FirmwareFixture : IAsyncDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
-        return request.Create(issuer, notBefore, notAfter, serial);
+        return request.Create(issuer.SubjectName, X509SignatureGenerator.CreateForECDsa(issuerKey), notBefore, notAfter, serial);
     }
 
     /// <summary>Sends UpdateFirmware and returns the answer payload.</summary>
@@ -172,10 +191,10 @@ internal sealed class FirmwareFixture : IAsyncDisposable
         await H.Session.WaitForFrameAsync(f => f.Action == "SecurityEventNotification" && f.Json!.Value[3].GetProperty("type").GetString() == type, TimeSpan.FromSeconds(10));
 
     /// <summary>Lets the station reboot as the Worker would, with the boot reason the reset port was given.</summary>
-    public async Task RebootAsync()
+    public async Task RebootAsync(bool waitAccepted = true)
     {
         var reason = await H.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(10));
-        await H.RestartAsync(reason);
+        await H.RestartAsync(reason, waitAccepted);
     }
 
     public async ValueTask DisposeAsync()

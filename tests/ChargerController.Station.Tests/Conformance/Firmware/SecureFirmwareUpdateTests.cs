@@ -229,7 +229,7 @@ public sealed class SecureFirmwareUpdateTests : IAsyncLifetime
         var location = _f.Server.Serve("/fw/v2.tar.gz", _f.Image);
         await _f.UpdateAsync(1, new Uri(_f.Server.BaseAddress, "/fw/missing"), _f.Sign(_f.Image), _f.SigningPem, retries: 3, retryInterval: 600);
         Assert.Equal(["Downloading"], await _f.StatusesAsync(1));
-        await _f.H.Session.WaitForFrameAsync(_ => _f.Server.RequestCount("/fw/missing") == 1, TimeSpan.FromSeconds(10));
+        await FirmwareFixture.WaitUntilAsync(() => _f.Server.RequestCount("/fw/missing") == 1);
 
         var answer = await _f.UpdateAsync(2, location, _f.Sign(_f.Image), _f.SigningPem);
 
