@@ -64,4 +64,10 @@ public sealed class ChargerdOptions
 
     /// <summary>GPIO character device the board profile uses; checked at start on real hardware.</summary>
     public string GpioChip { get; set; } = "/dev/gpiochip0";
+
+    /// <summary>
+    /// Where firmware updates (OCPP L01) install chargerd releases: <c>releases/</c> beside the running version and the
+    /// <c>current</c> link the service starts through. Default <c>/opt/chargercontroller</c>.
+    /// </summary>
+    public string FirmwareInstallDir { get; set; } = "/opt/chargercontroller";
 }
