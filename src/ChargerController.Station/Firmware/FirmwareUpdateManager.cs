@@ -41,6 +41,7 @@ public sealed partial class FirmwareUpdateManager : IStationModule, ITriggeredMe
     private UpdateJob? _prepared;
     private string? _pendingCertificateEvent;
     private Task _resume = Task.CompletedTask;
+    private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="FirmwareUpdateManager"/> class.</summary>
     /// <param name="downloader">Fetches images.</param>
@@ -125,6 +126,12 @@ public sealed partial class FirmwareUpdateManager : IStationModule, ITriggeredMe
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // DI disposes a singleton once per registration that resolves to it (module, trigger source, itself).
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _shutdown.CancelAsync().ConfigureAwait(false);
         Task running;
         lock (_gate)
