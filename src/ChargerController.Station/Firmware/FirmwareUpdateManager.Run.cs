@@ -58,11 +58,23 @@ public sealed partial class FirmwareUpdateManager
         var token = job.Token;
         var firmware = job.Request.Firmware;
 
-        // L01.FR.13: not yet allowed to download.
+        // L01.FR.13: not yet allowed to download, or busy charging.
+        var scheduled = false;
         if (firmware.RetrieveDateTime > _time.GetUtcNow())
         {
             await SendAsync(job.RequestId, FirmwareStatusEnumType.DownloadScheduled, null, token).ConfigureAwait(false);
+            scheduled = true;
             await DelayUntilAsync(firmware.RetrieveDateTime, token).ConfigureAwait(false);
+        }
+
+        if (!_options.DownloadDuringTransaction && _transactions.HasActiveTransaction(null))
+        {
+            if (!scheduled)
+            {
+                await SendAsync(job.RequestId, FirmwareStatusEnumType.DownloadScheduled, null, token).ConfigureAwait(false);
+            }
+
+            await WaitForTransactionsAsync(token).ConfigureAwait(false);
         }
 
         job.Phase = JobPhase.Downloading;

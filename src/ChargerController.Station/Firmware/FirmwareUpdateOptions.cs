@@ -31,6 +31,13 @@ public sealed record FirmwareUpdateOptions
     public bool CancelOnNewRequest { get; init; } = true;
 
     /// <summary>
+    /// Gets whether the image is downloaded while transactions run (default). A station on a metered or slow uplink sets
+    /// it false: the download then waits for every transaction to end (<c>DownloadScheduled</c>, L01.FR.13), with idle
+    /// EVSEs Unavailable meanwhile unless AllowNewSessionsPendingFirmwareUpdate (L01.FR.07).
+    /// </summary>
+    public bool DownloadDuringTransaction { get; init; } = true;
+
+    /// <summary>
     /// Gets how long a newly activated firmware has to reach an accepted BootNotification before it is rolled back to
     /// the previous one.
     /// </summary>

@@ -9,11 +9,59 @@ namespace ChargerController.Station.Tests.Conformance.Firmware;
 /// </summary>
 public sealed class FirmwareDuringTransactionTests : IAsyncLifetime
 {
-    private readonly FirmwareFixture _f = new();
+    private FirmwareFixture _f = new();
 
     public async Task InitializeAsync() => await _f.StartAsync();
 
     public async Task DisposeAsync() => await _f.DisposeAsync();
+
+    [Fact]
+    public async Task TC_L_12_CS()
+    {
+        await UseStationThatDownloadsOnlyWhenIdleAsync();
+        await SetAllowNewSessionsAsync(true);
+        StartTransaction(1);
+        var location = _f.Server.Serve("/fw/v2.tar.gz", _f.Image);
+
+        await _f.UpdateAsync(12, location, _f.Sign(_f.Image), _f.SigningPem);
+
+        Assert.Equal(["DownloadScheduled"], await _f.StatusesAsync(1));
+
+        // A second session may start while the download waits; nothing is fetched until both ended.
+        Assert.True(_f.H.Runtime.Availability.IsOperative(2, null));
+        StartTransaction(2);
+        EndTransaction(1);
+        await Task.Delay(200);
+        Assert.Equal(0, _f.Server.RequestCount("/fw/v2.tar.gz"));
+        EndTransaction(2);
+
+        Assert.Equal(["DownloadScheduled", "Downloading", "Downloaded", "SignatureVerified", "Installing", "InstallRebooting"], await _f.StatusesAsync(6));
+        Assert.DoesNotContain(_f.H.Calls("StatusNotification"), s => s.GetProperty("connectorStatus").GetString() == "Unavailable");
+        await _f.RebootAsync();
+        Assert.Equal(["Installed"], await _f.StatusesAsync(1));
+    }
+
+    [Fact]
+    public async Task TC_L_13_CS()
+    {
+        await UseStationThatDownloadsOnlyWhenIdleAsync();
+        StartTransaction(1);
+        var location = _f.Server.Serve("/fw/v2.tar.gz", _f.Image);
+
+        await _f.UpdateAsync(13, location, _f.Sign(_f.Image), _f.SigningPem);
+
+        Assert.Equal(["DownloadScheduled"], await _f.StatusesAsync(1));
+        await _f.H.Session.WaitForFrameAsync(f => f.Action == "StatusNotification" && IsStatus(f.Json!.Value[3], 2, "Unavailable"), TimeSpan.FromSeconds(10));
+        Assert.Equal(0, _f.Server.RequestCount("/fw/v2.tar.gz"));
+
+        EndTransaction(1);
+
+        Assert.Equal(["DownloadScheduled", "Downloading", "Downloaded", "SignatureVerified", "Installing", "InstallRebooting"], await _f.StatusesAsync(6));
+        await _f.RebootAsync();
+        Assert.Equal(["Installed"], await _f.StatusesAsync(1));
+        await _f.Manager.Current.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(_f.H.Runtime.Availability.IsOperative(2, null));
+    }
 
     [Fact]
     public async Task TC_L_14_CS()
@@ -104,6 +152,13 @@ public sealed class FirmwareDuringTransactionTests : IAsyncLifetime
 
         Assert.True(_f.H.Runtime.Availability.IsOperative(2, null));
         Assert.False(_f.H.ResetPort.Rebooted.IsCompleted);
+    }
+
+    private async Task UseStationThatDownloadsOnlyWhenIdleAsync()
+    {
+        await _f.DisposeAsync();
+        _f = new FirmwareFixture(new Station.Firmware.FirmwareUpdateOptions { DownloadDirectory = "unused", DownloadDuringTransaction = false });
+        await _f.StartAsync();
     }
 
     private static bool IsStatus(System.Text.Json.JsonElement payload, int evseId, string status) =>
