@@ -204,7 +204,7 @@ public sealed partial class FirmwareUpdateManager
         {
             Status = status,
             RequestId = requestId,
-            StatusInfo = info is null ? null : new StatusInfoType { ReasonCode = status.ToString(), AdditionalInfo = info.Length > 1024 ? info[..1024] : info },
+            StatusInfo = info is null ? null : new StatusInfoType { ReasonCode = ReasonCode(status), AdditionalInfo = info.Length > 1024 ? info[..1024] : info },
         };
         try
         {
@@ -221,6 +221,13 @@ public sealed partial class FirmwareUpdateManager
             FirmwareLog.SendFailed(_logger, requestId, status, ex);
         }
     }
+
+    /// <summary>StatusInfoType.reasonCode allows 20 characters; the longest status names do not fit.</summary>
+    private static string ReasonCode(FirmwareStatusEnumType status) => status switch
+    {
+        FirmwareStatusEnumType.InstallVerificationFailed => "InvalidFirmwareImage",
+        _ => status.ToString() is { Length: > 20 } name ? name[..20] : status.ToString(),
+    };
 
     private async Task DelayUntilAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {

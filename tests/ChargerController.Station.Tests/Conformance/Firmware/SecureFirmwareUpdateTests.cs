@@ -196,6 +196,7 @@ public sealed class SecureFirmwareUpdateTests : IAsyncLifetime
         await _f.UpdateAsync(8, location, _f.Sign(garbage), _f.SigningPem);
 
         Assert.Equal(["Downloading", "Downloaded", "SignatureVerified", "Installing", "InstallVerificationFailed"], await _f.StatusesAsync(5));
+        Assert.InRange(_f.H.Calls("FirmwareStatusNotification")[4].GetProperty("statusInfo").GetProperty("reasonCode").GetString()!.Length, 1, 20);
         await _f.Manager.Current.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("v1", _f.CurrentChargerd);
         Assert.False(_f.ActivationPending);
