@@ -36,8 +36,8 @@ internal sealed class FirmwareFixture : IAsyncDisposable
             CurrentLink = Path.Combine(_root, "current"),
             ActivationFile = Path.Combine(_root, "state", "firmware-activation"),
         };
-        Options = options ?? new FirmwareUpdateOptions { DownloadDirectory = Path.Combine(_root, "state", "downloads") };
-        Options = Options with { DownloadDirectory = Path.Combine(_root, "state", "downloads") };
+        // The download directory always lives in this fixture's temporary tree, whatever the test's options say.
+        Options = (options ?? new FirmwareUpdateOptions { DownloadDirectory = "unused" }) with { DownloadDirectory = Path.Combine(_root, "state", "downloads") };
         Simulated = simulated;
         ManufacturerRoot = TestCertificates.CreateCa("Manufacturer Root", HarnessStart);
         SigningCertificate = IssueSigning(ManufacturerRoot, _signingKey, HarnessStart.AddDays(-1), HarnessStart.AddYears(2));
