@@ -95,6 +95,7 @@ public static partial class DeviceModelCatalog
         AddSmartCharging(list, identity);
         AddMonitoring(list, identity);
         AddDiagnostics(list, identity);
+        AddFirmware(list, identity);
         return list;
     }
 
@@ -113,6 +114,8 @@ public static partial class DeviceModelCatalog
     static partial void AddMonitoring(List<VariableDefinition> list, StationIdentity identity);
 
     static partial void AddDiagnostics(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddFirmware(List<VariableDefinition> list, StationIdentity identity);
 
     private static VariableDefinition Int(string component, string variable, string initial, bool ro = false, decimal? min = null, decimal? max = null, string? unit = null, string? instance = null) =>
         new(VariableKey.Of(component, variable, instance), DataEnumType.Integer, ro ? MutabilityEnumType.ReadOnly : MutabilityEnumType.ReadWrite, initial) { MinLimit = min, MaxLimit = max, Unit = unit };

@@ -78,4 +78,10 @@ public sealed class ChargerdOptions
 
     /// <summary>The RFID reader (real hardware); absent = no reader (free vend or remote start only).</summary>
     public SerialRfidOptions? Rfid { get; set; }
+
+    /// <summary>
+    /// Where firmware updates (OCPP L01) install chargerd releases: <c>releases/</c> beside the running version and the
+    /// <c>current</c> link the service starts through. Default <c>/opt/chargercontroller</c>.
+    /// </summary>
+    public string FirmwareInstallDir { get; set; } = "/opt/chargercontroller";
 }

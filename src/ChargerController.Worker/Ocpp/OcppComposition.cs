@@ -6,6 +6,7 @@ using ChargerController.Station.Composition;
 using ChargerController.Station.CustomerInformation;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Evse;
+using ChargerController.Station.Firmware;
 using ChargerController.Station.Monitoring;
 using ChargerController.Station.Provisioning.NetworkProfiles;
 using ChargerController.Station.Provisioning;
@@ -106,6 +107,23 @@ internal static class OcppComposition
         services.AddCustomerInformation();
         services.AddSingleton<ICertificateStore>(_ => new FileCertificateStore(Path.Combine(options.StateDir, "certificates")));
         services.AddSecurity();
+
+        // Firmware update (L01/L02): downloads and the activation record live in the state directory, releases beside the
+        // running version under FirmwareInstallDir. --simulate never replaces the binary it runs from.
+        if (options.Simulate)
+        {
+            services.AddSingleton<IFirmwareInstaller>(sp => new SimulatedFirmwareInstaller(sp.GetRequiredService<ILoggerFactory>()));
+        }
+
+        services.AddFirmwareUpdate(
+            new FirmwareUpdateOptions { DownloadDirectory = Path.Combine(options.StateDir, "firmware") },
+            new ArchiveInstallerOptions
+            {
+                ReleasesDirectory = Path.Combine(options.FirmwareInstallDir, "releases"),
+                CurrentLink = Path.Combine(options.FirmwareInstallDir, "current"),
+                ActivationFile = Path.Combine(options.StateDir, "firmware-activation"),
+                PackagesDirectory = Path.Combine(options.StateDir, "packages"),
+            });
         if (endpoint.Url is not null)
         {
             services.AddNetworkProfiles(new NetworkProfileOptions { CsmsUrl = endpoint.Url, SecurityProfile = endpoint.Profile });

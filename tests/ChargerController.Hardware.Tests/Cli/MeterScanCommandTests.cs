@@ -13,7 +13,7 @@ public sealed class MeterScanCommandTests
         using var pty = new PseudoTerminal();
         using var meter = new ModbusSlaveEmulator(pty, MeterDump.Load("sdm630").ToSlave(3));
 
-        var run = await CliRun.RunAsync("meter", "scan", "--port", pty.SlavePath, "--from", "1", "--to", "4", "--timeout-ms", "60", "--json");
+        var run = await CliRun.RunAsync("meter", "scan", "--port", pty.SlavePath, "--from", "1", "--to", "4", "--timeout-ms", "400", "--json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);

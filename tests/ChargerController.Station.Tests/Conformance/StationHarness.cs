@@ -131,14 +131,19 @@ public sealed class StationHarness : IAsyncDisposable
     }
 
     /// <summary>Simulates a reboot: a new runtime on the same device-model store connects again.</summary>
-    public async Task RestartAsync(BootReasonEnumType reason)
+    /// <param name="reason">The boot reason of the new runtime.</param>
+    /// <param name="waitAccepted">Whether to wait for an accepted boot (false: the test scripts a Pending/Rejected CSMS).</param>
+    public async Task RestartAsync(BootReasonEnumType reason, bool waitAccepted = true)
     {
         var sessions = Csms.Sessions.Count;
         await Runtime.DisposeAsync();
         await DisposeModulesAsync();
         await StartRuntimeAsync(reason, []);
         await Csms.WaitForSessionAsync(sessions + 1);
-        await WaitAcceptedAsync();
+        if (waitAccepted)
+        {
+            await WaitAcceptedAsync();
+        }
     }
 
     /// <summary>Waits for the n-th CALL of an action from the station in the current session.</summary>
