@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChargerController.Station.Diagnostics.LogUpload;
+
+/// <summary>
+/// The station's security log (N01.FR.03): every security event raised (A04) is appended to a text file, one line each,
+/// "timestamp type techInfo", so it survives restarts and <see cref="FileLogSource"/> can serve it for GetLog SecurityLog.
+/// </summary>
+public sealed class SecurityEventLogFile
+{
+    private readonly string _path;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+
+    /// <summary>Initializes a new instance of the <see cref="SecurityEventLogFile"/> class.</summary>
+    /// <param name="path">The file (created with its folder on first write).</param>
+    /// <param name="time">Clock for the timestamps.</param>
+    public SecurityEventLogFile(string path, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(time);
+        _path = path;
+        _time = time;
+    }
+
+    /// <summary>Gets the file path.</summary>
+    public string Path => _path;
+
+    /// <summary>Appends one security event.</summary>
+    /// <param name="type">The event type.</param>
+    /// <param name="techInfo">Its technical detail.</param>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public void Append(string type, string? techInfo)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        var stamp = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+        // One entry per line: line breaks inside techInfo would forge entries.
+        var detail = (techInfo ?? string.Empty).Replace('\n', ' ').Replace('\r', ' ');
+        lock (_gate)
+        {
+            if (System.IO.Path.GetDirectoryName(_path) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            File.AppendAllText(_path, $"{stamp} {type} {detail}\n", Encoding.UTF8);
+        }
+    }
+}
