@@ -63,8 +63,10 @@ public sealed class HttpLogUploader : ILogUploader, IDisposable
         else
         {
             // N01.FR.19: Content-Type and a Content-Disposition naming the file.
+            // Quoted as in the spec's example; some form parsers reject the unquoted form.
+            body.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"uploadfile\"", FileName = "\"" + fileName + "\"" };
             var form = new MultipartFormDataContent();
-            form.Add(body, "uploadfile", fileName);
+            form.Add(body);
             request.Content = form;
         }
 

@@ -194,7 +194,7 @@ public sealed class LogUploadTests : IAsyncLifetime
     [Fact]
     public async Task GetLog_TimeWindow_OnlyEntriesInside()
     {
-        var request = $$"""{"requestId":17,"logType":"DiagnosticsLog","log":{"remoteLocation":"{{_server.BaseUrl}}w","oldestTimestamp":"2025-01-01T11:15:00Z","latestTimestamp":"2025-01-01T11:45:00Z"}}""";
+        var request = $$$"""{"requestId":17,"logType":"DiagnosticsLog","log":{"remoteLocation":"{{{_server.BaseUrl}}}w","oldestTimestamp":"2025-01-01T11:15:00Z","latestTimestamp":"2025-01-01T11:45:00Z"}}""";
         await _h.Session.CallAsync("GetLog", request);
         await _h.WaitForCallsAsync("LogStatusNotification", 2);
         var upload = Assert.Single(_server.Received);

@@ -65,7 +65,7 @@ public sealed class LogUploadTransportTests
         Assert.StartsWith("multipart/form-data", upload.Header("Content-Type"), StringComparison.Ordinal);
         var body = Encoding.UTF8.GetString(upload.Body);
         Assert.Contains("Content-Type: application/octet-stream", body, StringComparison.Ordinal);
-        Assert.Contains($"name=uploadfile; filename={fileName}", body, StringComparison.Ordinal);
+        Assert.Contains($"Content-Disposition: form-data; name=\"uploadfile\"; filename=\"{fileName}\"", body, StringComparison.Ordinal);
         Assert.Contains("2025-01-01T11:00:00Z posted\n", body, StringComparison.Ordinal);
     }
 }
