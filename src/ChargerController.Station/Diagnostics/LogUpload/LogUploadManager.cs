@@ -186,7 +186,7 @@ public sealed class LogUploadManager : IStationModule, ITriggeredMessageSource, 
     {
         try
         {
-            _options.SecurityLog?.Append(e.Type, e.TechInfo);
+            _options.SecurityLog?.Append(e.Timestamp, e.Type, e.TechInfo);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

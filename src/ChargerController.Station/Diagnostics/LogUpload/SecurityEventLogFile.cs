@@ -10,31 +10,28 @@ namespace ChargerController.Station.Diagnostics.LogUpload;
 public sealed class SecurityEventLogFile
 {
     private readonly string _path;
-    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
     /// <summary>Initializes a new instance of the <see cref="SecurityEventLogFile"/> class.</summary>
     /// <param name="path">The file (created with its folder on first write).</param>
-    /// <param name="time">Clock for the timestamps.</param>
-    public SecurityEventLogFile(string path, TimeProvider time)
+    public SecurityEventLogFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(time);
         _path = path;
-        _time = time;
     }
 
     /// <summary>Gets the file path.</summary>
     public string Path => _path;
 
     /// <summary>Appends one security event.</summary>
+    /// <param name="timestamp">When it happened (the event's own timestamp, from the station clock).</param>
     /// <param name="type">The event type.</param>
     /// <param name="techInfo">Its technical detail.</param>
     /// <exception cref="IOException">The file could not be written.</exception>
-    public void Append(string type, string? techInfo)
+    public void Append(DateTimeOffset timestamp, string type, string? techInfo)
     {
         ArgumentException.ThrowIfNullOrEmpty(type);
-        var stamp = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var stamp = timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
         // One entry per line: line breaks inside techInfo would forge entries.
         var detail = (techInfo ?? string.Empty).Replace('\n', ' ').Replace('\r', ' ');

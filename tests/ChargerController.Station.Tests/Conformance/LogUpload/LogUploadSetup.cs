@@ -43,7 +43,7 @@ internal sealed class LogUploadSetup : IDisposable
         Manager = new LogUploadManager(
             [source],
             [new HttpLogUploader(Method, roots is null ? null : () => [.. roots])],
-            new LogUploadOptions { SecurityLog = new SecurityEventLogFile(SecurityPath, h.Time), DefaultRetries = 0 },
+            new LogUploadOptions { SecurityLog = new SecurityEventLogFile(SecurityPath), DefaultRetries = 0 },
             h.Time,
             NullLoggerFactory.Instance);
         return Manager;
