@@ -12,7 +12,7 @@ public static class LogUploadServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="LogUploadManager"/> as an <see cref="IStationModule"/> and the <see cref="ITriggeredMessageSource"/>
-    /// of LogStatusNotification, with HTTP/HTTPS upload (HTTPS trusting the operating system and, when an
+    /// of LogStatusNotification, with HTTP/HTTPS and passive FTP upload (HTTPS trusting the operating system and, when an
     /// <see cref="ITlsCredentialSource"/> is registered, the installed CSMS roots). Register the <see cref="ILogSource"/>s
     /// (the journal, <see cref="FileLogSource"/>) and any further <see cref="ILogUploader"/> first or after: all are taken.
     /// </summary>
@@ -29,6 +29,7 @@ public static class LogUploadServiceCollectionExtensions
             var tls = sp.GetService<ITlsCredentialSource>();
             return new HttpLogUploader(settings.HttpMethod, tls is null ? null : tls.GetCsmsRootCertificates);
         });
+        services.AddSingleton<ILogUploader, FtpLogUploader>();
         services.AddSingleton(sp => new LogUploadManager(
             sp.GetServices<ILogSource>(),
             sp.GetServices<ILogUploader>(),

@@ -42,7 +42,7 @@ internal sealed class LogUploadSetup : IDisposable
         var roots = CsmsRoots;
         Manager = new LogUploadManager(
             [source],
-            [new HttpLogUploader(Method, roots is null ? null : () => [.. roots])],
+            [new HttpLogUploader(Method, roots is null ? null : () => [.. roots]), new FtpLogUploader()],
             new LogUploadOptions { SecurityLog = new SecurityEventLogFile(SecurityPath), DefaultRetries = 0 },
             h.Time,
             NullLoggerFactory.Instance);

@@ -150,7 +150,7 @@ public sealed class LogUploadTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("ftp://127.0.0.1/logs/")]
+    [InlineData("sftp://127.0.0.1/logs/")]
     [InlineData("not a url")]
     public async Task GetLog_UnusableLocation_Rejected(string location)
     {
@@ -205,7 +205,7 @@ public sealed class LogUploadTests : IAsyncLifetime
     public async Task FileTransferProtocols_ReportsTheUploaders()
     {
         var reply = await _h.Session.CallAsync("GetVariables", """{"getVariableData":[{"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"FileTransferProtocols"}}]}""");
-        Assert.Equal("HTTP,HTTPS", reply[2].GetProperty("getVariableResult")[0].GetProperty("attributeValue").GetString());
+        Assert.Equal("HTTP,HTTPS,FTP", reply[2].GetProperty("getVariableResult")[0].GetProperty("attributeValue").GetString());
     }
 
     private static int ClosedPort()
