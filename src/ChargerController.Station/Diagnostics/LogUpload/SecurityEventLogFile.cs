@@ -10,6 +10,7 @@ namespace ChargerController.Station.Diagnostics.LogUpload;
 public sealed class SecurityEventLogFile
 {
     private readonly string _path;
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly Lock _gate = new();
 
     /// <summary>Initializes a new instance of the <see cref="SecurityEventLogFile"/> class.</summary>
@@ -35,14 +36,18 @@ public sealed class SecurityEventLogFile
 
         // One entry per line: line breaks inside techInfo would forge entries.
         var detail = (techInfo ?? string.Empty).Replace('\n', ' ').Replace('\r', ' ');
+        var bytes = Utf8NoBom.GetBytes($"{stamp} {type} {detail}\n");
         lock (_gate)
         {
-            if (System.IO.Path.GetDirectoryName(_path) is { Length: > 0 } folder)
+            if (System.IO.Path.GetDirectoryName(_path) is { Length: > 0 } folder && !Directory.Exists(folder))
             {
-                Directory.CreateDirectory(folder);
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
 
-            File.AppendAllText(_path, $"{stamp} {type} {detail}\n", Encoding.UTF8);
+            // Owner-only, like the keys: the log tells an attacker which checks failed (Part 2 A04 security log).
+            var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
+            using var stream = new FileStream(_path, options);
+            stream.Write(bytes);
         }
     }
 }
