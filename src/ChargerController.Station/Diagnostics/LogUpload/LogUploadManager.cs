@@ -27,6 +27,7 @@ public sealed class LogUploadManager : IStationModule, ITriggeredMessageSource, 
     private IStationMessageSender? _sender;
     private StationDeviceModel? _model;
     private LogUploadJob? _current;
+    private int _disposed;
     private SecurityEventReporter? _securityEvents;
 
     /// <summary>Initializes a new instance of the <see cref="LogUploadManager"/> class.</summary>
@@ -100,6 +101,12 @@ public sealed class LogUploadManager : IStationModule, ITriggeredMessageSource, 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // The container disposes it once per registration (module, trigger source, itself): only the first counts.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         LogUploadJob? current;
         lock (_gate)
         {
