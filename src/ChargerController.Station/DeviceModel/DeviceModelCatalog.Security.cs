@@ -22,7 +22,8 @@ public static partial class DeviceModelCatalog
         list.Add(Int(SecurityCtrlr, "CertSigningRepeatTimes", "3", min: 0, max: 100));
         list.Add(Int(SecurityCtrlr, "MaxCertificateChainSize", "10000", ro: true));
 
-        // M05 AdditionalRootCertificateCheck is not implemented: any valid CA certificate may be installed.
+        // M05.FR.09-12: when configured true, a new CSMS root must be signed by the installed one, which stays as fallback.
+        // Off by default so a station can be moved to another operator's PKI by installing its root.
         list.Add(Bool(SecurityCtrlr, "AdditionalRootCertificateCheck", "false", ro: true));
 
         // B09.FR.04/31/32: only 3 -> 2 may ever be allowed; off by default.

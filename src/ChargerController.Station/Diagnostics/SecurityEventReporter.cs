@@ -51,6 +51,9 @@ public sealed class SecurityEventReporter
         _time = time;
     }
 
+    /// <summary>Raised for every security event before it is queued (the security log of N01.FR.03 records them).</summary>
+    public event EventHandler<SecurityEventNotificationRequest>? Raised;
+
     /// <summary>Queues one security event.</summary>
     /// <param name="type">The event type (appendix security events, e.g. <see cref="StartupOfTheDevice"/>).</param>
     /// <param name="techInfo">Extra technical detail (≤ 255 chars).</param>
@@ -65,6 +68,7 @@ public sealed class SecurityEventReporter
             Timestamp = _time.GetUtcNow(),
             TechInfo = techInfo is { Length: > 255 } ? techInfo[..255] : techInfo,
         };
+        Raised?.Invoke(this, request);
         await _sender.EnqueueAsync(request, Policy, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ChargerController.Ocpp.DataTypes;
@@ -48,6 +49,18 @@ public sealed partial class CertificateManager
             reason = "not a CA certificate";
         }
 
+        var replaced = new List<StoredCertificate>();
+        if (reason is null && useName == CertificateUse.CsmsRoot && AdditionalRootCertificateCheck)
+        {
+            replaced.AddRange(_store.LoadAll().Where(c => c.Use == CertificateUse.CsmsRoot));
+
+            // M05.FR.10/11: the new CSMS root must be signed by the one it replaces (the first one installs freely).
+            if (replaced.Count > 0 && !replaced.Any(old => SignedBy(certificate!, old)))
+            {
+                reason = "not signed by the installed CSMSRootCertificate (AdditionalRootCertificateCheck)";
+            }
+        }
+
         if (reason is not null)
         {
             SecurityLog.Refused(_logger, useName, reason);
@@ -56,6 +69,21 @@ public sealed partial class CertificateManager
 
         try
         {
+            if (replaced.Count > 0)
+            {
+                // M05.FR.09/12: one CSMS root plus one fallback: the replaced root becomes the fallback, an older one goes.
+                foreach (var fallback in _store.LoadAll().Where(c => c.Use == CertificateUse.CsmsRootFallback))
+                {
+                    _store.Delete(fallback);
+                }
+
+                foreach (var old in replaced)
+                {
+                    _store.Delete(old);
+                    _store.Save(new StoredCertificate(CertificateUse.CsmsRootFallback, old.Der));
+                }
+            }
+
             _store.Save(new StoredCertificate(useName, certificate!.RawData));
         }
 #pragma warning disable CA1031 // M05.FR.03: storing failed → Failed, never a crash.
@@ -286,6 +314,55 @@ public sealed partial class CertificateManager
         return false;
     }
 
+    /// <summary>Gets whether SecurityCtrlr.AdditionalRootCertificateCheck is on (M05.FR.09-12).</summary>
+    private bool AdditionalRootCertificateCheck =>
+        _model.GetBool(DeviceModelCatalog.SecurityCtrlr, "AdditionalRootCertificateCheck", false);
+
+    private static bool SignedBy(X509Certificate2 certificate, StoredCertificate issuer)
+    {
+        using var root = X509CertificateLoader.LoadCertificate(issuer.Der);
+        if (!certificate.IssuerName.RawData.AsSpan().SequenceEqual(root.SubjectName.RawData))
+        {
+            return false;
+        }
+
+        // The signature is checked directly: chain building would want a self-signed anchor, and after a first rollover
+        // the installed root is itself signed by its predecessor.
+        try
+        {
+            var outer = new AsnReader(certificate.RawData, AsnEncodingRules.DER).ReadSequence();
+            var tbs = outer.ReadEncodedValue();
+            var oid = outer.ReadSequence().ReadObjectIdentifier();
+            var signature = outer.ReadBitString(out _);
+            HashAlgorithmName? hash = oid switch
+            {
+                "1.2.840.10045.4.3.2" or "1.2.840.113549.1.1.11" => HashAlgorithmName.SHA256,
+                "1.2.840.10045.4.3.3" or "1.2.840.113549.1.1.12" => HashAlgorithmName.SHA384,
+                "1.2.840.10045.4.3.4" or "1.2.840.113549.1.1.13" => HashAlgorithmName.SHA512,
+                _ => null,
+            };
+            if (hash is not { } name)
+            {
+                return false;
+            }
+
+            using (var ecdsa = root.GetECDsaPublicKey())
+            {
+                if (ecdsa is not null)
+                {
+                    return oid.StartsWith("1.2.840.10045", StringComparison.Ordinal) && ecdsa.VerifyData(tbs.Span, signature, name, DSASignatureFormat.Rfc3279DerSequence);
+                }
+            }
+
+            using var rsa = root.GetRSAPublicKey();
+            return rsa is not null && oid.StartsWith("1.2.840.113549", StringComparison.Ordinal) && rsa.VerifyData(tbs.Span, signature, name, RSASignaturePadding.Pkcs1);
+        }
+        catch (Exception ex) when (ex is AsnContentException or CryptographicException)
+        {
+            return false;
+        }
+    }
+
     private bool IsValidNow(X509Certificate2 certificate)
     {
         var now = _time.GetUtcNow().UtcDateTime;
@@ -327,7 +404,7 @@ public sealed partial class CertificateManager
 
     private static GetCertificateIdUseEnumType? IdUse(string use) => use switch
     {
-        CertificateUse.CsmsRoot => GetCertificateIdUseEnumType.CSMSRootCertificate,
+        CertificateUse.CsmsRoot or CertificateUse.CsmsRootFallback => GetCertificateIdUseEnumType.CSMSRootCertificate,
         CertificateUse.ManufacturerRoot => GetCertificateIdUseEnumType.ManufacturerRootCertificate,
         CertificateUse.V2GRoot => GetCertificateIdUseEnumType.V2GRootCertificate,
         CertificateUse.MORoot => GetCertificateIdUseEnumType.MORootCertificate,

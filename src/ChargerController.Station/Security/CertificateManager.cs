@@ -115,7 +115,11 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
     }
 
     /// <inheritdoc/>
-    public X509Certificate2Collection GetCsmsRootCertificates() => [.. Load(CertificateUse.CsmsRoot)];
+    public X509Certificate2Collection GetCsmsRootCertificates() =>
+
+        // M05.FR.14: the fallback root verifies the CSMS too, so a CSMS still presenting a certificate under the old root
+        // keeps its connection. Simplification: both are offered at once rather than the new one first.
+        [.. Load(CertificateUse.CsmsRoot), .. Load(CertificateUse.CsmsRootFallback)];
 
     /// <inheritdoc/>
     public X509Certificate2? GetClientCertificate()

@@ -6,6 +6,12 @@ public static class CertificateUse
     /// <summary>Trust anchor for the CSMS server certificate (A00.FR.309) and for CertificateSigned chains.</summary>
     public const string CsmsRoot = "CSMSRootCertificate";
 
+    /// <summary>
+    /// The CSMS root a new one replaced under AdditionalRootCertificateCheck, kept as the one fallback (M05.FR.12/14);
+    /// reported as a CSMSRootCertificate.
+    /// </summary>
+    public const string CsmsRootFallback = "CSMSRootCertificateFallback";
+
     /// <summary>Trust anchor for firmware signing certificates (L01).</summary>
     public const string ManufacturerRoot = "ManufacturerRootCertificate";
 

@@ -1,9 +1,11 @@
+using ChargerController.Ocpp.Enums;
 using ChargerController.Ocpp.Queue;
 using ChargerController.Ocpp.Transport;
 using ChargerController.Station.Authorization;
 using ChargerController.Station.Availability;
 using ChargerController.Station.Composition;
 using ChargerController.Station.CustomerInformation;
+using ChargerController.Station.Diagnostics.LogUpload;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Firmware;
@@ -107,6 +109,7 @@ internal static class OcppComposition
         services.AddCustomerInformation();
         services.AddSingleton<ICertificateStore>(_ => new FileCertificateStore(Path.Combine(options.StateDir, "certificates")));
         services.AddSecurity();
+        AddLogUpload(services, options);
 
         // Firmware update (L01/L02): downloads and the activation record live in the state directory, releases beside the
         // running version under FirmwareInstallDir. --simulate never replaces the binary it runs from.
@@ -128,6 +131,23 @@ internal static class OcppComposition
         {
             services.AddNetworkProfiles(new NetworkProfileOptions { CsmsUrl = endpoint.Url, SecurityProfile = endpoint.Profile });
         }
+    }
+
+    /// <summary>
+    /// GetLog (N01): the diagnostics log is the service's journal (only under systemd: elsewhere there is none of this
+    /// process to upload, and DiagnosticsLog is answered Rejected); the security log is the station's own record of every
+    /// security event, kept in the state directory.
+    /// </summary>
+    private static void AddLogUpload(IServiceCollection services, ChargerdOptions options)
+    {
+        var securityLog = new SecurityEventLogFile(Path.Combine(options.StateDir, "logs", "security.log"));
+        if (Logging.JournalLogging.IsJournal(Environment.GetEnvironmentVariable))
+        {
+            services.AddSingleton<ILogSource>(_ => new JournalLogSource());
+        }
+
+        services.AddSingleton<ILogSource>(_ => new FileLogSource(new Dictionary<LogEnumType, string> { [LogEnumType.SecurityLog] = securityLog.Path }));
+        services.AddLogUpload(new LogUploadOptions { SecurityLog = securityLog });
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ public sealed class LoopbackCsms : IAsyncDisposable
     private volatile string? _passwordOverride;
     private volatile bool _passwordOverridden;
     private int _refuseCount;
+    private int _tlsHandshakes;
 
     private LoopbackCsms(WebApplication app, LoopbackCsmsOptions options)
     {
@@ -45,6 +46,9 @@ public sealed class LoopbackCsms : IAsyncDisposable
 
     /// <summary>Gets the OCPP-J endpoint URL (without station id) to configure the station with.</summary>
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Gets how many TLS handshakes the server started (failed ones included: they never reach an upgrade request).</summary>
+    public int TlsHandshakesStarted => Volatile.Read(ref _tlsHandshakes);
 
     /// <summary>Gets every upgrade request so far.</summary>
     public IReadOnlyList<ConnectionAttempt> Attempts => _attempts.ToArray();
@@ -64,6 +68,7 @@ public sealed class LoopbackCsms : IAsyncDisposable
     public static async Task<LoopbackCsms> StartAsync(LoopbackCsmsOptions? options = null)
     {
         options ??= new LoopbackCsmsOptions();
+        LoopbackCsms? csmsRef = null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -76,7 +81,8 @@ public sealed class LoopbackCsms : IAsyncDisposable
                     listen.UseHttps(https =>
                     {
                         https.ServerCertificate = certificate;
-                        https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                        https.SslProtocols = options.ServerSslProtocols ?? (SslProtocols.Tls12 | SslProtocols.Tls13);
+                        https.OnAuthenticate = (_, _) => Interlocked.Increment(ref csmsRef!._tlsHandshakes);
                         if (options.ClientCertificateCa is { } ca)
                         {
                             https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
@@ -89,6 +95,7 @@ public sealed class LoopbackCsms : IAsyncDisposable
 
         var app = builder.Build();
         var csms = new LoopbackCsms(app, options);
+        csmsRef = csms;
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.Run(csms.HandleAsync);
         await app.StartAsync();

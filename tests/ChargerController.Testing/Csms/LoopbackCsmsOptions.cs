@@ -14,6 +14,9 @@ public sealed class LoopbackCsmsOptions
     /// <summary>Gets the TLS server certificate; null = plain ws://.</summary>
     public X509Certificate2? ServerCertificate { get; init; }
 
+    /// <summary>Gets the TLS versions the server offers; null = TLS 1.2 and 1.3. TC_A_06 offers only older ones.</summary>
+    public System.Security.Authentication.SslProtocols? ServerSslProtocols { get; init; }
+
     /// <summary>Gets the CA that client certificates must chain to; when set, a client certificate is required (profile 3).</summary>
     public X509Certificate2? ClientCertificateCa { get; init; }
 
