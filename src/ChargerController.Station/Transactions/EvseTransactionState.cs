@@ -44,6 +44,8 @@ internal sealed class EvseTransactionState
 
     public ITimer? EndedSampleTimer { get; set; }
 
+    public ITimer? LimitTimer { get; set; }
+
     public List<MeterValueType> EndedValues { get; } = [];
 
     public ChargingProfileType? PendingProfile { get; set; }
@@ -60,6 +62,8 @@ internal sealed class EvseTransactionState
         SampledTimer = null;
         EndedSampleTimer?.Dispose();
         EndedSampleTimer = null;
+        LimitTimer?.Dispose();
+        LimitTimer = null;
         EndedValues.Clear();
     }
 }

@@ -50,6 +50,7 @@ public sealed partial class TransactionManager
             }
 
             state.Tx = current;
+            RestoreEndedValues(state, current);
             state.IdTokenSent = true;
             state.ReportedChargingState = Enum.TryParse<ChargingStateEnumType>(current.ChargingState, out var reported) ? reported : null;
             await ResumeOrEndAsync(state, current).ConfigureAwait(false);
@@ -74,7 +75,17 @@ public sealed partial class TransactionManager
             }
 
             await UpdateAsync(state, TriggerReasonEnumType.TxResumed).ConfigureAwait(false);
+            if (state.Tx?.LimitReached is not null || state.Tx?.InvalidIdExhausted == true)
+            {
+                // The limit or the rejection stopped the energy before the outage; resuming does not restart it.
+                _evses[state.EvseId].Deauthorize();
+            }
+
             StartTimers(state);
+            ScheduleLimitWatch(state);
+
+            // A time limit may have run out while the station was down (E16.FR.09/10).
+            await CheckLimitsAsync(state).ConfigureAwait(false);
             TransactionStarted?.Invoke(this, state.EvseId);
             return;
         }
