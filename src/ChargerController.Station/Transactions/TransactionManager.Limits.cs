@@ -121,6 +121,13 @@ public sealed partial class TransactionManager
             if (state.Session is not null && !state.Tx.InvalidIdExhausted)
             {
                 _evses[state.EvseId].Authorize();
+
+                // Raised before the EVSE even stopped: it never reports a change, so the station says where it is.
+                state.ChargingState = _evses[state.EvseId].Snapshot.ChargingState;
+                if (ToOcpp(state.ChargingState, state) != state.ReportedChargingState)
+                {
+                    await UpdateAsync(state, TriggerReasonEnumType.ChargingStateChanged).ConfigureAwait(false);
+                }
             }
         }
 

@@ -70,7 +70,7 @@ public sealed class SqliteTransactionJournal : ITransactionJournal
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"INSERT OR REPLACE INTO open_transaction ({Columns}) VALUES ($id, $evse, $connector, $started, $next, $pendingSeq, $payload, $ended, $enqueued, $token, $tokenType, $state, $last, $meterStart, " +
-            "$maxEnergy, $maxTime, $maxCost, $cost, $reached, $invalidSince, $invalidExhausted, $cable, $ended)";
+            "$maxEnergy, $maxTime, $maxCost, $cost, $reached, $invalidSince, $invalidExhausted, $cable, $endedValues)";
         command.Parameters.Add(new SqliteParameter("$id", record.TransactionId));
         command.Parameters.Add(new SqliteParameter("$evse", record.EvseId));
         command.Parameters.Add(new SqliteParameter("$connector", record.ConnectorId));
@@ -93,7 +93,7 @@ public sealed class SqliteTransactionJournal : ITransactionJournal
         command.Parameters.Add(new SqliteParameter("$invalidSince", (object?)record.InvalidIdSinceWh ?? DBNull.Value));
         command.Parameters.Add(new SqliteParameter("$invalidExhausted", record.InvalidIdExhausted ? 1 : 0));
         command.Parameters.Add(new SqliteParameter("$cable", (object?)record.CableMaxCurrentA ?? DBNull.Value));
-        command.Parameters.Add(new SqliteParameter("$ended", (object?)record.EndedValuesJson ?? DBNull.Value));
+        command.Parameters.Add(new SqliteParameter("$endedValues", (object?)record.EndedValuesJson ?? DBNull.Value));
         command.ExecuteNonQuery();
     }
 
