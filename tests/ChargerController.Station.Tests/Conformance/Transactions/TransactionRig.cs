@@ -41,7 +41,10 @@ public sealed class TransactionRig : IAsyncDisposable
 
     public CsmsSession Session => Harness.Session;
 
-    public IIdTokenAuthorizer Authorizer { get; }
+    public IIdTokenAuthorizer Authorizer { get; private set; }
+
+    /// <summary>Gets or sets a factory for an authorizer that needs the station (e.g. the real AuthorizationService on its device model); it is attached as a module too.</summary>
+    public Func<StationHarness, IIdTokenAuthorizer>? AuthorizerFactory { get; init; }
 
     public IReservationGate Reservations { get; }
 
@@ -71,7 +74,8 @@ public sealed class TransactionRig : IAsyncDisposable
         IReservationGate? reservations = null,
         IChargingProfileInstaller? profiles = null,
         Action<LoopbackCsms>? script = null,
-        SessionCoordinatorOptions? sessionOptions = null)
+        SessionCoordinatorOptions? sessionOptions = null,
+        Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -87,6 +91,7 @@ public sealed class TransactionRig : IAsyncDisposable
         var rig = new TransactionRig(values, authorizer ?? new AcceptAllIdTokenAuthorizer(), reservations ?? new NoReservations(), profiles)
         {
             SessionOptions = sessionOptions ?? new SessionCoordinatorOptions(),
+            AuthorizerFactory = authorizerFactory,
         };
         rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
         rig.Csms.Respond("TransactionEvent", "{}");
@@ -242,13 +247,24 @@ public sealed class TransactionRig : IAsyncDisposable
             Queue = new InMemoryOutboundQueue(time);
         }
 
+        var modules = ports.Modules;
+        if (AuthorizerFactory is not null)
+        {
+            // Recreated on every (re)start with the new device model, as the station would.
+            Authorizer = AuthorizerFactory(harness);
+            if (Authorizer is IStationModule module)
+            {
+                modules = [.. modules, module];
+            }
+        }
+
         var meters = _devices.Select((d, i) => (Id: i + 1, Meter: (IEnergyMeter)d.Meter)).ToDictionary(x => x.Id, x => x.Meter);
         Sessions = new SessionCoordinator(_controllers, meters, Authorizer, SessionOptions, harness.Time, Reservations);
         Manager = new TransactionManager(_controllers, meters, Sessions, Journal, Authorizer, Reservations, Profiles, new TransactionManagerOptions(), harness.Time);
         return ports with
         {
             Transactions = Manager,
-            Modules = [.. ports.Modules, Manager],
+            Modules = [.. modules, Manager],
             TriggerSources = [.. ports.TriggerSources, new TransactionTriggerSource(Manager)],
             OutboundQueue = Queue,
         };
