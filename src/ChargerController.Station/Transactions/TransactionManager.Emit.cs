@@ -112,8 +112,8 @@ public sealed partial class TransactionManager
             {
                 TransactionId = tx.TransactionId,
 
-                // E01.FR.18: chargingState on every change, so always in Started.
-                ChargingState = type == TransactionEventEnumType.Started || chargingState != state.ReportedChargingState ? chargingState : null,
+                // E01.FR.18: chargingState on every change, so always in Started; E17.FR.14: and in TxResumed.
+                ChargingState = type == TransactionEventEnumType.Started || trigger == TriggerReasonEnumType.TxResumed || chargingState != state.ReportedChargingState ? chargingState : null,
             },
         };
         if (state.Session is { } session && !state.IdTokenSent && session.Token is { } token)

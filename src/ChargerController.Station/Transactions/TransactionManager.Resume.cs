@@ -73,6 +73,15 @@ public sealed partial class TransactionManager
             {
                 state.Session = _sessions.Resume(state.EvseId, new IdTokenType { IdToken = idToken, Type = record.IdTokenType ?? "Local" }, record.StartedAt);
             }
+            else
+            {
+                // E17.FR.12: resumed without energy; the EVSE (just powered up, not authorized) offers nothing.
+                state.ResumedWithoutEnergy = true;
+                if (state.ChargingState is EvseChargingState.Charging or EvseChargingState.SuspendedEV)
+                {
+                    state.ChargingState = EvseChargingState.EVConnected;
+                }
+            }
 
             await UpdateAsync(state, TriggerReasonEnumType.TxResumed).ConfigureAwait(false);
             if (state.Tx?.LimitReached is not null || state.Tx?.InvalidIdExhausted == true)

@@ -192,7 +192,7 @@ public sealed class TransactionRig : IAsyncDisposable
     public Task<SessionStartResult> TapAsync(string idToken) => Sessions.PresentCardAsync(idToken, CancellationToken.None);
 
     /// <summary>A reboot: the runtime, the coordinator and the transaction manager go; the EVSE hardware, journal and queue stay.</summary>
-    public async Task RestartAsync(BootReasonEnumType reason = BootReasonEnumType.PowerUp)
+    public async Task RestartAsync(BootReasonEnumType reason = BootReasonEnumType.PowerUp, TimeSpan? outage = null)
     {
         await Manager.DisposeAsync();
         Sessions.Dispose();
@@ -201,6 +201,12 @@ public sealed class TransactionRig : IAsyncDisposable
         foreach (var controller in _controllers)
         {
             controller.Deauthorize();
+        }
+
+        if (outage is { } down)
+        {
+            // The power stays off this long (virtual time) before the station boots again.
+            Harness.Time.Advance(down);
         }
 
         await Harness.RestartAsync(reason);
