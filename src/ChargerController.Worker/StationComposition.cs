@@ -142,7 +142,8 @@ internal static class StationComposition
             sp.GetRequiredService<SessionCoordinator>(),
             sp.GetRequiredService<IOcppStatusSource>(),
             new StationControlOptions(options.Simulate, Version),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ChargerController.Station.Runtime.IStationTransactions>()));
         services.AddSingleton<IControlCommandModule, StationControlCommands>();
 
         // Before the EVSE loops: their smart-charging limit must be bound when they start.

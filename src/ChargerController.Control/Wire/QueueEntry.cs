@@ -6,7 +6,7 @@ namespace ChargerController.Control.Wire;
 /// <param name="Action">The action, e.g. <c>TransactionEvent</c>.</param>
 /// <param name="Kind">Kind (e.g. TransactionStarted, TransactionUpdated, Other).</param>
 /// <param name="TransactionId">The transaction it belongs to, if any.</param>
-/// <param name="Transactional">Whether it is protected from dropping.</param>
+/// <param name="Transactional">Whether it is transaction-related (a TransactionEvent; a critical security event is kept offline but is not).</param>
 /// <param name="FailedAttempts">Attempts that failed so far.</param>
 /// <param name="EnqueuedAt">When it was queued.</param>
 /// <param name="NotBefore">Earliest next attempt.</param>

@@ -16,12 +16,20 @@ namespace ChargerController.Ocpp.Engine;
 /// </summary>
 public sealed class OutboundQueuePump : IAsyncDisposable
 {
+    /// <summary>
+    /// The longest single timer wait. Task.Delay refuses anything beyond the max timer period (about 49.7 days); the
+    /// loop re-checks the head after each wait anyway, so a shorter wait only costs one wake-up a day.
+    /// </summary>
+    internal static readonly TimeSpan MaxSingleWait = TimeSpan.FromDays(1);
+
     private readonly OcppConnection _connection;
     private readonly IOutboundQueue _queue;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
+    private string? _steppedBackId;
+    private long _steppedBackSince;
 
     /// <summary>Initializes a new instance of the <see cref="OutboundQueuePump"/> class.</summary>
     /// <param name="connection">The connection to send through.</param>
@@ -95,15 +103,36 @@ public sealed class OutboundQueuePump : IAsyncDisposable
                 continue;
             }
 
-            var wait = head.NotBefore - _timeProvider.GetUtcNow();
+            var wait = RetryWait(head);
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, _timeProvider, stop).ConfigureAwait(false);
+                await Task.Delay(wait < MaxSingleWait ? wait : MaxSingleWait, _timeProvider, stop).ConfigureAwait(false);
                 continue;
             }
 
             await DeliverAsync(head, stop).ConfigureAwait(false);
         }
+    }
+
+    private TimeSpan RetryWait(OutboundMessage head)
+    {
+        var wait = head.NotBefore - _timeProvider.GetUtcNow();
+        var longest = head.FailedAttempts == 0 ? TimeSpan.Zero : head.Policy.DelayAfter(head.FailedAttempts);
+        if (wait <= longest)
+        {
+            return wait;
+        }
+
+        // NotBefore lies further ahead than any retry wait (E13.FR.03): the wall clock was stepped back since it was
+        // stamped (the station clock follows the CSMS time, B01.FR.06). Waiting for it would hold the queue for as long
+        // as the step, months after a bad RTC; wait the longest legitimate retry wait instead, on the monotonic clock.
+        if (_steppedBackId != head.MessageId)
+        {
+            _steppedBackId = head.MessageId;
+            _steppedBackSince = _timeProvider.GetTimestamp();
+        }
+
+        return longest - _timeProvider.GetElapsedTime(_steppedBackSince);
     }
 
     private async Task DeliverAsync(OutboundMessage message, CancellationToken stop)

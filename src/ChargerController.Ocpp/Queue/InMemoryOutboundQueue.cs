@@ -143,7 +143,7 @@ public sealed class InMemoryOutboundQueue : IOutboundQueue
         {
             return ValueTask.FromResult(new QueueStatistics(
                 _messages.Count,
-                _messages.Count(m => m.Policy.IsTransactional),
+                _messages.Count(m => m.IsTransactionRelated),
                 _accountedBytes,
                 _budget?.MaxBytes,
                 _messages.Count > 0 ? _messages[0].EnqueuedAt : null,

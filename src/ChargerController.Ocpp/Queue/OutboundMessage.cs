@@ -30,4 +30,10 @@ public sealed record OutboundMessage(
 
     /// <summary>Gets a value indicating whether capacity thinning may drop it (E12.FR.04, J02.FR.12).</summary>
     public bool IsDroppable { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether it is transaction-related (a TransactionEvent), from its classified
+    /// <see cref="Kind"/>. <see cref="QueuePolicy.IsTransactional"/> only says it is kept while offline.
+    /// </summary>
+    public bool IsTransactionRelated => OutboundMessageClassification.IsTransactionKind(Kind);
 }

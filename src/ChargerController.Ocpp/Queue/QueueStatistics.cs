@@ -2,7 +2,7 @@ namespace ChargerController.Ocpp.Queue;
 
 /// <summary>A snapshot of the queue for diagnostics (<c>chargerctl queue stats</c>, support bundles).</summary>
 /// <param name="Count">Messages queued.</param>
-/// <param name="TransactionalCount">Of those, transaction-related ones (never dropped for space).</param>
+/// <param name="TransactionalCount">Of those, transaction-related ones (TransactionEvents, by classification; critical security events are kept offline too but not counted here).</param>
 /// <param name="AccountedBytes">Space charged against the budget (see <see cref="OutboundQueueBudget.SizeOf"/>).</param>
 /// <param name="BudgetBytes">The configured budget, or <see langword="null"/> when unlimited.</param>
 /// <param name="OldestEnqueuedAt">When the head was queued, or <see langword="null"/> when empty.</param>

@@ -3,6 +3,7 @@ using ChargerController.Control.Wire;
 using ChargerController.Hardware.Abstractions.Metering;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Evse.Iec61851;
+using ChargerController.Station.Runtime;
 using ChargerController.Station.Sessions;
 
 namespace ChargerController.Station.Control;
@@ -18,6 +19,7 @@ public sealed class StationControlService
     private readonly IReadOnlyDictionary<int, IEnergyMeter> meters;
     private readonly SessionCoordinator sessions;
     private readonly IOcppStatusSource ocpp;
+    private readonly IStationTransactions? transactions;
     private readonly StationControlOptions options;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
@@ -30,13 +32,18 @@ public sealed class StationControlService
     /// <param name="ocpp">The OCPP status seam.</param>
     /// <param name="options">Static facts.</param>
     /// <param name="timeProvider">Clock for meter-read timeouts.</param>
+    /// <param name="transactions">
+    /// The OCPP transaction layer: the status shows its transactionId (as sent in TransactionEvent), never the session's
+    /// internal id; <see langword="null"/> when the station runs without one (no transactionId is shown then).
+    /// </param>
     public StationControlService(
         IEnumerable<EvseController> evses,
         IReadOnlyDictionary<int, IEnergyMeter> meters,
         SessionCoordinator sessions,
         IOcppStatusSource ocpp,
         StationControlOptions options,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        IStationTransactions? transactions = null)
     {
         ArgumentNullException.ThrowIfNull(evses);
         ArgumentNullException.ThrowIfNull(meters);
@@ -50,6 +57,7 @@ public sealed class StationControlService
         this.ocpp = ocpp;
         this.options = options;
         time = timeProvider;
+        this.transactions = transactions;
     }
 
     /// <summary>The live status of the station.</summary>
@@ -192,7 +200,9 @@ public sealed class StationControlService
             snapshot.ContactorClosed,
             Math.Round(snapshot.OfferedCurrentA, 1),
             Math.Round(measured, 2),
-            session?.TransactionId,
+            // The technician compares this with the CSMS: the OCPP transactionId (E01.FR.08), which may exist without a
+            // session (TxStartPoint EVConnected) and differs from the session's own id.
+            transactions?.GetTransactionId(evse.EvseId),
             Math.Round(energy, 1),
             fault);
     }

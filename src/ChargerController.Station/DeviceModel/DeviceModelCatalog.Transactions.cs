@@ -21,6 +21,15 @@ public static partial class DeviceModelCatalog
             // E17 (2.1): 0 = open transactions end at start-up (PowerLoss / Reboot).
             Int("TxCtrlr", "ResumptionTimeout", "0", min: 0, max: 86400, unit: "s"),
             Bool("TxCtrlr", "AllowEnergyTransferResumption", "false"),
+
+            // E05.FR.02/03: Wh still delivered after the CSMS rejects the token of a running transaction (StopTxOnInvalidId false).
+            Int("TxCtrlr", "MaxEnergyOnInvalidId", "0", min: 0, max: 1_000_000, unit: "Wh"),
+
+            // E16.FR.12: the TransactionLimitType fields enforced here; maxSoC needs the EV's state of charge (ISO 15118).
+            new VariableDefinition(VariableKey.Of("TxCtrlr", "SupportedLimits"), DataEnumType.MemberList, MutabilityEnumType.ReadOnly, Transactions.TransactionManager.SupportedLimits)
+            {
+                ValuesList = "maxCost,maxEnergy,maxTime,maxSoC",
+            },
             Members("SampledDataCtrlr", "TxEndedMeasurands", "Energy.Active.Import.Register"),
             Int("SampledDataCtrlr", "TxEndedInterval", "0", min: 0, max: 86400, unit: "s"),
             Members("SampledDataCtrlr", "TxStartedMeasurands", "Energy.Active.Import.Register"),

@@ -38,7 +38,8 @@ public sealed class SecurityEventReporter
     /// <summary>Someone tampered with the enclosure (critical).</summary>
     public const string TamperDetectionActivated = "TamperDetectionActivated";
 
-    private static readonly QueuePolicy Policy = new(IsTransactional: true, MaxAttempts: 3, RetryInterval: TimeSpan.FromSeconds(60));
+    // A04.FR.02: kept through an outage, but not transaction-related (E13 / E14 concern TransactionEvents only).
+    private static readonly QueuePolicy Policy = QueuePolicy.GuaranteedDelivery;
     private readonly IStationMessageSender _sender;
     private readonly TimeProvider _time;
 

@@ -242,6 +242,11 @@ public sealed partial class EvseController
             _activePhases,
             _authorized,
             _available,
-            _faults.Snapshot());
+            _faults.Snapshot())
+        {
+            CableMaxCurrentA = _devices.ProximityPilot is null
+                ? _options.TetheredCableMaxCurrentA
+                : _cable is { Status: ProximityStatus.Cable } rating ? rating.MaxCurrentA : null,
+        };
     }
 }

@@ -27,4 +27,11 @@ public sealed record EvseSnapshot(
     PhaseSelection Phases,
     bool SessionAuthorized,
     bool Available,
-    IReadOnlyList<Fault> Faults);
+    IReadOnlyList<Fault> Faults)
+{
+    /// <summary>
+    /// Gets the current rating of the connected cable, amperes: the proximity pilot's reading, or the configured tethered
+    /// cable; <see langword="null"/> when unknown (no cable, PP not read yet, tethered rating not configured).
+    /// </summary>
+    public double? CableMaxCurrentA { get; init; }
+}

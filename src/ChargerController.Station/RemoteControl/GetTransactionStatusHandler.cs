@@ -33,6 +33,6 @@ public sealed class GetTransactionStatusHandler : IOcppRequestHandler<GetTransac
         }
 
         // E14.FR.07/08: without id, whether any transaction message waits; no ongoingIndicator.
-        return new GetTransactionStatusResponse { MessagesInQueue = queued.Any(m => m.Policy.IsTransactional && m.Action == "TransactionEvent") };
+        return new GetTransactionStatusResponse { MessagesInQueue = queued.Any(m => m.IsTransactionRelated) };
     }
 }

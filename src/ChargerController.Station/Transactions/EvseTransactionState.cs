@@ -44,6 +44,11 @@ internal sealed class EvseTransactionState
 
     public ITimer? EndedSampleTimer { get; set; }
 
+    public ITimer? LimitTimer { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the transaction was resumed after a restart without its energy (E17.FR.12).</summary>
+    public bool ResumedWithoutEnergy { get; set; }
+
     public List<MeterValueType> EndedValues { get; } = [];
 
     public ChargingProfileType? PendingProfile { get; set; }
@@ -60,6 +65,9 @@ internal sealed class EvseTransactionState
         SampledTimer = null;
         EndedSampleTimer?.Dispose();
         EndedSampleTimer = null;
+        LimitTimer?.Dispose();
+        LimitTimer = null;
+        ResumedWithoutEnergy = false;
         EndedValues.Clear();
     }
 }

@@ -25,4 +25,7 @@ internal static partial class TransactionLog
 
     [LoggerMessage(EventId = 2206, Level = LogLevel.Error, Message = "Transaction {TransactionId}: event seqNo {SeqNo} could not be queued; it stays journaled and is queued at the next start")]
     public static partial void EnqueueFailed(ILogger logger, string transactionId, int seqNo, Exception exception);
+
+    [LoggerMessage(EventId = 2207, Level = LogLevel.Information, Message = "EVSE {EvseId}: transaction {TransactionId} reached its limit ({Trigger})")]
+    public static partial void LimitReached(ILogger logger, int evseId, string transactionId, string trigger);
 }

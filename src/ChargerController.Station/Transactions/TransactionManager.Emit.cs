@@ -26,6 +26,9 @@ public sealed partial class TransactionManager
         if (Sample(reading, "SampledDataCtrlr", "TxEndedMeasurands", ReadingContextEnumType.TransactionBegin, now, state) is { } endedBegin)
         {
             state.EndedValues.Add(endedBegin);
+
+            // Journaled with the Started event below.
+            RememberEndedValues(state, save: false);
         }
 
         var session = state.Session;
@@ -109,8 +112,8 @@ public sealed partial class TransactionManager
             {
                 TransactionId = tx.TransactionId,
 
-                // E01.FR.18: chargingState on every change, so always in Started.
-                ChargingState = type == TransactionEventEnumType.Started || chargingState != state.ReportedChargingState ? chargingState : null,
+                // E01.FR.18: chargingState on every change, so always in Started; E17.FR.14: and in TxResumed.
+                ChargingState = type == TransactionEventEnumType.Started || trigger == TriggerReasonEnumType.TxResumed || chargingState != state.ReportedChargingState ? chargingState : null,
             },
         };
         if (state.Session is { } session && !state.IdTokenSent && session.Token is { } token)
@@ -120,6 +123,14 @@ public sealed partial class TransactionManager
             request.TransactionInfo.RemoteStartId = session.RemoteStartId;
             state.IdTokenSent = true;
             tx = tx with { IdToken = token.IdToken, IdTokenType = token.Type };
+        }
+
+        if (state.EvConnected && _evses.TryGetValue(state.EvseId, out var controller) && controller.Snapshot.CableMaxCurrentA is { } cable
+            && cable is > 0 and < int.MaxValue && (int)Math.Floor(cable) is var amps && amps != tx.CableMaxCurrentA)
+        {
+            // cableMaxCurrent: the connected cable's rating (PP or the tethered cable), once and when it changes.
+            request.CableMaxCurrent = amps;
+            tx = tx with { CableMaxCurrentA = amps };
         }
 
         if (state.ChargingState == EvseChargingState.Charging)

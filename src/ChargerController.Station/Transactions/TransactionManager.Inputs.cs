@@ -27,6 +27,11 @@ public sealed partial class TransactionManager
         EvseChargingState.Charging => ChargingStateEnumType.Charging,
         EvseChargingState.SuspendedEV => ChargingStateEnumType.SuspendedEV,
         EvseChargingState.SuspendedEVSE => ChargingStateEnumType.SuspendedEVSE,
+
+        // The EVSE withdrew the offer for a transaction limit (E16.FR.05) or a rejected token (E05.FR.02): from the EVSE's
+        // side that is EVConnected without authorization, for the CSMS the EVSE is suspending the transaction.
+        EvseChargingState.EVConnected when evse.Tx is { LimitReached: not null } or { InvalidIdExhausted: true } => ChargingStateEnumType.SuspendedEVSE,
+        EvseChargingState.EVConnected when evse.ResumedWithoutEnergy && evse.Session is null => ChargingStateEnumType.SuspendedEVSE,
         EvseChargingState.EVConnected => ChargingStateEnumType.EVConnected,
         _ => evse.EvConnected ? ChargingStateEnumType.EVConnected : ChargingStateEnumType.Idle,
     };

@@ -74,6 +74,7 @@ public sealed partial class TransactionManager
         if (Sample(reading, "SampledDataCtrlr", "TxEndedMeasurands", ReadingContextEnumType.SamplePeriodic, at, state) is { } value && state.Tx?.TransactionId == transactionId)
         {
             state.EndedValues.Add(value);
+            RememberEndedValues(state, save: true);
         }
     }
 
@@ -128,6 +129,7 @@ public sealed partial class TransactionManager
                 if (endedBoundary && Sample(reading, "AlignedDataCtrlr", "TxEndedMeasurands", ReadingContextEnumType.SampleClock, boundary, state) is { } ended)
                 {
                     state.EndedValues.Add(ended);
+                    RememberEndedValues(state, save: true);
                 }
 
                 // J01.FR.19/20: SendDuringIdle true keeps aligned values out of transactions.

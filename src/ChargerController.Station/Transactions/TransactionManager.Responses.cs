@@ -18,23 +18,28 @@ public sealed partial class TransactionManager
             return;
         }
 
-        IdTokenInfoType? info;
+        Ocpp.Messages.Transactions.TransactionEventResponse? answer;
         try
         {
-            info = response.Deserialize(OcppJsonContext.Default.TransactionEventResponse)?.IdTokenInfo;
+            answer = response.Deserialize(OcppJsonContext.Default.TransactionEventResponse);
         }
         catch (JsonException)
         {
             return;
         }
 
-        if (info is not null)
+        if (answer?.IdTokenInfo is { } info)
         {
             Post("idTokenInfo", () => ApplyIdTokenInfoAsync(transactionId, info));
         }
+
+        if (answer is { TransactionLimit: not null } or { TotalCost: not null })
+        {
+            Post("transaction limit", () => ApplyCsmsLimitAsync(transactionId, answer.TransactionLimit, answer.TotalCost));
+        }
     }
 
-    private Task ApplyIdTokenInfoAsync(string transactionId, IdTokenInfoType info)
+    private async Task ApplyIdTokenInfoAsync(string transactionId, IdTokenInfoType info)
     {
         var state = _states.Values.FirstOrDefault(s => s.Tx?.TransactionId == transactionId);
         var token = state?.Session?.Token ?? (state?.Tx is { IdToken: { } id } tx ? new IdTokenType { IdToken = id, Type = tx.IdTokenType ?? "Local" } : null);
@@ -45,7 +50,7 @@ public sealed partial class TransactionManager
 
         if (state is null || info.Status == AuthorizationStatusEnumType.Accepted || state.Session is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var status = info.Status.ToString();
@@ -57,11 +62,10 @@ public sealed partial class TransactionManager
         }
         else
         {
-            // E05.FR.10: keep the transaction but stop the energy: the EVSE reports SuspendedEVSE.
-            _evses[state.EvseId].Deauthorize();
+            // E05.FR.02/03: keep the transaction; the energy stops now, or once MaxEnergyOnInvalidId more Wh were delivered.
+            // The EVSE then reports SuspendedEVSE.
+            await StartInvalidIdAllowanceAsync(state).ConfigureAwait(false);
         }
-
-        return Task.CompletedTask;
     }
 
     private void OnVariableChanged(object? sender, VariableChangedEventArgs e)

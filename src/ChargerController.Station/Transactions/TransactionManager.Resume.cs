@@ -50,6 +50,7 @@ public sealed partial class TransactionManager
             }
 
             state.Tx = current;
+            RestoreEndedValues(state, current);
             state.IdTokenSent = true;
             state.ReportedChargingState = Enum.TryParse<ChargingStateEnumType>(current.ChargingState, out var reported) ? reported : null;
             await ResumeOrEndAsync(state, current).ConfigureAwait(false);
@@ -72,14 +73,28 @@ public sealed partial class TransactionManager
             {
                 state.Session = _sessions.Resume(state.EvseId, new IdTokenType { IdToken = idToken, Type = record.IdTokenType ?? "Local" }, record.StartedAt);
             }
-            else if (record.ChargingState == nameof(ChargingStateEnumType.Charging))
+            else
             {
-                // E17.FR.14 / B13.FR.25: a transaction that was charging resumes without energy transfer: SuspendedEVSE.
-                state.ChargingState = EvseChargingState.SuspendedEVSE;
+                // E17.FR.12: resumed without energy; the EVSE (just powered up, not authorized) offers nothing.
+                state.ResumedWithoutEnergy = true;
+                if (state.ChargingState is EvseChargingState.Charging or EvseChargingState.SuspendedEV)
+                {
+                    state.ChargingState = EvseChargingState.EVConnected;
+                }
             }
 
             await UpdateAsync(state, TriggerReasonEnumType.TxResumed).ConfigureAwait(false);
+            if (state.Tx?.LimitReached is not null || state.Tx?.InvalidIdExhausted == true)
+            {
+                // The limit or the rejection stopped the energy before the outage; resuming does not restart it.
+                _evses[state.EvseId].Deauthorize();
+            }
+
             StartTimers(state);
+            ScheduleLimitWatch(state);
+
+            // A time limit may have run out while the station was down (E16.FR.09/10).
+            await CheckLimitsAsync(state).ConfigureAwait(false);
             TransactionStarted?.Invoke(this, state.EvseId);
             return;
         }

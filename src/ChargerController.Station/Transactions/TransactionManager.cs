@@ -227,6 +227,7 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
         {
             state.SampledTimer?.Dispose();
             state.EndedSampleTimer?.Dispose();
+            state.LimitTimer?.Dispose();
         }
 
         _stop.Dispose();

@@ -16,4 +16,10 @@ public sealed record TransactionManagerOptions
 
     /// <summary>Gets how long a meter read may take before the event goes without meter values.</summary>
     public TimeSpan MeterReadTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Gets how often an active E16 limit or MaxEnergyOnInvalidId allowance is checked against the meter and the clock.
+    /// At 22 kW one second is about 6 Wh, well inside a meter's resolution (E16.FR.19).
+    /// </summary>
+    public TimeSpan LimitCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

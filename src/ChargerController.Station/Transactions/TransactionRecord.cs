@@ -39,4 +39,31 @@ public sealed record TransactionRecord(string TransactionId, int EvseId, int Con
 
     /// <summary>Gets the import register at the start, watt-hours.</summary>
     public double? MeterStartWh { get; init; }
+
+    /// <summary>Gets the transaction's energy limit (E16 <c>maxEnergy</c>), watt-hours delivered since the start.</summary>
+    public double? LimitMaxEnergyWh { get; init; }
+
+    /// <summary>Gets the transaction's time limit (E16 <c>maxTime</c>), seconds since Started (E16.FR.09).</summary>
+    public int? LimitMaxTimeS { get; init; }
+
+    /// <summary>Gets the transaction's cost limit (E16 <c>maxCost</c>), in the tariff currency.</summary>
+    public decimal? LimitMaxCost { get; init; }
+
+    /// <summary>Gets the running cost the CSMS last reported (<c>totalCost</c>, central cost calculation, E16.FR.15).</summary>
+    public decimal? RunningCost { get; init; }
+
+    /// <summary>Gets the triggerReason of the limit that suspended the energy (E16.FR.05), until the limit is raised.</summary>
+    public string? LimitReached { get; init; }
+
+    /// <summary>Gets the import register when the CSMS rejected the idToken while energy stays allowed (MaxEnergyOnInvalidId, E05.FR.03).</summary>
+    public double? InvalidIdSinceWh { get; init; }
+
+    /// <summary>Gets a value indicating whether the energy allowed after the rejection is used up and the energy stopped (E05.FR.02).</summary>
+    public bool InvalidIdExhausted { get; init; }
+
+    /// <summary>Gets the cable rating last reported in <c>cableMaxCurrent</c>, amperes.</summary>
+    public int? CableMaxCurrentA { get; init; }
+
+    /// <summary>Gets the TxEnded sampled values collected so far (a MeterValuesRequest JSON holding them), for the Ended event.</summary>
+    public string? EndedValuesJson { get; init; }
 }

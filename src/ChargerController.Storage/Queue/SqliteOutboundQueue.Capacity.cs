@@ -52,7 +52,7 @@ public sealed partial class SqliteOutboundQueue
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_count == _transactionalCount)
+            if (_count == _keptOfflineCount)
             {
                 return ValueTask.FromResult(0);
             }
@@ -169,7 +169,7 @@ public sealed partial class SqliteOutboundQueue
         AddToCounter(reason.ToString(), count, tx);
         tx.Commit();
         _count -= count;
-        _transactionalCount -= transactional;
+        _keptOfflineCount -= transactional;
         _accountedBytes -= bytes;
         return (count, bytes);
     }
@@ -196,7 +196,7 @@ public sealed partial class SqliteOutboundQueue
             using var reader = totals.ExecuteReader();
             reader.Read();
             _count = reader.GetInt32(0);
-            _transactionalCount = reader.GetInt32(1);
+            _keptOfflineCount = reader.GetInt32(1);
             _accountedBytes = reader.GetInt64(2);
         }
 

@@ -45,7 +45,7 @@ public sealed partial class SqliteOutboundQueue
 
             return ValueTask.FromResult(new QueueStatistics(
                 _count,
-                _transactionalCount,
+                CountTransactionRelated(),
                 _accountedBytes,
                 _budget?.MaxBytes,
                 oldest,
@@ -54,6 +54,15 @@ public sealed partial class SqliteOutboundQueue
                 _counters.GetValueOrDefault(nameof(OutboundDiscardReason.NotQueuedOffline)),
                 _counters.GetValueOrDefault(RefusedCounter)));
         }
+    }
+
+    // The "transactional" column is the policy's keep-offline flag, which critical security events share (A04.FR.02);
+    // what is transaction-related is the classified kind (TransactionEvent only).
+    private int CountTransactionRelated()
+    {
+        using var count = _writer.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM outbound_queue WHERE kind IN ({(long)OutboundMessageKind.TransactionStarted}, {(long)OutboundMessageKind.TransactionUpdated}, {(long)OutboundMessageKind.TransactionEnded});";
+        return Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Reads the discard log, newest first (for support bundles and <c>chargerctl queue stats</c>).</summary>

@@ -39,7 +39,7 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
     private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _count;
     private int _relaxedDeletes;
-    private int _transactionalCount;
+    private int _keptOfflineCount;
     private long _accountedBytes;
     private bool _disposed;
 
@@ -86,7 +86,8 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
         LoadTotals();
         if (_count > 0)
         {
-            _logger.QueueOpened(_count, _transactionalCount, _accountedBytes);
+            var transactionRelated = CountTransactionRelated();
+            _logger.QueueOpened(_count, transactionRelated, _accountedBytes);
         }
     }
 
@@ -131,7 +132,7 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
             }
 
             _count++;
-            _transactionalCount += policy.IsTransactional ? 1 : 0;
+            _keptOfflineCount += policy.IsTransactional ? 1 : 0;
             _accountedBytes += size;
             message = new OutboundMessage(sequence, messageId, action, payload, policy, now, 0, now)
             {
@@ -269,7 +270,7 @@ public sealed partial class SqliteOutboundQueue : IOutboundQueue, IDisposable
     private void Forget(long bytes, bool transactional)
     {
         _count--;
-        _transactionalCount -= transactional ? 1 : 0;
+        _keptOfflineCount -= transactional ? 1 : 0;
         _accountedBytes -= bytes;
     }
 }

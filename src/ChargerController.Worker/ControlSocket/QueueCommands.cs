@@ -29,7 +29,7 @@ internal sealed class QueueCommands(IOutboundQueue queue) : IControlCommandModul
 
             var all = await queue.ListAsync(ct).ConfigureAwait(false);
             var entries = all.Take(limit).Select(m => new QueueEntry(
-                m.Sequence, m.MessageId, m.Action, m.Kind.ToString(), m.TransactionId, m.Policy.IsTransactional, m.FailedAttempts, m.EnqueuedAt, m.NotBefore, m.PayloadJson.Length)).ToList();
+                m.Sequence, m.MessageId, m.Action, m.Kind.ToString(), m.TransactionId, m.IsTransactionRelated, m.FailedAttempts, m.EnqueuedAt, m.NotBefore, m.PayloadJson.Length)).ToList();
             return new ControlResponse(true, JsonSerializer.SerializeToElement(new QueueList(all.Count, entries), ControlJsonContext.Default.QueueList));
         });
     }

@@ -93,6 +93,73 @@ public sealed class OutboundQueuePumpTests
         Assert.Equal(0, (await queue.PeekAsync(CancellationToken.None))!.FailedAttempts);
     }
 
+    [Fact]
+    public async Task Pump_ClockSteppedBackBeyondMaxTimerPeriod_SendsAfterLongestRetryWaitInsteadOfThrowing()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var queue = new InMemoryOutboundQueue(h.Time);
+        await using var pump = new OutboundQueuePump(h.Connection, queue, h.Time, h.Log);
+        var te = await pump.EnqueueAsync(new HeartbeatRequest(), new QueuePolicy(true, 3, TimeSpan.FromSeconds(60)), CancellationToken.None);
+
+        // One failed attempt stamped with a clock 60 days ahead of the present one: what a station sees after the CSMS
+        // time moved its clock back by 60 days. A single Task.Delay of 60 days throws (beyond the max timer period).
+        await queue.RecordFailedAttemptAsync(te.MessageId, h.Time.GetUtcNow() + TimeSpan.FromDays(60), CancellationToken.None);
+        await pump.StartAsync();
+        await h.AssertNothingSentThenAliveAsync();
+
+        var advanced = await AdvanceUntilSentAsync(h, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
+        Assert.Equal(te.MessageId, advanced.Frame[1].GetString());
+
+        // Not before the longest legitimate wait after one failure (1 × 60 s, E13.FR.03), and not 60 days later.
+        Assert.InRange(advanced.Elapsed, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public async Task Pump_RetryIntervalBeyondMaxTimerPeriod_WaitsItOutInSteps()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var queue = new InMemoryOutboundQueue(h.Time);
+        await using var pump = new OutboundQueuePump(h.Connection, queue, h.Time, h.Log);
+
+        // MessageAttemptInterval is an int of seconds: 70 days is a legal (if odd) configuration.
+        var te = await pump.EnqueueAsync(new HeartbeatRequest(), new QueuePolicy(true, 3, TimeSpan.FromDays(70)), CancellationToken.None);
+        await pump.StartAsync();
+        Assert.Equal(te.MessageId, (await h.NextFrameAsync())[1].GetString());
+        await h.PeerSendAsync($$"""[4,"{{te.MessageId}}","InternalError","try later",{}]""");
+        await WaitForFailuresAsync(queue, te.MessageId, 1);
+
+        var advanced = await AdvanceUntilSentAsync(h, TimeSpan.FromHours(12), TimeSpan.FromDays(80));
+        Assert.Equal(te.MessageId, advanced.Frame[1].GetString());
+        Assert.InRange(advanced.Elapsed, TimeSpan.FromDays(70), TimeSpan.FromDays(71.5));
+    }
+
+    private static async Task<(System.Text.Json.JsonElement Frame, TimeSpan Elapsed)> AdvanceUntilSentAsync(EngineHarness h, TimeSpan step, TimeSpan limit)
+    {
+        // Step virtual time while watching the wire, so the pump's timer is never skipped over before it exists.
+        var elapsed = TimeSpan.Zero;
+        var next = h.Pair.Csms.ReceiveAsync(CancellationToken.None).AsTask();
+        while (elapsed <= limit)
+        {
+            if (await Task.WhenAny(next, Task.Delay(10)) == next)
+            {
+                var e = await next;
+                if (e.Kind == Ocpp.Transport.TransportEventKind.Frame)
+                {
+                    return (System.Text.Json.JsonDocument.Parse(e.Data).RootElement.Clone(), elapsed);
+                }
+
+                next = h.Pair.Csms.ReceiveAsync(CancellationToken.None).AsTask();
+                continue;
+            }
+
+            h.Time.Advance(step);
+            elapsed += step;
+        }
+
+        Assert.Fail($"Nothing sent within {limit} of virtual time.");
+        return default;
+    }
+
     private static async Task WaitForFailuresAsync(InMemoryOutboundQueue queue, string id, int failures)
     {
         // The pump records the failure with its clock reading; only then may the test move the clock.

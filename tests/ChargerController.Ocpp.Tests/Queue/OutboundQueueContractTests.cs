@@ -117,6 +117,30 @@ public abstract class OutboundQueueContractTests : IDisposable
     }
 
     [Fact]
+    public async Task SecurityEvent_KeptOfflineWithGuaranteedDelivery_ButNotTransactionRelated()
+    {
+        var queue = CreateQueue(null);
+        var startup = Fixed("""{"type":"StartupOfTheDevice","timestamp":"2025-05-01T08:00:00Z","techInfo":"Boot reason PowerUp"}""");
+        var security = await queue.EnqueueAsync("SecurityEventNotification", startup, QueuePolicy.GuaranteedDelivery, "sec-1", CancellationToken.None);
+        await queue.EnqueueAsync("StatusNotification", "{}"u8.ToArray(), QueuePolicy.Normal, "n1", CancellationToken.None);
+
+        // A04.FR.02: the startup event survives going offline with QueueAllMessages false ...
+        Assert.Equal(1, await queue.DropNonTransactionalAsync(CancellationToken.None));
+        var kept = Assert.Single(await queue.ListAsync(CancellationToken.None));
+        Assert.Equal("sec-1", kept.MessageId);
+
+        // ... but it is no TransactionEvent: not counted as transaction-related (E14 messagesInQueue, queue stats).
+        Assert.False(security.IsTransactionRelated);
+        Assert.False(kept.IsTransactionRelated);
+        Assert.Equal(OutboundMessageKind.SecurityEvent, kept.Kind);
+        Assert.Equal(0, (await queue.GetStatisticsAsync(CancellationToken.None)).TransactionalCount);
+
+        var te = await queue.EnqueueAsync("TransactionEvent", Te("Started", "Authorized", "tx-1", 0), QueuePolicy.Transactional, "te-1", CancellationToken.None);
+        Assert.True(te.IsTransactionRelated);
+        Assert.Equal(1, (await queue.GetStatisticsAsync(CancellationToken.None)).TransactionalCount);
+    }
+
+    [Fact]
     public async Task E13_FR_04_Discard_RemovesAndCounts()
     {
         var queue = CreateQueue(null);

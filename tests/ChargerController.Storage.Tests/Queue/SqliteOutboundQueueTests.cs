@@ -31,6 +31,26 @@ public sealed class SqliteOutboundQueueTests : OutboundQueueContractTests
         Assert.Equal(Te("Ended", "EVDeparted", "tx-1", 2), record.PayloadJson!.Value.ToArray());
     }
 
+    [Fact]
+    public async Task Reopen_StartupSecurityEvent_StaysKeptButNotTransactionRelated()
+    {
+        var path = Path.Combine(_dir, "reopen.db");
+        using (var queue = new SqliteOutboundQueue(new StationDatabase(path), Time, Log))
+        {
+            await queue.EnqueueAsync("SecurityEventNotification", Fixed("""{"type":"StartupOfTheDevice","timestamp":"2025-05-01T08:00:00Z"}"""), QueuePolicy.GuaranteedDelivery, "sec-1", CancellationToken.None);
+            await queue.EnqueueAsync("TransactionEvent", Te("Ended", "EVDeparted", "tx-1", 2), QueuePolicy.Transactional, "te-1", CancellationToken.None);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var reopened = new SqliteOutboundQueue(new StationDatabase(path), Time, Log);
+        var list = await reopened.ListAsync(CancellationToken.None);
+        Assert.Equal([false, true], list.Select(m => m.IsTransactionRelated));
+        Assert.Equal(0, await reopened.DropNonTransactionalAsync(CancellationToken.None));
+        var stats = await reopened.GetStatisticsAsync(CancellationToken.None);
+        Assert.Equal((2, 1), (stats.Count, stats.TransactionalCount));
+        Assert.Contains("2 messages (1 transaction-related", Assert.Single(Log.Entries, e => e.EventId == 4100).Message, StringComparison.Ordinal);
+    }
+
     protected override IOutboundQueue CreateQueue(OutboundQueueBudget? budget)
     {
         var queue = new SqliteOutboundQueue(

@@ -1,5 +1,6 @@
 using ChargerController.Ocpp.Queue;
 using ChargerController.Station.Transactions;
+using ChargerController.Storage.Migrations;
 using ChargerController.Storage.Queue;
 using ChargerController.Storage.Transactions;
 using Microsoft.Data.Sqlite;
@@ -28,12 +29,47 @@ public sealed class SqliteTransactionJournalTests : IDisposable
             ChargingState = "Charging",
             LastEventAt = new DateTimeOffset(2026, 3, 1, 8, 30, 0, TimeSpan.Zero),
             MeterStartWh = 12345.5,
+            LimitMaxEnergyWh = 2000.5,
+            LimitMaxTimeS = 3600,
+            LimitMaxCost = 12.345m,
+            RunningCost = 0.1m,
+            LimitReached = "EnergyLimitReached",
+            InvalidIdSinceWh = 13000.25,
+            InvalidIdExhausted = true,
+            CableMaxCurrentA = 20,
+            EndedValuesJson = """{"evseId":2,"meterValue":[{"timestamp":"2026-03-01T08:00:00Z","sampledValue":[{"value":12345.5}]}]}""",
         };
         new SqliteTransactionJournal(new StationDatabase(DbPath)).Save(record);
 
         var loaded = new SqliteTransactionJournal(new StationDatabase(DbPath)).LoadOpen();
 
         Assert.Equal(record, Assert.Single(loaded));
+    }
+
+    [Fact]
+    public void RowFromBeforeTheLimitsMigration_LoadsWithoutLimitsOrSamples()
+    {
+        // A station upgraded mid-transaction: the row was written by the 0008 schema, the columns of 0009 were added after.
+        var all = MigrationCatalog.Load();
+        var limits = all.Single(m => m.Name.EndsWith("_txlimits.sql", StringComparison.Ordinal));
+        using (var c = new SqliteConnection($"Data Source={DbPath}"))
+        {
+            c.Open();
+            MigrationRunner.Migrate(c, all.TakeWhile(m => m.Version < limits.Version).ToList());
+            using var insert = c.CreateCommand();
+            insert.CommandText = "INSERT INTO open_transaction (transaction_id, evse_id, connector_id, started_utc_ticks, next_seq_no, pending_seq_no, pending_is_ended, enqueued_seq_no, last_event_utc_ticks, meter_start_wh) " +
+                "VALUES ('tx-old', 1, 1, 0, 4, 3, 0, 3, 0, 100.0);";
+            insert.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var loaded = Assert.Single(new SqliteTransactionJournal(new StationDatabase(DbPath)).LoadOpen());
+
+        Assert.Equal(("tx-old", 4, 100.0), (loaded.TransactionId, loaded.NextSeqNo, loaded.MeterStartWh));
+        Assert.Null(loaded.LimitMaxEnergyWh);
+        Assert.Null(loaded.LimitMaxCost);
+        Assert.False(loaded.InvalidIdExhausted);
+        Assert.Null(loaded.EndedValuesJson);
     }
 
     [Fact]

@@ -7,6 +7,19 @@ namespace ChargerController.Station.Tests.Conformance.Authorization;
 public sealed class AuthorizeTests
 {
     [Fact]
+    public async Task TC_E_52_CS()
+    {
+        // DisableRemoteAuthorization true: a token neither in the list nor in the cache is refused without asking the CSMS.
+        await using var a = await AuthorizationHarness.StartAsync();
+        await a.SetAsync("AuthCtrlr", "DisableRemoteAuthorization", "true");
+
+        var decision = await a.PresentAsync("UNKNOWN1");
+
+        Assert.False(decision.Accepted);
+        Assert.Equal(0, a.AuthorizeCount);
+    }
+
+    [Fact]
     public async Task TC_C_02_CS() => await RefusedByCsmsAsync("Invalid");
 
     [Fact]

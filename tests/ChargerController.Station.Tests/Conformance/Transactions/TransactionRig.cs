@@ -41,7 +41,10 @@ public sealed class TransactionRig : IAsyncDisposable
 
     public CsmsSession Session => Harness.Session;
 
-    public IIdTokenAuthorizer Authorizer { get; }
+    public IIdTokenAuthorizer Authorizer { get; private set; }
+
+    /// <summary>Gets or sets a factory for an authorizer that needs the station (e.g. the real AuthorizationService on its device model); it is attached as a module too.</summary>
+    public Func<StationHarness, IIdTokenAuthorizer>? AuthorizerFactory { get; init; }
 
     public IReservationGate Reservations { get; }
 
@@ -79,7 +82,8 @@ public sealed class TransactionRig : IAsyncDisposable
         Action<LoopbackCsms>? script = null,
         SessionCoordinatorOptions? sessionOptions = null,
         Func<StationHarness, TransactionRig, IEnumerable<IStationModule>>? extraModules = null,
-        Func<int, ICurrentLimitSource>? limitSource = null)
+        Func<int, ICurrentLimitSource>? limitSource = null,
+        Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -97,6 +101,7 @@ public sealed class TransactionRig : IAsyncDisposable
             SessionOptions = sessionOptions ?? new SessionCoordinatorOptions(),
             ExtraModules = extraModules,
             LimitSource = limitSource,
+            AuthorizerFactory = authorizerFactory,
         };
         rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
         rig.Csms.Respond("TransactionEvent", "{}");
@@ -202,7 +207,7 @@ public sealed class TransactionRig : IAsyncDisposable
     public Task<SessionStartResult> TapAsync(string idToken) => Sessions.PresentCardAsync(idToken, CancellationToken.None);
 
     /// <summary>A reboot: the runtime, the coordinator and the transaction manager go; the EVSE hardware, journal and queue stay.</summary>
-    public async Task RestartAsync(BootReasonEnumType reason = BootReasonEnumType.PowerUp)
+    public async Task RestartAsync(BootReasonEnumType reason = BootReasonEnumType.PowerUp, TimeSpan? outage = null)
     {
         await Manager.DisposeAsync();
         Sessions.Dispose();
@@ -211,6 +216,12 @@ public sealed class TransactionRig : IAsyncDisposable
         foreach (var controller in _controllers)
         {
             controller.Deauthorize();
+        }
+
+        if (outage is { } down)
+        {
+            // The power stays off this long (virtual time) before the station boots again.
+            Harness.Time.Advance(down);
         }
 
         await Harness.RestartAsync(reason);
@@ -258,13 +269,24 @@ public sealed class TransactionRig : IAsyncDisposable
             Queue = new InMemoryOutboundQueue(time);
         }
 
+        var modules = ports.Modules;
+        if (AuthorizerFactory is not null)
+        {
+            // Recreated on every (re)start with the new device model, as the station would.
+            Authorizer = AuthorizerFactory(harness);
+            if (Authorizer is IStationModule module)
+            {
+                modules = [.. modules, module];
+            }
+        }
+
         var meters = _devices.Select((d, i) => (Id: i + 1, Meter: (IEnergyMeter)d.Meter)).ToDictionary(x => x.Id, x => x.Meter);
         Sessions = new SessionCoordinator(_controllers, meters, Authorizer, SessionOptions, harness.Time, Reservations);
         Manager = new TransactionManager(_controllers, meters, Sessions, Journal, Authorizer, Reservations, Profiles, new TransactionManagerOptions(), harness.Time);
         return ports with
         {
             Transactions = Manager,
-            Modules = [.. ports.Modules, Manager, .. ExtraModules?.Invoke(harness, this) ?? []],
+            Modules = [.. modules, Manager, .. ExtraModules?.Invoke(harness, this) ?? []],
             TriggerSources = [.. ports.TriggerSources, new TransactionTriggerSource(Manager)],
             OutboundQueue = Queue,
         };
