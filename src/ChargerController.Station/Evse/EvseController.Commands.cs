@@ -12,6 +12,8 @@ public sealed partial class EvseController
     private PhaseSelection _cmdPhases = PhaseSelection.AllPhases;
     private bool _cmdResetFaults;
     private bool _cmdRcdSelfTest;
+    private bool _cmdUnlockOnEvSideDisconnect = true;
+    private bool _cmdReleaseHeldLock;
 
     /// <summary>Authorizes a session: once an EV is connected (before or after this call) and nothing forbids it, PWM announces the offer.</summary>
     public void Authorize()
@@ -102,6 +104,29 @@ public sealed partial class EvseController
         }
     }
 
+    /// <summary>
+    /// Sets whether the connector lock releases when the EV side of the cable is unplugged (pilot back to A while the plug
+    /// stays locked in the socket): OCPPCommCtrlr.UnlockOnEVSideDisconnect, E09.FR.02. When <see langword="false"/> the
+    /// lock stays engaged until the next authorization or <see cref="ReleaseHeldLock"/> (E09.FR.03).
+    /// </summary>
+    /// <param name="unlock">The variable's value.</param>
+    public void SetUnlockOnEvSideDisconnect(bool unlock)
+    {
+        lock (_commandGate)
+        {
+            _cmdUnlockOnEvSideDisconnect = unlock;
+        }
+    }
+
+    /// <summary>Releases a lock held after an EV-side disconnect (UnlockConnector, F05); no effect while a session is authorized.</summary>
+    public void ReleaseHeldLock()
+    {
+        lock (_commandGate)
+        {
+            _cmdReleaseHeldLock = true;
+        }
+    }
+
     /// <summary>Requests a residual-current monitor self-test at the next moment the contactor is open.</summary>
     public void RequestRcdSelfTest()
     {
@@ -121,8 +146,11 @@ public sealed partial class EvseController
             _requestedPhases = _cmdPhases;
             _resetRequested |= _cmdResetFaults;
             _rcdSelfTestPending |= _cmdRcdSelfTest;
+            _unlockOnEvSideDisconnect = _cmdUnlockOnEvSideDisconnect;
+            _holdLockForDriver &= !_cmdReleaseHeldLock;
             _cmdResetFaults = false;
             _cmdRcdSelfTest = false;
+            _cmdReleaseHeldLock = false;
         }
     }
 

@@ -33,6 +33,8 @@ public sealed partial class EvseController
     private Task<ConnectorLockFeedback>? _lockOp;
     private bool _lockOpIsLock;
     private bool _locked;
+    private bool _unlockOnEvSideDisconnect = true;
+    private bool _holdLockForDriver;
 
     private RcdSelfTestSequence? _rcdTest;
     private bool _rcdSelfTestPending;
@@ -303,6 +305,12 @@ public sealed partial class EvseController
             return;
         }
 
+        if (_authorized)
+        {
+            // E09.FR.03: the driver's new authorization is what releases a lock held after an EV-side disconnect.
+            _holdLockForDriver = false;
+        }
+
         var sessionActive = _evConnected && _authorized && !_faults.IsActive(FaultKind.ConnectorLockFailure);
         if (sessionActive && !_locked)
         {
@@ -312,7 +320,7 @@ public sealed partial class EvseController
             return;
         }
 
-        if (!sessionActive && _locked && !_interlock.IsClosed && !_faults.IsActive(FaultKind.ConnectorLockFailure))
+        if (!sessionActive && _locked && !_holdLockForDriver && !_interlock.IsClosed && !_faults.IsActive(FaultKind.ConnectorLockFailure))
         {
             // One unlock attempt per session end; a failed unlock is logged, not retried every step.
             _lockOpIsLock = false;

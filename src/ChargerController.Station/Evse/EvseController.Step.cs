@@ -164,7 +164,10 @@ public sealed partial class EvseController
 
         if (wasConnected && !_evConnected)
         {
-            // Unplug ends the session and every fault latched "until unplug" (REFERENCE.md §6.4).
+            // Unplug ends the session and every fault latched "until unplug" (REFERENCE.md §6.4). A locked plug cannot leave
+            // the socket, so pilot A with the lock engaged is the cable pulled at the EV side: E09.FR.03 keeps it locked
+            // when UnlockOnEVSideDisconnect is false on a socket outlet (no PP = tethered cable, E09.FR.02/03 do not apply).
+            _holdLockForDriver = _locked && !_unlockOnEvSideDisconnect && _devices.ProximityPilot is not null;
             EndSession();
             _faults.Unplugged();
             _cable = null;

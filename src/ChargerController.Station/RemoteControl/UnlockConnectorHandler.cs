@@ -42,6 +42,9 @@ public sealed class UnlockConnectorHandler : IOcppRequestHandler<UnlockConnector
             await _manager.StopAsync(request.EvseId, SessionEndReason.UnlockCommand).ConfigureAwait(false);
         }
 
+        // F05: also releases a lock kept after an EV-side disconnect (UnlockOnEVSideDisconnect false, E09.FR.03).
+        _manager.Evse(request.EvseId)!.ReleaseHeldLock();
+
         return new UnlockConnectorResponse { Status = UnlockStatusEnumType.Unlocked };
     }
 }

@@ -75,6 +75,9 @@ public sealed partial class TransactionManager
             case ("TxCtrlr", "EVConnectionTimeOut"):
                 ApplyConnectionTimeout();
                 break;
+            case ("OCPPCommCtrlr", "UnlockOnEVSideDisconnect"):
+                ApplyUnlockOnEvSideDisconnect();
+                break;
             case ("AlignedDataCtrlr", "Interval"):
                 ScheduleClock();
                 break;
@@ -91,6 +94,16 @@ public sealed partial class TransactionManager
                 break;
             default:
                 break;
+        }
+    }
+
+    private void ApplyUnlockOnEvSideDisconnect()
+    {
+        // E09.FR.02/03: the EVSE controller owns the lock; it only needs to know whether to hold it after an EV-side unplug.
+        var unlock = _context?.DeviceModel.GetBool("OCPPCommCtrlr", "UnlockOnEVSideDisconnect", true) != false;
+        foreach (var evse in _evses.Values)
+        {
+            evse.SetUnlockOnEvSideDisconnect(unlock);
         }
     }
 

@@ -172,6 +172,7 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
         context.Register(new RemoteControl.GetTransactionStatusHandler(this));
         context.Register(new RemoteControl.UnlockConnectorHandler(this));
         ApplyConnectionTimeout();
+        ApplyUnlockOnEvSideDisconnect();
         ScheduleClock();
         _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
     }

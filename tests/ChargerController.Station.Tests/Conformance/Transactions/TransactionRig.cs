@@ -72,6 +72,9 @@ public sealed class TransactionRig : IAsyncDisposable
 
     public SimulatedMeter Meter(int evse = 1) => _devices[evse - 1].Meter;
 
+    /// <summary>The simulated hardware of an EVSE (connector lock, proximity pilot, ...).</summary>
+    public SimulatedEvse Device(int evse = 1) => _devices[evse - 1];
+
     /// <summary>Starts a station with <paramref name="evses"/> EVSEs; <paramref name="config"/> maps "Component.Variable" to values set before the runtime starts.</summary>
     public static async Task<TransactionRig> StartAsync(
         IReadOnlyDictionary<string, string>? config = null,
