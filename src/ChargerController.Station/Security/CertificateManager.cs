@@ -122,6 +122,14 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
         [.. Load(CertificateUse.CsmsRoot), .. Load(CertificateUse.CsmsRootFallback)];
 
     /// <inheritdoc/>
+    public X509Certificate2Collection GetCsmsRootCertificatesForMigration()
+    {
+        // M05.FR.15: migrating to another CSMS, only the new root counts; the fallback serves the old CSMS (M05.FR.14/16).
+        X509Certificate2Collection roots = [.. Load(CertificateUse.CsmsRoot)];
+        return roots.Count > 0 ? roots : GetCsmsRootCertificates();
+    }
+
+    /// <inheritdoc/>
     public X509Certificate2? GetClientCertificate()
     {
         lock (_gate)

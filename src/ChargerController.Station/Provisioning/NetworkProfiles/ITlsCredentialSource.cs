@@ -16,6 +16,13 @@ public interface ITlsCredentialSource
     /// <returns>The roots.</returns>
     X509Certificate2Collection GetCsmsRootCertificates();
 
+    /// <summary>
+    /// Gets the CSMS root certificates to verify a CSMS with while migrating to it (B10): M05.FR.15 leaves out the
+    /// fallback root kept after a root rollover, so a new CSMS is verified with the new root only.
+    /// </summary>
+    /// <returns>The roots.</returns>
+    X509Certificate2Collection GetCsmsRootCertificatesForMigration() => GetCsmsRootCertificates();
+
     /// <summary>Gets the valid ChargingStationCertificate with its private key (A05.FR.03); null when none.</summary>
     /// <returns>The certificate.</returns>
     X509Certificate2? GetClientCertificate();

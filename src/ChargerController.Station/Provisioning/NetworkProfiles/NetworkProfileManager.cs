@@ -300,7 +300,7 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
         var profile = ProfileOf(slot);
         var url = profile is not null && Uri.TryCreate(profile.OcppCsmsUrl, UriKind.Absolute, out var stored) ? stored : _options.CsmsUrl;
         var securityProfile = profile is null ? _options.SecurityProfile : (SecurityProfile)profile.SecurityProfile;
-        var roots = _credentials.GetCsmsRootCertificates();
+        var roots = IsMigration(slot, url) ? _credentials.GetCsmsRootCertificatesForMigration() : _credentials.GetCsmsRootCertificates();
         return new ConnectionTarget
         {
             Name = "slot " + slot.ToString(CultureInfo.InvariantCulture),
@@ -313,6 +313,19 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
             CsmsRootCertificates = roots.Count > 0 ? roots : null,
             ClientCertificate = _credentials.GetClientCertificate(),
         };
+    }
+
+    // B10 vs M05.FR.14/15: a slot other than the one that last worked, pointing at another CSMS, is a migration.
+    private bool IsMigration(int slot, Uri url)
+    {
+        if (Profiles.GetLastConnectedSlot() is not { } last || last == slot)
+        {
+            return false;
+        }
+
+        var lastProfile = ProfileOf(last);
+        var lastUrl = lastProfile is not null && Uri.TryCreate(lastProfile.OcppCsmsUrl, UriKind.Absolute, out var stored) ? stored : _options.CsmsUrl;
+        return lastUrl != url;
     }
 
     private VariableRejection? ValidatePriority(string value)
