@@ -36,22 +36,22 @@ public sealed class ChargerdGridMeterTests : IAsyncLifetime
         await using var chargerd = ChargerdProcess.Start(environment, "--simulate", "--evses", "2", "--control-socket", Socket, "--state-dir", dir);
         await WaitForSocketAsync(chargerd);
 
-        await CtlAsync("sim", "plug", "1");
-        await EvseWhenAsync(1, e => e.GetProperty("pilotState").GetString()!.StartsWith('B'));
-        await CtlAsync("sim", "tap", "04A1B2C3");
+        await Ctl.RunAsync("sim", "plug", "1");
+        await Ctl.EvseWhenAsync(1, e => e.GetProperty("pilotState").GetString()!.StartsWith('B'));
+        await Ctl.RunAsync("sim", "tap", "04A1B2C3");
 
         // The 11 kW car wants 16 A; the fuse leaves 13 A.
-        var first = await EvseWhenAsync(1, e => e.GetProperty("contactorClosed").GetBoolean() && e.GetProperty("measuredCurrentA").GetDouble() > 0);
-        var one = await EvseWhenAsync(1, e => Math.Abs(e.GetProperty("offeredCurrentA").GetDouble() - 13) < 0.5);
+        var first = await Ctl.EvseWhenAsync(1, e => e.GetProperty("contactorClosed").GetBoolean() && e.GetProperty("measuredCurrentA").GetDouble() > 0);
+        var one = await Ctl.EvseWhenAsync(1, e => Math.Abs(e.GetProperty("offeredCurrentA").GetDouble() - 13) < 0.5);
         Assert.True(one.GetProperty("measuredCurrentA").GetDouble() <= 13.5, one.ToString());
         Assert.NotEqual(JsonValueKind.Null, first.GetProperty("transactionId").ValueKind);
 
         // A second car: both share the 13 A; the site stays under fuse − margin on every phase.
-        await CtlAsync("sim", "plug", "2");
-        await EvseWhenAsync(2, e => e.GetProperty("pilotState").GetString()!.StartsWith('B'));
-        await CtlAsync("sim", "tap", "04D5E6F7");
-        await EvseWhenAsync(2, e => e.GetProperty("offeredCurrentA").GetDouble() > 0 || e.GetProperty("contactorClosed").GetBoolean());
-        var shared = await StatusWhenAsync(s => Offered(s, 1) + Offered(s, 2) <= 13.5 && Offered(s, 2) > 0);
+        await Ctl.RunAsync("sim", "plug", "2");
+        await Ctl.EvseWhenAsync(2, e => e.GetProperty("pilotState").GetString()!.StartsWith('B'));
+        await Ctl.RunAsync("sim", "tap", "04D5E6F7");
+        await Ctl.EvseWhenAsync(2, e => e.GetProperty("offeredCurrentA").GetDouble() > 0 || e.GetProperty("contactorClosed").GetBoolean());
+        var shared = await Ctl.StatusWhenAsync(s => Offered(s, 1) + Offered(s, 2) <= 13.5 && Offered(s, 2) > 0);
         Assert.True(Measured(shared, 1) + Measured(shared, 2) + 10 <= 23.5, shared.ToString());
 
         chargerd.Terminate();
@@ -75,48 +75,9 @@ public sealed class ChargerdGridMeterTests : IAsyncLifetime
 
     private static double Measured(JsonElement status, int id) => status.GetProperty("evses")[id - 1].GetProperty("measuredCurrentA").GetDouble();
 
-    private async Task WaitForSocketAsync(ChargerdProcess chargerd)
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        while (!File.Exists(Socket))
-        {
-            Assert.False(chargerd.HasExited, chargerd.StandardError);
-            await Task.Delay(50, cts.Token);
-        }
-    }
+    private ControlSocketClient Ctl => new(Socket);
 
-    private async Task CtlAsync(params string[] args)
-    {
-        var result = await ChargerctlRun.RunAsync(["--socket", Socket, .. args]);
-        Assert.True(result.ExitCode == 0, $"chargerctl {string.Join(' ', args)} exited {result.ExitCode}: {result.Error}");
-    }
+    private Task WaitForSocketAsync(ChargerdProcess chargerd, string path) => ControlSocketClient.WaitForSocketAsync(chargerd, path, Timeout);
 
-    private async Task<JsonElement> StatusAsync()
-    {
-        var result = await ChargerctlRun.RunAsync("--socket", Socket, "status", "--json");
-        Assert.True(result.ExitCode == 0, result.Error);
-        return JsonDocument.Parse(result.Output).RootElement;
-    }
-
-    private async Task<JsonElement> StatusWhenAsync(Func<JsonElement, bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        JsonElement status = default;
-        while (!cts.IsCancellationRequested)
-        {
-            status = await StatusAsync();
-            if (condition(status))
-            {
-                return status;
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        Assert.Fail($"the station never reached the expected state; last: {status}");
-        return status;
-    }
-
-    private async Task<JsonElement> EvseWhenAsync(int id, Func<JsonElement, bool> condition) =>
-        (await StatusWhenAsync(s => condition(s.GetProperty("evses")[id - 1]))).GetProperty("evses")[id - 1];
+    private Task WaitForSocketAsync(ChargerdProcess chargerd) => WaitForSocketAsync(chargerd, Socket);
 }

@@ -27,7 +27,7 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
         await using var chargerd = ChargerdProcess.Start("--simulate", "--evses", "2", "--control-socket", Socket, "--state-dir", dir);
         await WaitForSocketAsync(chargerd);
 
-        var status = await StatusAsync();
+        var status = await Ctl.StatusAsync();
         foreach (var field in new[] { "connected", "subprotocol", "bootStatus", "queueDepth", "evses" })
         {
             Assert.True(status.TryGetProperty(field, out _), field);
@@ -38,7 +38,7 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
         Assert.Equal("None", status.GetProperty("bootStatus").GetString());
         // No CSMS configured: the station runs offline, so the A04 StartupOfTheDevice security event waits in the durable queue
         // (queued by the OCPP runtime, which may start a moment after the control socket answers).
-        Assert.Equal(1, (await StatusWhenAsync(s => s.GetProperty("queueDepth").GetInt32() == 1)).GetProperty("queueDepth").GetInt32());
+        Assert.Equal(1, (await Ctl.StatusWhenAsync(s => s.GetProperty("queueDepth").GetInt32() == 1)).GetProperty("queueDepth").GetInt32());
         Assert.Equal(2, status.GetProperty("evses").GetArrayLength());
         var first = status.GetProperty("evses")[0];
         foreach (var field in new[] { "id", "connectorStatus", "pilotState", "contactorClosed", "offeredCurrentA", "measuredCurrentA", "transactionId", "energyWh", "fault" })
@@ -46,31 +46,31 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
             Assert.True(first.TryGetProperty(field, out _), field);
         }
 
-        await CtlAsync("sim", "plug", "1");
-        var plugged = await EvseWhenAsync(1, e => e.GetProperty("pilotState").GetString()!.StartsWith('B'));
+        await Ctl.RunAsync("sim", "plug", "1");
+        var plugged = await Ctl.EvseWhenAsync(1, e => e.GetProperty("pilotState").GetString()!.StartsWith('B'));
         Assert.Equal("Occupied", plugged.GetProperty("connectorStatus").GetString());
 
-        await CtlAsync("sim", "tap", "04A1B2C3");
-        var charging = await EvseWhenAsync(1, e => e.GetProperty("contactorClosed").GetBoolean() && e.GetProperty("measuredCurrentA").GetDouble() > 0);
+        await Ctl.RunAsync("sim", "tap", "04A1B2C3");
+        var charging = await Ctl.EvseWhenAsync(1, e => e.GetProperty("contactorClosed").GetBoolean() && e.GetProperty("measuredCurrentA").GetDouble() > 0);
         Assert.NotEqual(JsonValueKind.Null, charging.GetProperty("transactionId").ValueKind);
         Assert.True(charging.GetProperty("offeredCurrentA").GetDouble() >= 6);
-        await EvseWhenAsync(1, e => e.GetProperty("energyWh").GetDouble() > 0);
+        await Ctl.EvseWhenAsync(1, e => e.GetProperty("energyWh").GetDouble() > 0);
 
         // While charging, a hardware test is refused (exit 8) and the charge goes on.
         var refused = await ChargerctlRun.RunAsync("--socket", Socket, "hw", "rcd-test", "1");
         Assert.Equal(8, refused.ExitCode);
         Assert.Contains("charging", refused.Error, StringComparison.Ordinal);
 
-        await CtlAsync("sim", "fault", "1", "weld");
-        await CtlAsync("evse", "stop", "1");
-        var welded = await EvseWhenAsync(1, e => e.GetProperty("fault").GetString() is { } f && f.Contains("ContactorWelded", StringComparison.Ordinal));
+        await Ctl.RunAsync("sim", "fault", "1", "weld");
+        await Ctl.RunAsync("evse", "stop", "1");
+        var welded = await Ctl.EvseWhenAsync(1, e => e.GetProperty("fault").GetString() is { } f && f.Contains("ContactorWelded", StringComparison.Ordinal));
         Assert.Equal("Faulted", welded.GetProperty("connectorStatus").GetString());
 
-        await CtlAsync("sim", "fault", "1", "clear");
-        await EvseWhenAsync(1, e => e.GetProperty("fault").ValueKind == JsonValueKind.Null);
+        await Ctl.RunAsync("sim", "fault", "1", "clear");
+        await Ctl.EvseWhenAsync(1, e => e.GetProperty("fault").ValueKind == JsonValueKind.Null);
 
-        await CtlAsync("sim", "unplug", "1");
-        var unplugged = await EvseWhenAsync(1, e => e.GetProperty("pilotState").GetString() == "A");
+        await Ctl.RunAsync("sim", "unplug", "1");
+        var unplugged = await Ctl.EvseWhenAsync(1, e => e.GetProperty("pilotState").GetString() == "A");
         Assert.False(unplugged.GetProperty("contactorClosed").GetBoolean());
         Assert.Equal(JsonValueKind.Null, unplugged.GetProperty("transactionId").ValueKind);
 
@@ -89,12 +89,12 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
         Assert.Equal(0, started.ExitCode);
         Assert.Contains("TECH-1", JsonDocument.Parse(started.Output).RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
 
-        await CtlAsync("sim", "ev", "1", "--state", "C");
-        await EvseWhenAsync(1, e => e.GetProperty("contactorClosed").GetBoolean());
+        await Ctl.RunAsync("sim", "ev", "1", "--state", "C");
+        await Ctl.EvseWhenAsync(1, e => e.GetProperty("contactorClosed").GetBoolean());
 
-        await CtlAsync("evse", "availability", "1", "inoperative");
+        await Ctl.RunAsync("evse", "availability", "1", "inoperative");
         // The OCPP transaction ends on the transaction layer's work loop, a moment after the contactor opened.
-        var off = await EvseWhenAsync(1, e => e.GetProperty("connectorStatus").GetString() == "Unavailable" && !e.GetProperty("contactorClosed").GetBoolean()
+        var off = await Ctl.EvseWhenAsync(1, e => e.GetProperty("connectorStatus").GetString() == "Unavailable" && !e.GetProperty("contactorClosed").GetBoolean()
             && e.GetProperty("transactionId").ValueKind == JsonValueKind.Null);
         Assert.Equal(JsonValueKind.Null, off.GetProperty("transactionId").ValueKind);
 
@@ -115,12 +115,12 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
         Assert.Equal(1, (await ChargerctlRun.RunAsync("--socket", Socket, "sim", "tap", "XYZ")).ExitCode);
         Assert.Equal(1, (await ChargerctlRun.RunAsync("--socket", Socket, "sim", "plug", "3")).ExitCode);
         Assert.Equal(8, (await ChargerctlRun.RunAsync("--socket", Socket, "sim", "unplug", "1")).ExitCode);
-        await CtlAsync("sim", "plug", "1");
+        await Ctl.RunAsync("sim", "plug", "1");
         Assert.Equal(8, (await ChargerctlRun.RunAsync("--socket", Socket, "sim", "plug", "1")).ExitCode);
         Assert.Equal(8, (await ChargerctlRun.RunAsync("--socket", Socket, "evse", "stop", "1")).ExitCode);
         Assert.Equal(1, (await ChargerctlRun.RunAsync("--socket", Socket, "evse", "start", "5")).ExitCode);
 
-        await EvseWhenAsync(1, e => e.GetProperty("connectorStatus").GetString() == "Occupied");
+        await Ctl.EvseWhenAsync(1, e => e.GetProperty("connectorStatus").GetString() == "Occupied");
         Assert.False(chargerd.HasExited);
     }
 
@@ -167,50 +167,9 @@ public sealed class ChargerdSimulateTests : IAsyncLifetime
         Assert.Equal("Available", JsonDocument.Parse(status.Output).RootElement.GetProperty("evses")[0].GetProperty("connectorStatus").GetString());
     }
 
-    private static async Task WaitForSocketAsync(ChargerdProcess chargerd, string path)
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        while (!File.Exists(path))
-        {
-            Assert.False(chargerd.HasExited, chargerd.StandardError);
-            await Task.Delay(50, cts.Token);
-        }
-    }
+    private ControlSocketClient Ctl => new(Socket);
+
+    private Task WaitForSocketAsync(ChargerdProcess chargerd, string path) => ControlSocketClient.WaitForSocketAsync(chargerd, path, Timeout);
 
     private Task WaitForSocketAsync(ChargerdProcess chargerd) => WaitForSocketAsync(chargerd, Socket);
-
-    private async Task CtlAsync(params string[] args)
-    {
-        var result = await ChargerctlRun.RunAsync(["--socket", Socket, .. args]);
-        Assert.True(result.ExitCode == 0, $"chargerctl {string.Join(' ', args)} exited {result.ExitCode}: {result.Error}");
-    }
-
-    private async Task<JsonElement> StatusAsync()
-    {
-        var result = await ChargerctlRun.RunAsync("--socket", Socket, "status", "--json");
-        Assert.True(result.ExitCode == 0, result.Error);
-        return JsonDocument.Parse(result.Output).RootElement;
-    }
-
-    private async Task<JsonElement> EvseWhenAsync(int id, Func<JsonElement, bool> condition) =>
-        (await StatusWhenAsync(s => condition(s.GetProperty("evses")[id - 1]), $"EVSE {id}")).GetProperty("evses")[id - 1];
-
-    private async Task<JsonElement> StatusWhenAsync(Func<JsonElement, bool> condition, string what = "the station")
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        JsonElement status = default;
-        while (!cts.IsCancellationRequested)
-        {
-            status = await StatusAsync();
-            if (condition(status))
-            {
-                return status;
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        Assert.Fail($"{what} never reached the expected state; last: {status}");
-        return status;
-    }
 }
