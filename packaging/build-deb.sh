@@ -4,9 +4,10 @@
 #   packaging/build-deb.sh --arch amd64|arm64 [--from chargercontroller-<version>-<arch>.tar.gz] [--out DIR]
 #
 # Without --from it runs packaging/publish.sh for that architecture first. The package's file tree is laid out
-# by install.sh --root (one definition of where files go), then moved to Debian's places: the unit into
-# /usr/lib/systemd/system, chargerctl into /usr/bin. The maintainer scripts (packaging/deb/) do install.sh's
-# user, configuration, udev and unit steps.
+# by install.sh --root (one definition of where files go: the release in /opt/chargercontroller/releases/<version>/),
+# then moved to Debian's places: the unit into /usr/lib/systemd/system, chargerctl into /usr/bin (through the link
+# /opt/chargercontroller/current, which postinst makes, not the package: chargerd's firmware update moves it). The
+# maintainer scripts (packaging/deb/) do install.sh's current-link, user, configuration, udev and unit steps.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=packaging/lib.sh
@@ -42,11 +43,17 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/usr/lib/systemd/system" "$stage/usr/bin"
 mv "$stage/etc/systemd/system/chargercontroller.service" "$stage/usr/lib/systemd/system/"
 rm -rf "${stage:?}/etc/systemd" "${stage:?}/etc/chargercontroller" "${stage:?}/usr/local"
-ln -s /opt/chargercontroller/chargerctl "$stage/usr/bin/chargerctl"
+rm -f "$stage/opt/chargercontroller/current"
+ln -s /opt/chargercontroller/current/chargerctl "$stage/usr/bin/chargerctl"
+release=$stage/opt/chargercontroller/releases/$version
+[ -x "$release/chargerd" ] || { echo "build-deb.sh: $from is not version $version" >&2; exit 1; }
 
-# The binaries need only libc and libm; the floor is the newest GLIBC_x.y symbol version they reference.
-glibc=$(readelf --version-info --wide "$stage"/opt/chargercontroller/chargerd "$stage"/opt/chargercontroller/chargerctl \
-  | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -n1)
+# The binaries need only libc and libm; the floor is the newest GLIBC_x.y symbol version any of them references.
+elves=()
+for f in "$release"/*; do
+  if [ -f "$f" ] && [ "$(head -c4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ]; then elves+=("$f"); fi
+done
+glibc=$(readelf --version-info --wide "${elves[@]}" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -n1)
 mkdir -p "$stage/DEBIAN"
 cat > "$stage/DEBIAN/control" <<CONTROL
 Package: chargercontroller
@@ -66,7 +73,9 @@ Description: EV charging station controller for the Raspberry Pi (OCPP 2.1)
 CONTROL
 # The udev rules name the adapters by USB id: users edit them, so dpkg keeps their edits on upgrade.
 echo /etc/udev/rules.d/99-chargercontroller.rules > "$stage/DEBIAN/conffiles"
-install -m 0755 "$repo/packaging/deb/postinst" "$repo/packaging/deb/prerm" "$repo/packaging/deb/postrm" "$stage/DEBIAN/"
+install -m 0755 "$repo/packaging/deb/prerm" "$repo/packaging/deb/postrm" "$stage/DEBIAN/"
+sed "s/@VERSION@/$version/" "$repo/packaging/deb/postinst" >"$stage/DEBIAN/postinst"
+chmod 0755 "$stage/DEBIAN/postinst"
 chmod 0755 "$stage"
 
 deb="$out/chargercontroller_${version}_$arch.deb"

@@ -6,8 +6,9 @@
 #
 # Output (default DIR = artifacts):
 #   DIR/publish/linux-<x64|arm64>/            chargerd, chargerctl and their native libraries
-#   DIR/chargercontroller-<version>-<arch>.tar.gz
-#       chargercontroller-<version>-<arch>/{bin/, deploy/, install.sh, VERSION}
+#   DIR/chargercontroller-<version>-<arch>.tar.gz, one release directory (what install.sh puts into
+#   /opt/chargercontroller/releases/<version>/ and chargerd's firmware update unpacks beside the running version):
+#       chargercontroller-<version>-<arch>/{chargerd, chargerctl, ...publish output, boards/, deploy/, install.sh, VERSION}
 #
 # Cross-compiling arm64 on an amd64 machine uses clang + lld with the Debian aarch64 cross toolchain (the
 # packages are installed when missing). Any trim or AOT warning fails the publish (see the csproj files).
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --arch) arches+=("$2"); shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "publish.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -59,14 +60,17 @@ for arch in "${arches[@]}"; do
   # Debug symbols, XML docs and PDBs stay in the publish folder for the developer; the archive takes only what runs.
   stage=$(mktemp -d)
   name="chargercontroller-$version-$arch"
-  mkdir -p "$stage/$name/bin" "$stage/$name/deploy"
+  mkdir -p "$stage/$name/deploy" "$stage/$name/boards"
+  # The whole publish output (a further executable published into it ships too), executables at the top: the unit
+  # starts /opt/chargercontroller/current/chargerd, and the firmware installer looks for chargerd there.
   for f in "$dest"/*; do
     case "$f" in
       *.dbg|*.pdb|*.xml|*.json) ;;
-      *) install -m 0755 "$f" "$stage/$name/bin/" ;;
+      *) [ ! -f "$f" ] || install -m 0755 "$f" "$stage/$name/" ;;
     esac
   done
   cp -r "$repo/deploy/." "$stage/$name/deploy/"
+  install -m 0644 "$repo"/hardware/boards/*.json "$stage/$name/boards/"
   install -m 0755 "$repo/install.sh" "$stage/$name/install.sh"
   echo "$version" > "$stage/$name/VERSION"
   tar -C "$stage" --owner=0 --group=0 --numeric-owner -czf "$out/$name.tar.gz" "$name"
