@@ -34,6 +34,28 @@ for g in gpio spi i2c dialout input; do grep -qw "$g" <<<"$groups" || fail "char
 [ "$(stat -c '%a %U %G' /var/lib/chargercontroller)" = "750 charger charger" ] || fail "state dir owner/mode"
 [ -L /etc/systemd/system/multi-user.target.wants/chargercontroller.service ] || fail "systemctl enable did not enable the unit"
 [ "$(command -v chargerctl)" = /usr/local/bin/chargerctl ] || fail "chargerctl is not on PATH"
+[ "$(readlink /opt/chargercontroller/current)" = "releases/$(cat VERSION)" ] || fail "current -> $(readlink /opt/chargercontroller/current)"
+
+echo "-- the firmware update's permissions, as the service user: add a release and move current; never alter root's"
+# The same system calls ArchiveFirmwareInstaller makes (mkdir + rename of the unpacked release, symlink + rename(2) of
+# the link), run as charger; then what a compromised service must not manage: change or remove the installed release.
+rel=/opt/chargercontroller/releases/$(cat VERSION)
+as_charger() { setpriv --reuid=charger --regid=charger --init-groups "$@"; }
+as_charger mkdir /opt/chargercontroller/releases/.staging-1
+as_charger cp -R "$rel" /opt/chargercontroller/releases/.staging-1/r
+as_charger mv -T /opt/chargercontroller/releases/.staging-1/r /opt/chargercontroller/releases/request-1-0000aaaa
+as_charger rmdir /opt/chargercontroller/releases/.staging-1
+as_charger ln -s /opt/chargercontroller/releases/request-1-0000aaaa /opt/chargercontroller/current.next
+as_charger mv -T -f /opt/chargercontroller/current.next /opt/chargercontroller/current
+[ "$(readlink /opt/chargercontroller/current)" = /opt/chargercontroller/releases/request-1-0000aaaa ] || fail "charger could not switch current"
+for attempt in "cp /bin/true $rel/chargerd" "rm -rf $rel" "mv -T $rel /opt/chargercontroller/releases/x" \
+  "mv -T /opt/chargercontroller/releases /opt/chargercontroller/r2" "touch /usr/local/bin/x" "rm -f /usr/local/bin/chargerctl"; do
+  # shellcheck disable=SC2086 # the attempt is a command line
+  if as_charger $attempt 2>/dev/null; then fail "the service user could: $attempt"; fi
+done
+as_charger ln -sfn "releases/$(cat VERSION)" /opt/chargercontroller/current.next
+as_charger mv -T -f /opt/chargercontroller/current.next /opt/chargercontroller/current
+echo "   charger added a release and switched current twice; could not alter, move or remove the root-owned release or releases/"
 
 echo "-- chargerd as the unit runs it: user charger, RuntimeDirectory /run/chargercontroller, its --config"
 install -d -m 0750 -o charger -g charger /run/chargercontroller
@@ -44,7 +66,7 @@ chown charger:charger /etc/chargercontroller/basic-auth-password
 chmod 0600 /etc/chargercontroller/basic-auth-password
 # --simulate: no charger hardware here. The CSMS URL points at a closed loopback port: no traffic leaves the machine.
 # setpriv execs chargerd itself (no intermediate process), so SIGTERM reaches it as systemd's stop would.
-setpriv --reuid=charger --regid=charger --init-groups /opt/chargercontroller/chargerd --config /etc/chargercontroller/chargercontroller.json \
+setpriv --reuid=charger --regid=charger --init-groups /opt/chargercontroller/current/chargerd --config /etc/chargercontroller/chargercontroller.json \
   --simulate --csms-url ws://127.0.0.1:9/ocpp >"$ov/chargerd.out" 2>&1 &
 pid=$!
 for ((i = 0; i < 150; i++)); do [ -S /run/chargercontroller/control.sock ] && break; sleep 0.2; done
@@ -62,6 +84,7 @@ echo "-- idempotent re-run keeps the configuration; uninstall keeps it; purge re
 sed -i 's/"CC-0001"/"CC-EDITED"/' /etc/chargercontroller/chargercontroller.json
 ./install.sh >/dev/null
 grep -q CC-EDITED /etc/chargercontroller/chargercontroller.json || fail "re-run overwrote the configuration"
+[ "$(cd /opt/chargercontroller/releases && echo *)" = "$(cat VERSION) request-1-0000aaaa" ] || fail "re-run: releases $(cd /opt/chargercontroller/releases && echo *)"
 ./install.sh --uninstall >/dev/null
 [ ! -e /opt/chargercontroller ] && [ ! -L /usr/local/bin/chargerctl ] && [ ! -e /etc/systemd/system/chargercontroller.service ] ||
   fail "uninstall left files"
@@ -75,7 +98,9 @@ dpkg -i "$deb"
 id charger >/dev/null
 [ "$(stat -c '%a %U %G' /etc/chargercontroller/chargercontroller.json)" = "640 root charger" ] || fail "deb: config owner/mode"
 [ -L /etc/systemd/system/multi-user.target.wants/chargercontroller.service ] || fail "deb: unit not enabled"
-[ "$(readlink /usr/bin/chargerctl)" = /opt/chargercontroller/chargerctl ] || fail "deb: /usr/bin/chargerctl"
+[ "$(readlink /usr/bin/chargerctl)" = /opt/chargercontroller/current/chargerctl ] || fail "deb: /usr/bin/chargerctl"
+[ "$(stat -c '%a %U %G' /opt/chargercontroller)" = "1775 root charger" ] || fail "deb: /opt/chargercontroller owner/mode"
+[ "$(stat -c '%U' /opt/chargercontroller/current)" = charger ] || fail "deb: current is not the service user's"
 /usr/bin/chargerctl --help >/dev/null
 "$repo/install.sh" --uninstall --purge
 if dpkg-query -W chargercontroller >/dev/null 2>&1 && [ "$(dpkg-query -W -f='${Status}' chargercontroller)" != "deinstall ok config-files" ] &&

@@ -194,20 +194,25 @@ host_snapshot() {
   id charger 2>&1 || true
 }
 
-# check_tree ROOT ARCH: the files, modes and links an install.sh --root produces.
+# check_tree ROOT ARCH: the files, modes and links an install.sh --root produces: the release in
+# /opt/chargercontroller/releases/$version/ (the whole publish output, board profiles, deploy files), `current` -> it.
 check_tree() {
-  local r=$1 arch=$2 line mode path out
+  local r=$1 arch=$2 line mode path out rid f rel=opt/chargercontroller/releases/$version
   while read -r mode path; do
     [ -e "$r/$path" ] || fail "missing /$path"
     [ "$(stat -c %a "$r/$path")" = "$mode" ] || fail "/$path has mode $(stat -c %a "$r/$path"), expected $mode"
-  done <<'EOF'
+  done <<EOF
 755 opt/chargercontroller
-755 opt/chargercontroller/chargerd
-755 opt/chargercontroller/chargerctl
-755 opt/chargercontroller/libSystem.IO.Ports.Native.so
-644 opt/chargercontroller/share/chargercontroller.example.json
-644 opt/chargercontroller/share/config.txt
-644 opt/chargercontroller/share/VERSION
+755 opt/chargercontroller/releases
+755 $rel
+755 $rel/chargerd
+755 $rel/chargerctl
+755 $rel/libSystem.IO.Ports.Native.so
+755 $rel/install.sh
+644 $rel/VERSION
+644 $rel/boards/generic-pi4.json
+644 $rel/deploy/config/chargercontroller.example.json
+644 $rel/deploy/boot/config.txt
 644 etc/systemd/system/chargercontroller.service
 644 etc/udev/rules.d/99-chargercontroller.rules
 644 usr/lib/sysusers.d/chargercontroller.conf
@@ -215,20 +220,28 @@ check_tree() {
 750 etc/chargercontroller
 640 etc/chargercontroller/chargercontroller.json
 EOF
-  [ "$(readlink "$r/usr/local/bin/chargerctl")" = /opt/chargercontroller/chargerctl ] || fail "chargerctl link"
+  [ "$(readlink "$r/opt/chargercontroller/current")" = "releases/$version" ] || fail "current -> $(readlink "$r/opt/chargercontroller/current")"
+  [ "$(readlink "$r/usr/local/bin/chargerctl")" = /opt/chargercontroller/current/chargerctl ] || fail "chargerctl link"
   [ "$(readlink "$r/etc/systemd/system/multi-user.target.wants/chargercontroller.service")" = \
     /etc/systemd/system/chargercontroller.service ] || fail "the unit is not enabled"
   cmp "$repo/deploy/systemd/chargercontroller.service" "$r/etc/systemd/system/chargercontroller.service"
   cmp "$repo/deploy/udev/99-chargercontroller.rules" "$r/etc/udev/rules.d/99-chargercontroller.rules"
   cmp "$repo/deploy/sysusers.d/chargercontroller.conf" "$r/usr/lib/sysusers.d/chargercontroller.conf"
   cmp "$repo/deploy/tmpfiles.d/chargercontroller.conf" "$r/usr/lib/tmpfiles.d/chargercontroller.conf"
+  for f in "$repo"/hardware/boards/*.json; do cmp "$f" "$r/$rel/boards/$(basename "$f")"; done
+  # Every file of the publish output is in the release (not a fixed list: a new executable must ship too).
+  rid=$(rid_for_arch "$arch")
+  for f in "$artifacts/publish/$rid"/*; do
+    case "$f" in *.dbg|*.pdb|*.xml|*.json) continue ;; esac
+    cmp "$f" "$r/$rel/$(basename "$f")" || fail "the release lacks $(basename "$f") of the publish output"
+  done
   case "$arch" in
     arm64) line='AArch64' ;;
     amd64) line='X86-64' ;;
   esac
-  out=$(readelf -h "$r/opt/chargercontroller/chargerd")
+  out=$(readelf -h "$r/opt/chargercontroller/current/chargerd")
   grep -q "Machine:.*$line" <<<"$out" || fail "chargerd is not $arch"
-  echo "   tree under ${r#"$ci_tmp/"}: files, modes, links and unit as expected ($arch)"
+  echo "   tree under ${r#"$ci_tmp/"}: release $version, current link, files, modes, links and unit as expected ($arch)"
 }
 
 check_unit_hardening() {
@@ -249,6 +262,7 @@ first_boot() {
   systemd-sysusers --root="$r" >/dev/null 2>&1
   systemd-tmpfiles --root="$r" --create >/dev/null 2>&1
   grep -q '^charger:x:[0-9]*:[0-9]*:.*:/var/lib/chargercontroller:/usr/sbin/nologin$' "$r/etc/passwd" || fail "no charger user"
+  local rel=$r/opt/chargercontroller/releases/$version
   for g in gpio spi i2c dialout input; do
     grep -qE "^$g:x:[0-9]+:(.*,)?charger(,.*)?$" "$r/etc/group" || fail "charger is not in group $g"
   done
@@ -258,7 +272,15 @@ first_boot() {
   [ "$(stat -c '%a %u %g' "$r/etc/chargercontroller")" = "750 0 $gid" ] || fail "/etc/chargercontroller: $(stat -c '%a %u %g' "$r/etc/chargercontroller")"
   [ "$(stat -c '%a %u %g' "$r/etc/chargercontroller/chargercontroller.json")" = "640 0 $gid" ] || fail "config file owner/mode"
   [ "$(stat -c '%a %u %g' "$r/var/lib/chargercontroller")" = "750 $uid $gid" ] || fail "/var/lib/chargercontroller owner/mode"
-  echo "   first boot (systemd-sysusers/-tmpfiles --root): user charger ($uid) in gpio spi i2c dialout input; config 0640 root:charger; state 0750 charger"
+  # Firmware update: the service group may add releases and move `current` (its own link); the installed release stays root's.
+  [ "$(stat -c '%a %u %g' "$r/opt/chargercontroller")" = "1775 0 $gid" ] || fail "/opt/chargercontroller: $(stat -c '%a %u %g' "$r/opt/chargercontroller")"
+  [ "$(stat -c '%a %u %g' "$r/opt/chargercontroller/releases")" = "1775 0 $gid" ] || fail "releases/ owner/mode"
+  [ "$(stat -c '%u %g' "$r/opt/chargercontroller/current")" = "$uid $gid" ] || fail "current link owner"
+  [ "$(readlink "$r/opt/chargercontroller/current")" = "releases/$version" ] || fail "tmpfiles followed the current link"
+  [ "$(stat -c '%a %u %g' "$rel")" = "755 0 0" ] && [ "$(stat -c '%a %u %g' "$rel/chargerd")" = "755 0 0" ] ||
+    fail "the installed release is not root's 0755: $(stat -c '%a %u %g' "$rel" "$rel/chargerd")"
+  echo "   first boot (systemd-sysusers/-tmpfiles --root): user charger ($uid) in gpio spi i2c dialout input; config 0640 root:charger; state 0750 charger;"
+  echo "   /opt/chargercontroller and releases/ 1775 root:charger, current owned by charger, release $version root 0755"
 }
 
 stage_install() {
@@ -288,6 +310,31 @@ stage_install() {
   grep -q CC-EDITED "$root/etc/chargercontroller/chargercontroller.json" || fail "configuration overwritten"
   grep -q db "$root/var/lib/chargercontroller/chargercontroller.db" || fail "database touched"
 
+  echo "-- a new version: current switches, the previous release stays, older ones are pruned; and back"
+  local next=$ci_tmp/next rel=$root/opt/chargercontroller/releases
+  mkdir -p "$next" && tar -C "$next" -xzf "$tgz_arm"
+  echo "$version-next" >"$next/chargercontroller-$version-arm64/VERSION"
+  tar -C "$next" -czf "$next/next.tar.gz" "chargercontroller-$version-arm64"
+  mkdir -p "$rel/request-3-0badc0de"
+  ./install.sh --root "$root" --from "$next/next.tar.gz" >"$ci_tmp/next.log"
+  grep -q "kept /opt/chargercontroller/releases/$version to roll back to" "$ci_tmp/next.log" || { cat "$ci_tmp/next.log"; fail "no roll-back release"; }
+  [ "$(readlink "$root/opt/chargercontroller/current")" = "releases/$version-next" ] || fail "current did not switch"
+  [ "$(cd "$rel" && echo *)" = "$version $version-next" ] || fail "releases after the update: $(cd "$rel" && echo *)"
+  ./install.sh --root "$root" --from "$tgz_arm" >/dev/null
+  [ "$(readlink "$root/opt/chargercontroller/current")" = "releases/$version" ] || fail "current did not switch back"
+  check_tree "$root" arm64
+
+  echo "-- --board NAME: copied to /etc/chargercontroller/board.json when there is none, never over one; unknown: exit 2"
+  ./install.sh --root "$root" --from "$tgz_arm" --board generic-pi4 >/dev/null
+  cmp hardware/boards/generic-pi4.json "$root/etc/chargercontroller/board.json"
+  ./install.sh --root "$root" --from "$tgz_arm" --board generic-pi5 >/dev/null
+  cmp hardware/boards/generic-pi4.json "$root/etc/chargercontroller/board.json"
+  rm "$root/etc/chargercontroller/board.json"
+  mkdir -p "$ci_tmp/noboard"
+  rc=0; ./install.sh --root "$ci_tmp/noboard" --from "$tgz_arm" --board no-such-board >"$ci_tmp/noboard.log" 2>&1 || rc=$?
+  [ "$rc" -eq 2 ] && [ -z "$(ls -A "$ci_tmp/noboard")" ] && grep -q generic-pi4 "$ci_tmp/noboard.log" ||
+    { cat "$ci_tmp/noboard.log"; fail "an unknown --board must exit 2 before installing, listing the profiles (rc $rc)"; }
+
   echo "-- an archive for another architecture is refused"
   mkdir -p "$ci_tmp/amd64root/usr/bin" && cp /bin/dash "$ci_tmp/amd64root/usr/bin/dash"
   rc=0; ./install.sh --root "$ci_tmp/amd64root" --from "$tgz_arm" >/dev/null 2>&1 || rc=$?
@@ -307,7 +354,8 @@ stage_install() {
   echo "-- --dry-run changes nothing (an empty root, and this machine)"
   mkdir -p "$ci_tmp/dry"
   out=$(./install.sh --dry-run --root "$ci_tmp/dry" --from "$tgz_arm")
-  grep -q '^+ install -m 0755 .*/opt/chargercontroller/chargerd' <<<"$out" || fail "dry-run plan"
+  grep -q '^+ cp -R .* .*/opt/chargercontroller/releases/\.install-' <<<"$out" &&
+    grep -q '^+ mv -T -f .*/opt/chargercontroller/current\.install .*/opt/chargercontroller/current$' <<<"$out" || fail "dry-run plan"
   [ -z "$(ls -A "$ci_tmp/dry")" ] || fail "--dry-run wrote into the root"
   mkdir -p "$ci_tmp/drybuild"
   out=$(./install.sh --dry-run --root "$ci_tmp/drybuild")
@@ -359,20 +407,24 @@ stage_deb() {
     list=$(dpkg-deb -c "$deb")
     # shellcheck disable=SC2001
     echo "$list" | sed 's/^/   /'
+    local rel="\./opt/chargercontroller/releases/${version//./\\.}"
     while read -r want; do
       grep -qE "$want" <<<"$list" || fail "$arch .deb lacks $want"
-    done <<'EOF'
-^-rwxr-xr-x root/root .* \./opt/chargercontroller/chargerd$
-^-rwxr-xr-x root/root .* \./opt/chargercontroller/chargerctl$
-^-rwxr-xr-x root/root .* \./opt/chargercontroller/libSystem\.IO\.Ports\.Native\.so$
-^-rw-r--r-- root/root .* \./opt/chargercontroller/share/chargercontroller\.example\.json$
-^-rw-r--r-- root/root .* \./usr/lib/systemd/system/chargercontroller\.service$
-^-rw-r--r-- root/root .* \./etc/udev/rules\.d/99-chargercontroller\.rules$
-^-rw-r--r-- root/root .* \./usr/lib/sysusers\.d/chargercontroller\.conf$
-^-rw-r--r-- root/root .* \./usr/lib/tmpfiles\.d/chargercontroller\.conf$
-^lrwxrwxrwx root/root .* \./usr/bin/chargerctl -> /opt/chargercontroller/chargerctl$
+    done <<EOF
+^-rwxr-xr-x root/root .* $rel/chargerd\$
+^-rwxr-xr-x root/root .* $rel/chargerctl\$
+^-rwxr-xr-x root/root .* $rel/libSystem\.IO\.Ports\.Native\.so\$
+^-rw-r--r-- root/root .* $rel/deploy/config/chargercontroller\.example\.json\$
+^-rw-r--r-- root/root .* $rel/boards/generic-pi4\.json\$
+^-rw-r--r-- root/root .* \./usr/lib/systemd/system/chargercontroller\.service\$
+^-rw-r--r-- root/root .* \./etc/udev/rules\.d/99-chargercontroller\.rules\$
+^-rw-r--r-- root/root .* \./usr/lib/sysusers\.d/chargercontroller\.conf\$
+^-rw-r--r-- root/root .* \./usr/lib/tmpfiles\.d/chargercontroller\.conf\$
+^lrwxrwxrwx root/root .* \./usr/bin/chargerctl -> /opt/chargercontroller/current/chargerctl\$
 EOF
     if grep -qE '\./etc/chargercontroller|\./usr/local' <<<"$list"; then fail "the .deb ships the configuration or /usr/local"; fi
+    # `current` is made by postinst (chargerd's firmware update moves it later), never a file of the package.
+    if grep -qE '\./opt/chargercontroller/current' <<<"$list"; then fail "the .deb ships the current link"; fi
     [ "$(dpkg-deb -f "$deb" Architecture)" = "$arch" ] || fail "Architecture field"
     [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "Version field"
     out=$(dpkg-deb -f "$deb" Depends)
@@ -392,15 +444,27 @@ EOF
     [ "$(stat -c %a "$droot/etc/chargercontroller/chargercontroller.json")" = 640 ] || fail "config mode"
     [ -L "$droot/etc/systemd/system/multi-user.target.wants/chargercontroller.service" ] || fail "postinst did not enable the unit"
     [ -d "$droot/var/lib/chargercontroller" ] || fail "no state directory"
+    [ "$(readlink "$droot/opt/chargercontroller/current")" = "releases/$version" ] || fail "postinst did not point current at the release"
+    out=$(stat -c '%a %U' "$droot/opt/chargercontroller" "$droot/opt/chargercontroller/releases")
+    [ "$out" = $'1775 root\n1775 root' ] || fail "postinst: /opt/chargercontroller and releases/ modes: $out"
+    [ "$(stat -c %U "$droot/opt/chargercontroller/current")" = charger ] || fail "postinst: current is not the service user's"
     sed -i 's/"CC-0001"/"CC-EDITED"/' "$droot/etc/chargercontroller/chargercontroller.json"
+    # As after two firmware updates of chargerd (release archives): the package's release is the previous one.
+    mkdir -p "$droot/opt/chargercontroller/releases/request-1-0000aaaa" "$droot/opt/chargercontroller/releases/request-2-0000bbbb"
+    ln -sfn "$droot/opt/chargercontroller/releases/request-2-0000bbbb" "$droot/opt/chargercontroller/current"
     dpkg_root -i "$deb"
     grep -q CC-EDITED "$droot/etc/chargercontroller/chargercontroller.json" || fail "reinstall overwrote the configuration"
+    [ "$(readlink "$droot/opt/chargercontroller/current")" = "releases/$version" ] || fail "upgrade: current did not switch back"
+    out=$(cd "$droot/opt/chargercontroller/releases" && echo *)
+    [ "$out" = "$version request-2-0000bbbb" ] || fail "upgrade: releases kept: $out (expected the new one and the one that ran)"
     dpkg_root --purge chargercontroller
     [ ! -e "$droot/opt/chargercontroller" ] && [ ! -e "$droot/etc/chargercontroller" ] && [ ! -e "$droot/var/lib/chargercontroller" ] ||
       fail "purge left files"
     if grep -q '^charger:' "$droot/etc/passwd"; then fail "purge left the charger user"; fi
     [ ! -L "$droot/etc/systemd/system/multi-user.target.wants/chargercontroller.service" ] || fail "prerm did not disable the unit"
-    echo "   dpkg --root ($arch): user, configuration 0640, state dir, unit enabled; reinstall kept the configuration; purge removed all"
+    echo "   dpkg --root ($arch): user, configuration 0640, state dir, unit enabled, current -> releases/$version (1775 root:charger,"
+    echo "   link the service user's); reinstall over a firmware-updated tree switched current back, kept the release that ran,"
+    echo "   kept the configuration; purge removed all, firmware releases too"
 
     echo "-- install.sh --root --from the .deb gives the same tree as from the archive"
     mkdir -p "$ci_tmp/fromdeb-$arch"

@@ -20,7 +20,8 @@ public sealed record ArchiveInstallerOptions
 
     /// <summary>
     /// Gets the command that installs a .deb (the package file is appended); chargerd runs unprivileged, so the default
-    /// goes through a sudoers rule for exactly this command (docs/FIRMWARE-UPDATE.md).
+    /// goes through sudo, which the shipped unit rules out (NoNewPrivileges, ProtectSystem=strict): the .deb route needs
+    /// a unit without them, release archives do not (docs/FIRMWARE-UPDATE.md, "Updating with a .deb").
     /// </summary>
     public IReadOnlyList<string> DebInstallCommand { get; init; } = ["sudo", "-n", "/usr/bin/dpkg", "--install"];
 
