@@ -354,7 +354,7 @@ install_board() {
     echo "   kept the existing /etc/chargercontroller/board.json (--board $board not applied)"
   else
     run install -d -m 0750 "$R/etc/chargercontroller"
-    run install -m 0644 "$src/boards/$board.json" "$R/etc/chargercontroller/board.json"
+    run install -m 0640 "$src/boards/$board.json" "$R/etc/chargercontroller/board.json"
     echo "   wrote /etc/chargercontroller/board.json from board profile $board"
   fi
 }
