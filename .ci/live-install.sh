@@ -19,6 +19,10 @@ for d in etc opt usr var; do
   mount -t overlay "ovl-$d" -o "lowerdir=/$d,upperdir=$ov/$d/upper,workdir=$ov/$d/work" "/$d"
 done
 mount -t tmpfs tmpfs /run
+# A developer who ran chargerd as root with its default state directory left a root-owned database there, which the
+# charger user could not open. Removed through the overlay (a whiteout in its upper layer): gone inside this
+# namespace, as on a fresh machine, untouched on the machine itself.
+mountpoint -q /var && rm -rf /var/lib/chargercontroller
 [ ! -e /opt/chargercontroller ] || fail "the overlay is not empty"
 
 mkdir -p "$ov/pi" && cd "$ov/pi"

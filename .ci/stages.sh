@@ -447,7 +447,9 @@ EOF
     [ "$(readlink "$droot/opt/chargercontroller/current")" = "releases/$version" ] || fail "postinst did not point current at the release"
     out=$(stat -c '%a %U' "$droot/opt/chargercontroller" "$droot/opt/chargercontroller/releases")
     [ "$out" = $'1775 root\n1775 root' ] || fail "postinst: /opt/chargercontroller and releases/ modes: $out"
-    [ "$(stat -c %U "$droot/opt/chargercontroller/current")" = charger ] || fail "postinst: current is not the service user's"
+    # (Numeric: stat names owners from this machine's accounts, which have no charger.)
+    [ "$(stat -c %u "$droot/opt/chargercontroller/current")" = "$(awk -F: '$1 == "charger" { print $3 }' "$droot/etc/passwd")" ] ||
+      fail "postinst: current is not the service user's"
     sed -i 's/"CC-0001"/"CC-EDITED"/' "$droot/etc/chargercontroller/chargercontroller.json"
     # As after two firmware updates of chargerd (release archives): the package's release is the previous one.
     mkdir -p "$droot/opt/chargercontroller/releases/request-1-0000aaaa" "$droot/opt/chargercontroller/releases/request-2-0000bbbb"
