@@ -15,6 +15,7 @@ using ChargerController.Station.Provisioning;
 using ChargerController.Station.Reservations;
 using ChargerController.Station.Runtime;
 using ChargerController.Station.Security;
+using ChargerController.Station.Sessions;
 using ChargerController.Station.SmartCharging.Profiles;
 using ChargerController.Station.SmartCharging;
 using ChargerController.Station.Transactions;
@@ -59,6 +60,13 @@ internal static class OcppComposition
         services.AddSingleton<IConnectorStatusSource>(sp => new EvseConnectorStatusSource(sp.GetRequiredService<IReadOnlyList<EvseController>>()));
         services.AddSingleton<ExitRequest>();
         services.AddSingleton<IResetPort, HostResetPort>();
+
+        // Reset of one EVSE (B11.FR.08): its control loop starts afresh; the session coordinator is looked up at reset
+        // time, not when the runtime is built (it depends on the authorization block, which depends on the runtime).
+        services.AddSingleton<IEvseResetPort>(sp => new EvseControllerResetPort(
+            sp.GetRequiredService<IReadOnlyList<EvseController>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            evseId => sp.GetRequiredService<SessionCoordinator>().Stop(evseId, SessionEndReason.Reset)));
         services.AddSingleton(sp => new StationRuntimeOptions { BootReason = HostResetPort.TakeBootReason(sp.GetRequiredService<StationDeviceModel>()) });
 
         AddFunctionalBlocks(services, options, endpoint, smartCharging);
