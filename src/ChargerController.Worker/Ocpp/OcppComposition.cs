@@ -181,9 +181,18 @@ internal static class OcppComposition
             return new NoCsmsTransport();
         }
 
+        // Part 4 §5.4/§8: the reconnect back-off and the ping period are device-model variables (OCPPCommCtrlr), read when
+        // the transport is built, i.e. at start-up: a value set later (SetVariables, chargerctl config set) applies from
+        // the next start of chargerd.
+        var model = sp.GetRequiredService<StationDeviceModel>();
+        var comm = DeviceModelCatalog.OcppCommCtrlr;
         return new WebSocketOcppTransport(
             new WebSocketTransportOptions
             {
+                RetryBackOffWaitMinimum = TimeSpan.FromSeconds(model.GetInt(comm, "RetryBackOffWaitMinimum", 10)),
+                RetryBackOffRandomRange = TimeSpan.FromSeconds(model.GetInt(comm, "RetryBackOffRandomRange", 10)),
+                RetryBackOffRepeatTimes = model.GetInt(comm, "RetryBackOffRepeatTimes", 5),
+                WebSocketPingInterval = TimeSpan.FromSeconds(model.GetInt(comm, "WebSocketPingInterval", 30)),
                 CsmsUrl = endpoint.Url,
                 StationId = options.StationId,
                 SecurityProfile = endpoint.Profile,
