@@ -105,7 +105,9 @@ internal static class OcppComposition
         // Reservations follow the transactions and the transactions consult the reservations: the gate is resolved late.
         services.Replace(ServiceDescriptor.Singleton<IReservationGate>(sp => new DeferredReservationGate(sp)));
         services.AddSingleton<ITransactionJournal>(sp => new SqliteTransactionJournal(sp.GetRequiredService<StationDatabase>()));
-        services.AddTransactions();
+        // E17.FR.21/22: a transaction the previous run left open ends PowerLoss after a machine boot, Reboot after a
+        // restart of the process alone (crash, watchdog).
+        services.AddTransactions(new TransactionManagerOptions { RestartReason = RestartCause.Classify(options.StateDir, RestartCause.ReadLinuxBootId) });
         services.AddSingleton<IChargingProfileStore>(sp => new SqliteChargingProfileStore(sp.GetRequiredService<StationDatabase>()));
         // Section SmartCharging (SmartChargingConfiguration): EVSE and station ratings, the grid meter under the site fuse.
         services.AddSmartCharging(smartCharging ?? new SmartChargingOptions

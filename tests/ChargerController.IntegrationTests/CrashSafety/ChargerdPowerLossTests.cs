@@ -12,13 +12,17 @@ namespace ChargerController.IntegrationTests.CrashSafety;
 /// it charges, while the CSMS is unreachable and while it writes, then started again on the same state directory as
 /// systemd's <c>Restart=always</c> would. Checked at the CSMS (the loopback test double) and with chargerctl.
 /// With TxCtrlr.ResumptionTimeout at its default 0, a transaction open at the kill ends after the restart with
-/// AbnormalCondition/PowerLoss (E17.FR.20/21). Longer random runs:
+/// AbnormalCondition and PowerLoss after a machine boot (E17.FR.21) or Reboot after a restart of the process alone (E17.FR.22). Longer random runs:
 /// <c>CRASH_KILLS=200 CRASH_SEED=7 dotnet test tests/ChargerController.IntegrationTests --filter FullyQualifiedName~ChargerdPowerLoss</c>.
 /// </summary>
 public sealed class ChargerdPowerLossTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// A SIGKILL without a machine boot is the station's own failure (a crash, the watchdog, the OOM killer): the
+    /// transaction ends AbnormalCondition/Reboot (E17.FR.22); a real power cut is the next test.
+    /// </summary>
     [Fact]
-    public async Task E17_FR_21_SigkillWhileCharging_RestartEndsTheTransactionPowerLoss_ContactorOpenUntilNewAuthorization()
+    public async Task E17_FR_22_SigkillWhileCharging_RestartEndsTheTransactionReboot_ContactorOpenUntilNewAuthorization()
     {
         await using var rig = await ChargerdRig.StartAsync();
         string transactionId;
@@ -37,7 +41,7 @@ public sealed class ChargerdPowerLossTests(ITestOutputHelper output)
         var ledger = TransactionEventLedger.Check(rig.TransactionEvents, requireEnded: true);
         var tx = ledger.Single(transactionId);
         Assert.Equal("AbnormalCondition", tx.EndTrigger);
-        Assert.Equal("PowerLoss", tx.StoppedReason);
+        Assert.Equal("Reboot", tx.StoppedReason);
         Assert.True(tx.Events.Count >= 4, $"Started, 2 periodic Updated, Ended at least; got {tx.Events.Count}");
 
         // Safety after the restart: nothing is energised, and an EV plugged in again waits for a new authorization.
@@ -60,8 +64,13 @@ public sealed class ChargerdPowerLossTests(ITestOutputHelper output)
         output.WriteLine($"{ledger.Received} TransactionEvents, {ledger.Resent} resent");
     }
 
+    /// <summary>
+    /// A power cut while the CSMS is unreachable: the machine boots again (a new Linux boot id, written into the state
+    /// directory's record of the last run here), the queued events are still there, the transaction ends
+    /// AbnormalCondition/PowerLoss (E17.FR.21) and everything arrives in order once the CSMS answers.
+    /// </summary>
     [Fact]
-    public async Task E17_FR_21_SigkillWhileCsmsUnreachable_QueuedTransactionEventsSurviveRestarts_AndArriveInOrder()
+    public async Task E17_FR_21_PowerCutWhileCsmsUnreachable_QueuedTransactionEventsSurvive_TransactionEndsPowerLoss()
     {
         await using var rig = await ChargerdRig.StartAsync();
         rig.Csms.RefuseConnections(int.MaxValue);
@@ -74,6 +83,9 @@ public sealed class ChargerdPowerLossTests(ITestOutputHelper output)
             queued = (await rig.Ctl.StatusWhenAsync(s => s.GetProperty("queueDepth").GetInt32() >= 3, "queued TransactionEvents")).GetProperty("queueDepth").GetInt32();
             await first.KillAsync();
         }
+
+        // The machine went down with the process: after power returns Linux has a new boot id.
+        File.WriteAllText(Path.Combine(rig.StateDir, "last-boot-id"), Guid.NewGuid().ToString());
 
         await using (var second = await rig.StartChargerdAsync())
         {
@@ -90,6 +102,7 @@ public sealed class ChargerdPowerLossTests(ITestOutputHelper output)
         await rig.Ctl.StatusWhenAsync(s => s.GetProperty("queueDepth").GetInt32() == 0 && s.GetProperty("connected").GetBoolean(), "the queue drained");
         var ledger = TransactionEventLedger.Check(rig.TransactionEvents, requireEnded: true);
         var tx = Assert.Single(ledger.Transactions);
+        Assert.Equal("AbnormalCondition", tx.EndTrigger);
         Assert.Equal("PowerLoss", tx.StoppedReason);
 
         // E04.FR.06 / E13: events queued while offline go out in order, flagged offline.
