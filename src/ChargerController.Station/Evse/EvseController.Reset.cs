@@ -11,19 +11,23 @@ public sealed partial class EvseController
     /// <summary>Callers whose reset is over, completed once the step has published the status (loop thread only).</summary>
     private readonly List<TaskCompletionSource> _resetDone = [];
     private TaskCompletionSource? _cmdReset;
-    private TimeSpan _resetUntil;
+
+    /// <summary>End of the reset's state-F time; null while the reset still waits for the contactor to open.</summary>
+    private TimeSpan? _resetUntil;
 
     /// <summary>Whether a reset is running: the connector reports Unavailable meanwhile.</summary>
     private bool Resetting => _resetWaiters.Count > 0;
 
     /// <summary>
-    /// Resets this EVSE the way a restart of its control loop would leave it: the authorization ends, the contactor opens
-    /// at once through <see cref="PowerPathInterlock"/> (no soft stop: the transaction was ended before, B12.FR.08), the
-    /// pilot drives state F for <see cref="EvseOptions.StateFAfterFault"/> (what an EV sees of a power cycle) and then
-    /// the steady +12 V of an idle EVSE without offer (state A, or B with an EV plugged), a lock held after an EV-side
-    /// disconnect is released, the meter and the proximity pilot are read again and latched faults get the operator reset
-    /// of <see cref="ResetFaults"/>. The connector reports <see cref="ConnectorStatus.Unavailable"/> while the reset runs.
-    /// Availability set by the CSMS (Inoperative) is kept (B11.FR.02, B12.FR.06); a new charge needs a new authorization.
+    /// Resets this EVSE the way a restart of its control loop would leave it: the authorization ends and the offer is
+    /// withdrawn; once the contactor is open — at once if it was, else after the soft stop every stop takes
+    /// (<see cref="PowerPathInterlock"/>: the EV stops drawing, or <c>SoftStopTimeout</c>), so a reset never switches
+    /// under load unless a fault forces it — the pilot drives state F for <see cref="EvseOptions.StateFAfterFault"/>
+    /// (what an EV sees of a power cycle) and then the steady +12 V of an idle EVSE without offer (state A, or B with an
+    /// EV plugged). A lock held after an EV-side disconnect is released, the meter and the proximity pilot are read
+    /// again, latched faults get the operator reset of <see cref="ResetFaults"/>. The connector reports
+    /// <see cref="ConnectorStatus.Unavailable"/> while the reset runs. Availability set by the CSMS (Inoperative) is
+    /// kept (B11.FR.02, B12.FR.06); a new charge needs a new authorization.
     /// </summary>
     /// <param name="cancellationToken">Stops waiting (the reset still happens).</param>
     /// <returns>A task that completes after the loop step that put the EVSE back in service has published its state.</returns>
@@ -60,28 +64,45 @@ public sealed partial class EvseController
             return;
         }
 
-        // A reset during a reset starts the state-F time again; every waiter completes when the EVSE is back.
+        // A reset during a reset starts over; every waiter completes when the EVSE is back.
         _resetWaiters.Add(requested);
+        _resetUntil = null;
         _authorized = false;
         _holdLockForDriver = false;
         _resetRequested = true;
-        _interlock.ForceOpen("EVSE reset");
-        _duty.Next(null, now);
-        _stateFUntil = now + _options.StateFAfterFault;
-        _resetUntil = _stateFUntil;
         _nextMeterPoll = now;
         _nextPpPoll = now;
-        _cable = null;
+        if (!_interlock.IsClosed)
+        {
+            // Nothing to soft-stop: state F from this step on.
+            _stateFUntil = now + _options.StateFAfterFault;
+            _resetUntil = _stateFUntil;
+        }
+
         LogMessages.EvseReset(_logger, _options.EvseId);
     }
 
-    /// <summary>At the end of the step's work: the reset is over once state F has been held and the contactor is open.</summary>
+    /// <summary>
+    /// At the end of the step's work (after the interlock): once the contactor is open the state-F time starts (the
+    /// pilot follows at the next step), and when it is over the EVSE is back in service.
+    /// </summary>
     private void FinishReset(TimeSpan now)
     {
-        if (Resetting && now >= _resetUntil && !_interlock.IsClosed)
+        if (!Resetting || _interlock.IsClosed)
+        {
+            return;
+        }
+
+        if (_resetUntil is null)
+        {
+            _stateFUntil = now + _options.StateFAfterFault;
+            _resetUntil = _stateFUntil;
+        }
+        else if (now >= _resetUntil)
         {
             _resetDone.AddRange(_resetWaiters);
             _resetWaiters.Clear();
+            _resetUntil = null;
         }
     }
 

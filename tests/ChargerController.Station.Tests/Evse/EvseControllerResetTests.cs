@@ -13,7 +13,7 @@ public sealed class EvseControllerResetTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task ResetAsync_WhileCharging_OpensInTheStep_StateFThenIdleWithoutOffer_UnavailableThenOccupied()
+    public async Task ResetAsync_WhileCharging_OfferWithdrawn_OpensAfterSoftStop_StateFThenIdleWithoutOffer_UnavailableThenOccupied()
     {
         await using var h = new EvseHarness(withLock: true);
         await h.StartChargingAsync();
@@ -24,15 +24,17 @@ public sealed class EvseControllerResetTests
         Assert.False(reset.IsCompleted);
         await h.StepAsync();
 
-        // The contactor opens in the step that takes the reset (ForceOpen through the interlock), the pilot goes to F.
-        Assert.False(h.Contactor.MainClosed);
-        Assert.Equal(CpGeneratorMode.StateF, h.Pilot.Output.Mode);
+        // The offer goes in the step that takes the reset; the contactor opens through the interlock's soft stop (this
+        // fake EV keeps drawing, so after SoftStopTimeout), never later; then state F.
+        Assert.False(h.Pilot.Output.IsPwmRunning);
         Assert.Equal(ConnectorStatus.Unavailable, h.Controller.Snapshot.ConnectorStatus);
+        await h.StepUntilAsync(() => !h.Contactor.MainClosed, h.Options.Interlock.SoftStopTimeout + TimeSpan.FromMilliseconds(200));
+        await h.StepUntilAsync(() => h.Pilot.Output.Mode == CpGeneratorMode.StateF, TimeSpan.FromMilliseconds(200));
         Assert.False(reset.IsCompleted);
 
         var took = await h.StepUntilAsync(() => reset.IsCompleted, TimeSpan.FromSeconds(1));
         await reset.WaitAsync(Bound);
-        Assert.True(took >= h.Options.StateFAfterFault - h.Period, $"back after {took.TotalMilliseconds} ms, state F is held {h.Options.StateFAfterFault.TotalMilliseconds} ms");
+        Assert.True(took >= h.Options.StateFAfterFault - (2 * h.Period), $"back after {took.TotalMilliseconds} ms, state F is held {h.Options.StateFAfterFault.TotalMilliseconds} ms");
         Assert.Equal(CpGeneratorOutput.SteadyHigh, h.Pilot.Output);
         Assert.Equal(ConnectorStatus.Occupied, h.Controller.Snapshot.ConnectorStatus);
         Assert.False(h.Controller.Snapshot.SessionAuthorized);
@@ -124,7 +126,7 @@ public sealed class EvseControllerResetTests
         var reset = port.ResetEvseAsync(1, CancellationToken.None).AsTask();
 
         // The port's bounded wait completes on the thread pool: step until the EVSE is back, then await it.
-        await one.StepUntilAsync(() => one.Events.OfType<ConnectorStatusChanged>().Select(e => e.Status).SequenceEqual([ConnectorStatus.Unavailable, ConnectorStatus.Occupied]), TimeSpan.FromSeconds(1));
+        await one.StepUntilAsync(() => one.Events.OfType<ConnectorStatusChanged>().Select(e => e.Status).SequenceEqual([ConnectorStatus.Unavailable, ConnectorStatus.Occupied]), TimeSpan.FromSeconds(8));
         await two.RunForAsync(TimeSpan.FromSeconds(1));
 
         await reset.WaitAsync(Bound);
