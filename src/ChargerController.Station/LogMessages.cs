@@ -63,6 +63,9 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 2016, Level = LogLevel.Error, Message = "EVSE {EvseId}: event handler failed")]
     public static partial void EventHandlerFailed(ILogger logger, int evseId, Exception exception);
 
+    [LoggerMessage(EventId = 2018, Level = LogLevel.Information, Message = "EVSE {EvseId}: reset: offer withdrawn; once the contactor is open, pilot state F, then idle")]
+    public static partial void EvseReset(ILogger logger, int evseId);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "EVSE {EvseId}: session {TransactionId} authorized for {IdToken} ({Origin})")]
     public static partial void SessionAuthorized(ILogger logger, int evseId, string transactionId, string idToken, string origin);
 

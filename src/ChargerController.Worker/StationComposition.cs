@@ -71,7 +71,7 @@ internal static class StationComposition
 
     private static void AddSimulatedDevices(IServiceCollection services, ChargerdOptions options)
     {
-        services.AddSingleton(sp => new SimulatedHardware(options.Evses, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SimulatedHardware(options.Evses, sp.GetRequiredService<TimeProvider>(), options.StateDir));
         services.AddSingleton<IRfidReader>(sp => sp.GetRequiredService<SimulatedHardware>().Reader);
         services.AddSingleton<IReadOnlyList<EvseController>>(sp =>
         {
@@ -80,14 +80,14 @@ internal static class StationComposition
             var logger = sp.GetRequiredService<ILogger<EvseController>>();
             var limits = sp.GetRequiredService<IReadOnlyList<DeferredCurrentLimitSource>>();
             return [.. hardware.Evses.Select((evse, i) => new EvseController(
-                new EvseDevices(evse.ControlPilot, evse.Contactor, evse.ResidualCurrentMonitor, evse.ConnectorLock, evse.Meter, evse.ProximityPilot),
+                new EvseDevices(evse.ControlPilot, evse.Contactor, evse.ResidualCurrentMonitor, evse.ConnectorLock, hardware.Meters[i], evse.ProximityPilot),
                 new EvseOptions { EvseId = i + 1 },
                 time,
                 [limits[i]],
                 logger))];
         });
         services.AddSingleton<IReadOnlyDictionary<int, IEnergyMeter>>(sp =>
-            sp.GetRequiredService<SimulatedHardware>().Evses.Select((evse, i) => (Id: i + 1, Meter: (IEnergyMeter)evse.Meter)).ToDictionary(x => x.Id, x => x.Meter));
+            sp.GetRequiredService<SimulatedHardware>().Meters.Select((meter, i) => (Id: i + 1, Meter: meter)).ToDictionary(x => x.Id, x => x.Meter));
     }
 
     /// <summary>

@@ -64,6 +64,43 @@ public sealed class OutboundQueuePump : IAsyncDisposable
         return _queue.EnqueueAsync(JsonPayload.ActionOfRequest(typeof(TRequest)), payload, policy, _connection.NewMessageId(), cancellationToken);
     }
 
+    /// <summary>
+    /// Serialises and queues a request under a message id the caller derived from the message itself, so that queuing
+    /// it again after a crash (the caller cannot know whether the first attempt committed) is idempotent: a message
+    /// still queued under that id stays as it is, and one already delivered goes again as a resend of the same CALL
+    /// rather than as a second CALL with a new id.
+    /// </summary>
+    /// <typeparam name="TRequest">The request type; its name minus <c>Request</c> is the action.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="policy">Retry and offline policy.</param>
+    /// <param name="messageId">The message id (at most 36 characters, unique to this message).</param>
+    /// <param name="cancellationToken">Cancels the enqueue.</param>
+    /// <returns>The queued message (the one already queued under <paramref name="messageId"/>, if any).</returns>
+    public async ValueTask<OutboundMessage> EnqueueAsync<TRequest>(TRequest request, QueuePolicy policy, string messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(request, JsonPayload.TypeInfo<TRequest>(_connection.JsonOptions));
+        InvalidOperationException refused;
+        try
+        {
+            return await _queue.EnqueueAsync(JsonPayload.ActionOfRequest(typeof(TRequest)), payload, policy, messageId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            refused = ex;
+        }
+
+        // IOutboundQueue refuses a second message with the same id: if that was the reason, the first one is what we want.
+        var queued = (await _queue.ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.MessageId == messageId);
+        if (queued is null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused);
+        }
+
+        return queued;
+    }
+
     /// <summary>Starts draining.</summary>
     /// <returns>A completed task.</returns>
     public Task StartAsync()

@@ -20,6 +20,7 @@ public static class ChargingStationServiceCollectionExtensions
     /// <see cref="EvseConnectorStatusSource"/>), an <see cref="IResetPort"/> and, for persistence, an
     /// <see cref="IDeviceModelStore"/> (Storage's SQLite store) and an <see cref="IOutboundQueue"/>; optional:
     /// <see cref="IStationTransactions"/>, <see cref="IDataTransferVendorHandler"/>s, <see cref="ITriggeredMessageSource"/>s, <see cref="IStationModule"/>s (the functional blocks),
+    /// <see cref="IEvseResetPort"/> (Reset of one EVSE; without it such a Reset is Rejected),
     /// <see cref="StationRuntimeOptions"/> (boot reason).
     /// </summary>
     /// <param name="services">Services.</param>
@@ -51,6 +52,7 @@ public static class ChargingStationServiceCollectionExtensions
                 Vendors = [.. sp.GetServices<IDataTransferVendorHandler>()],
                 TriggerSources = [.. sp.GetServices<ITriggeredMessageSource>()],
                 Modules = [.. sp.GetServices<IStationModule>()],
+                EvseReset = sp.GetService<IEvseResetPort>(),
             },
             sp.GetRequiredService<StationRuntimeOptions>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -94,7 +94,7 @@ public sealed partial class EvseController
     {
         var quiet = _observation.State == CpState.A && _observation.Sampled == CpState.A
             && !_evConnected && !_authorized && !_interlock.IsClosed && _duty.Current is null
-            && !_faults.Any && _rcdTest?.Running != true && !_rcdSelfTestPending && _lockOp is null && !_resetRequested;
+            && !_faults.Any && _rcdTest?.Running != true && !_rcdSelfTestPending && _lockOp is null && !_resetRequested && !Resetting;
         if (!quiet)
         {
             _quietSince = null;
@@ -134,7 +134,7 @@ public sealed partial class EvseController
         }
 
         var status = _faults.Any ? ConnectorStatus.Faulted
-            : !_available ? ConnectorStatus.Unavailable
+            : !_available || Resetting ? ConnectorStatus.Unavailable
             : _evConnected ? ConnectorStatus.Occupied
             : ConnectorStatus.Available;
         if (status != _publishedStatus || !_statusPublishedOnce)

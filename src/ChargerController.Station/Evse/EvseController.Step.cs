@@ -60,6 +60,7 @@ public sealed partial class EvseController
             }
 
             Publish();
+            CompleteReset();
         }
         finally
         {
@@ -70,6 +71,7 @@ public sealed partial class EvseController
     private async ValueTask StepCoreAsync(CancellationToken cancellationToken)
     {
         TakeCommands();
+        TakeReset(Now);
         if (_supervisor.TryAcknowledgeStall())
         {
             RaiseFault(FaultKind.LoopStalled, "no loop step within " + _options.LoopStallTimeout.TotalMilliseconds + " ms", Now);
@@ -110,6 +112,7 @@ public sealed partial class EvseController
         }
 
         _wasClosed = closed;
+        FinishReset(now);
     }
 
     private async ValueTask SampleControlPilotAsync(CancellationToken cancellationToken)

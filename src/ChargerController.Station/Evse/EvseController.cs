@@ -145,6 +145,7 @@ public sealed partial class EvseController : IAsyncDisposable
         {
             _safeState.Enter(CpSafeSignal.StateF, "disposed");
             _rcdTest?.Abort();
+            AbandonReset();
         }
         finally
         {

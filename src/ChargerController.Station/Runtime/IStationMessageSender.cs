@@ -28,4 +28,18 @@ public interface IStationMessageSender
     /// <param name="cancellationToken">Cancels the enqueue.</param>
     /// <returns>A task completing once queued.</returns>
     Task EnqueueAsync<TRequest>(TRequest request, QueuePolicy policy, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues a request under a message id derived from the message (e.g. transaction id and seqNo), so that queuing it
+    /// again after a crash is idempotent and a repeat reaches the CSMS as a resend of the same CALL. A sender that does
+    /// not support it queues under a fresh id (the default).
+    /// </summary>
+    /// <typeparam name="TRequest">Request type.</typeparam>
+    /// <param name="request">Request.</param>
+    /// <param name="policy">Retry policy.</param>
+    /// <param name="messageId">The message id (at most 36 characters).</param>
+    /// <param name="cancellationToken">Cancels the enqueue.</param>
+    /// <returns>A task completing once queued (or found queued already).</returns>
+    Task EnqueueAsync<TRequest>(TRequest request, QueuePolicy policy, string messageId, CancellationToken cancellationToken) =>
+        EnqueueAsync(request, policy, cancellationToken);
 }

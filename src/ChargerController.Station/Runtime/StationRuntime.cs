@@ -235,6 +235,10 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         await _pump.EnqueueAsync(request, policy, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
+    public async Task EnqueueAsync<TRequest>(TRequest request, QueuePolicy policy, string messageId, CancellationToken cancellationToken) =>
+        await _pump.EnqueueAsync(request, policy, messageId, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -17,4 +17,7 @@ internal sealed class WhenAccepted(IStationMessageSender inner) : IStationMessag
 
     public Task EnqueueAsync<TRequest>(TRequest request, QueuePolicy policy, CancellationToken cancellationToken) =>
         inner.EnqueueAsync(request, policy, cancellationToken);
+
+    public Task EnqueueAsync<TRequest>(TRequest request, QueuePolicy policy, string messageId, CancellationToken cancellationToken) =>
+        inner.EnqueueAsync(request, policy, messageId, cancellationToken);
 }

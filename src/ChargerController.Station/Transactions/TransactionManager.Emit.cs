@@ -191,7 +191,10 @@ public sealed partial class TransactionManager
 
         try
         {
-            await _context.Sender.EnqueueAsync(request, TransactionPolicy(), CancellationToken.None).ConfigureAwait(false);
+            // House rule 14: the id follows from transactionId and seqNo, so the re-queue after a crash between the queue's
+            // commit and the journal's (ResumeOpenTransactionsAsync) is the same CALL again, never a second one.
+            var messageId = TransactionMessageId.For(tx.TransactionId, request.SeqNo);
+            await _context.Sender.EnqueueAsync(request, TransactionPolicy(), messageId, CancellationToken.None).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)

@@ -15,6 +15,7 @@ using ChargerController.Station.Provisioning;
 using ChargerController.Station.Reservations;
 using ChargerController.Station.Runtime;
 using ChargerController.Station.Security;
+using ChargerController.Station.Sessions;
 using ChargerController.Station.SmartCharging.Profiles;
 using ChargerController.Station.SmartCharging;
 using ChargerController.Station.Transactions;
@@ -59,6 +60,13 @@ internal static class OcppComposition
         services.AddSingleton<IConnectorStatusSource>(sp => new EvseConnectorStatusSource(sp.GetRequiredService<IReadOnlyList<EvseController>>()));
         services.AddSingleton<ExitRequest>();
         services.AddSingleton<IResetPort, HostResetPort>();
+
+        // Reset of one EVSE (B11.FR.08): its control loop starts afresh; the session coordinator is looked up at reset
+        // time, not when the runtime is built (it depends on the authorization block, which depends on the runtime).
+        services.AddSingleton<IEvseResetPort>(sp => new EvseControllerResetPort(
+            sp.GetRequiredService<IReadOnlyList<EvseController>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            evseId => sp.GetRequiredService<SessionCoordinator>().Stop(evseId, SessionEndReason.Reset)));
         services.AddSingleton(sp => new StationRuntimeOptions { BootReason = HostResetPort.TakeBootReason(sp.GetRequiredService<StationDeviceModel>()) });
 
         AddFunctionalBlocks(services, options, endpoint, smartCharging);
@@ -97,7 +105,9 @@ internal static class OcppComposition
         // Reservations follow the transactions and the transactions consult the reservations: the gate is resolved late.
         services.Replace(ServiceDescriptor.Singleton<IReservationGate>(sp => new DeferredReservationGate(sp)));
         services.AddSingleton<ITransactionJournal>(sp => new SqliteTransactionJournal(sp.GetRequiredService<StationDatabase>()));
-        services.AddTransactions();
+        // E17.FR.21/22: a transaction the previous run left open ends PowerLoss after a machine boot, Reboot after a
+        // restart of the process alone (crash, watchdog).
+        services.AddTransactions(new TransactionManagerOptions { RestartReason = RestartCause.Classify(options.StateDir, RestartCause.ReadLinuxBootId) });
         services.AddSingleton<IChargingProfileStore>(sp => new SqliteChargingProfileStore(sp.GetRequiredService<StationDatabase>()));
         // Section SmartCharging (SmartChargingConfiguration): EVSE and station ratings, the grid meter under the site fuse.
         services.AddSmartCharging(smartCharging ?? new SmartChargingOptions
@@ -173,9 +183,18 @@ internal static class OcppComposition
             return new NoCsmsTransport();
         }
 
+        // Part 4 §5.4/§8: the reconnect back-off and the ping period are device-model variables (OCPPCommCtrlr), read when
+        // the transport is built, i.e. at start-up: a value set later (SetVariables, chargerctl config set) applies from
+        // the next start of chargerd.
+        var model = sp.GetRequiredService<StationDeviceModel>();
+        var comm = DeviceModelCatalog.OcppCommCtrlr;
         return new WebSocketOcppTransport(
             new WebSocketTransportOptions
             {
+                RetryBackOffWaitMinimum = TimeSpan.FromSeconds(model.GetInt(comm, "RetryBackOffWaitMinimum", 10)),
+                RetryBackOffRandomRange = TimeSpan.FromSeconds(model.GetInt(comm, "RetryBackOffRandomRange", 10)),
+                RetryBackOffRepeatTimes = model.GetInt(comm, "RetryBackOffRepeatTimes", 5),
+                WebSocketPingInterval = TimeSpan.FromSeconds(model.GetInt(comm, "WebSocketPingInterval", 30)),
                 CsmsUrl = endpoint.Url,
                 StationId = options.StationId,
                 SecurityProfile = endpoint.Profile,

@@ -64,6 +64,18 @@ internal sealed class ChargerdProcess : IAsyncDisposable
     /// <summary>SIGTERM, as systemd stops the service.</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
+    /// <summary>SIGKILL: no handler runs, nothing is flushed or closed; for the process, like pulling the plug.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await process.WaitForExitAsync(cts.Token);
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds on stdout (polls; fails the test after <paramref name="timeout"/>).</summary>
     public async Task WaitForOutputAsync(Func<string, bool> condition, TimeSpan timeout)
     {
