@@ -19,7 +19,7 @@ internal static class CatalogEmitter
         return new GeneratedFile("Serialization/OcppEnumConverters.g.cs", sb.ToString());
     }
 
-    public static GeneratedFile Context(IEnumerable<(string Namespace, string Type)> rootTypes, IEnumerable<SchemaType> enums)
+    public static GeneratedFile Context(IEnumerable<(string Namespace, string Type)> rootTypes)
     {
         var sb = new StringBuilder(Naming.Header);
         sb.Append("\nusing System.Text.Json;\nusing System.Text.Json.Serialization;\n\nnamespace ChargerController.Ocpp.Serialization;\n\n");
@@ -27,13 +27,9 @@ internal static class CatalogEmitter
         sb.Append("/// Absent optional fields are omitted on write; date-times are RFC 3339 (Part 2 §2.1.4).\n/// </summary>\n");
         sb.Append("[JsonSourceGenerationOptions(\n");
         sb.Append("    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,\n");
-        sb.Append("    Converters =\n    [\n        typeof(Rfc3339DateTimeOffsetConverter),\n");
-        foreach (var e in enums)
-        {
-            sb.Append($"        typeof({e.Name}Converter),\n");
-        }
-
-        sb.Append("    ])]\n");
+        // The enum converters are not listed here: each enum names its own in [JsonConverter], so the options do not
+        // construct all of them at start-up (docs/PERFORMANCE.md, "chargerd memory (session 4)").
+        sb.Append("    Converters = [typeof(Rfc3339DateTimeOffsetConverter)])]\n");
         sb.Append("[JsonSerializable(typeof(JsonElement))]\n");
         foreach (var (ns, type) in rootTypes.OrderBy(t => t.Type, StringComparer.Ordinal))
         {

@@ -52,7 +52,7 @@ public static class OcppModelGenerator
         }
 
         var enums = v21.Definitions.Values.Where(d => d.IsEnum).ToList();
-        files.Add(CatalogEmitter.Context(rootTypes, enums));
+        files.Add(CatalogEmitter.Context(rootTypes));
         files.Add(CatalogEmitter.EnumConverters(enums));
         files.Add(CatalogEmitter.Blocks(rows.Select(r => r.Block)));
         files.Add(CatalogEmitter.Catalog(rows, v21, v201));

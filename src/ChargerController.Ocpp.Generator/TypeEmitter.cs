@@ -10,7 +10,10 @@ internal static class TypeEmitter
         var sb = new StringBuilder(Naming.Header);
         sb.Append("\nusing System.Text.Json.Serialization;\n\nnamespace ChargerController.Ocpp.Enums;\n\n");
         sb.Append($"/// <summary>OCPP 2.1 enumeration <c>{type.Name}</c>; each member carries its exact wire string.</summary>\n");
-        sb.Append($"[JsonConverter(typeof(JsonStringEnumConverter<{type.Name}>))]\n");
+        // The generated table-driven converter, not JsonStringEnumConverter<T>: under Native AOT the latter compiles
+        // System.Text.Json's whole EnumConverter<T> per enum (about 20 KB × 110 enums of chargerd's binary), and the
+        // attribute makes each converter be created only when its enum is first (de)serialized.
+        sb.Append($"[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.{type.Name}Converter))]\n");
         sb.Append($"public enum {type.Name}\n{{\n");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var first = true;

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>APNAuthenticationEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<APNAuthenticationEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.APNAuthenticationEnumTypeConverter))]
 public enum APNAuthenticationEnumType
 {
     /// <summary>Wire value <c>PAP</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>AttributeEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AttributeEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.AttributeEnumTypeConverter))]
 public enum AttributeEnumType
 {
     /// <summary>Wire value <c>Actual</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>AuthorizationStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AuthorizationStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.AuthorizationStatusEnumTypeConverter))]
 public enum AuthorizationStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>AuthorizeCertificateStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AuthorizeCertificateStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.AuthorizeCertificateStatusEnumTypeConverter))]
 public enum AuthorizeCertificateStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

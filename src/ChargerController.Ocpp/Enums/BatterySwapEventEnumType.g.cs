@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>BatterySwapEventEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<BatterySwapEventEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.BatterySwapEventEnumTypeConverter))]
 public enum BatterySwapEventEnumType
 {
     /// <summary>Wire value <c>BatteryIn</c>.</summary>

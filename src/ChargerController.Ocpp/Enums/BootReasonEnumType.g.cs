@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>BootReasonEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<BootReasonEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.BootReasonEnumTypeConverter))]
 public enum BootReasonEnumType
 {
     /// <summary>Wire value <c>ApplicationReset</c>.</summary>

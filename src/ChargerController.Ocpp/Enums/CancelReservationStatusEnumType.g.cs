@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>CancelReservationStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CancelReservationStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.CancelReservationStatusEnumTypeConverter))]
 public enum CancelReservationStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>CertificateActionEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateActionEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.CertificateActionEnumTypeConverter))]
 public enum CertificateActionEnumType
 {
     /// <summary>Wire value <c>Install</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>CertificateSignedStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateSignedStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.CertificateSignedStatusEnumTypeConverter))]
 public enum CertificateSignedStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

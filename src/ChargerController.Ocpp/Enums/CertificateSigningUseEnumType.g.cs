@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>CertificateSigningUseEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateSigningUseEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.CertificateSigningUseEnumTypeConverter))]
 public enum CertificateSigningUseEnumType
 {
     /// <summary>Wire value <c>ChargingStationCertificate</c>.</summary>

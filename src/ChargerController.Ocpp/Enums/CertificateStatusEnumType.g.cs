@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>CertificateStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.CertificateStatusEnumTypeConverter))]
 public enum CertificateStatusEnumType
 {
     /// <summary>Wire value <c>Good</c>.</summary>

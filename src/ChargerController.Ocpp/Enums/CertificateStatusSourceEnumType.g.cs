@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>CertificateStatusSourceEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateStatusSourceEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.CertificateStatusSourceEnumTypeConverter))]
 public enum CertificateStatusSourceEnumType
 {
     /// <summary>Wire value <c>CRL</c>.</summary>

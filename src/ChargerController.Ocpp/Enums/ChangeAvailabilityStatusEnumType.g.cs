@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ChangeAvailabilityStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChangeAvailabilityStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ChangeAvailabilityStatusEnumTypeConverter))]
 public enum ChangeAvailabilityStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

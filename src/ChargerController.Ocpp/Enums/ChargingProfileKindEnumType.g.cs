@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ChargingProfileKindEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfileKindEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ChargingProfileKindEnumTypeConverter))]
 public enum ChargingProfileKindEnumType
 {
     /// <summary>Wire value <c>Absolute</c>.</summary>

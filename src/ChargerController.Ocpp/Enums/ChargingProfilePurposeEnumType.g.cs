@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ChargingProfilePurposeEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfilePurposeEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ChargingProfilePurposeEnumTypeConverter))]
 public enum ChargingProfilePurposeEnumType
 {
     /// <summary>Wire value <c>ChargingStationExternalConstraints</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ChargingProfileStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfileStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ChargingProfileStatusEnumTypeConverter))]
 public enum ChargingProfileStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

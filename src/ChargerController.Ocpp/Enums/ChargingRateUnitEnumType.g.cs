@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ChargingRateUnitEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingRateUnitEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ChargingRateUnitEnumTypeConverter))]
 public enum ChargingRateUnitEnumType
 {
     /// <summary>Wire value <c>W</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ChargingStateEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingStateEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ChargingStateEnumTypeConverter))]
 public enum ChargingStateEnumType
 {
     /// <summary>Wire value <c>EVConnected</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ClearCacheStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearCacheStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ClearCacheStatusEnumTypeConverter))]
 public enum ClearCacheStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

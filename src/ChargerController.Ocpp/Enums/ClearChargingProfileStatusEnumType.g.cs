@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ClearChargingProfileStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearChargingProfileStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ClearChargingProfileStatusEnumTypeConverter))]
 public enum ClearChargingProfileStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

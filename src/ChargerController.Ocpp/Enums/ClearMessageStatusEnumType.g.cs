@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ClearMessageStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearMessageStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ClearMessageStatusEnumTypeConverter))]
 public enum ClearMessageStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ClearMonitoringStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearMonitoringStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ClearMonitoringStatusEnumTypeConverter))]
 public enum ClearMonitoringStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

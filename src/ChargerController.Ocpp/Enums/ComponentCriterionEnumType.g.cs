@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ComponentCriterionEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ComponentCriterionEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ComponentCriterionEnumTypeConverter))]
 public enum ComponentCriterionEnumType
 {
     /// <summary>Wire value <c>Active</c>.</summary>

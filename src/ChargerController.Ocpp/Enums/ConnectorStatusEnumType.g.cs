@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ConnectorStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ConnectorStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ConnectorStatusEnumTypeConverter))]
 public enum ConnectorStatusEnumType
 {
     /// <summary>Wire value <c>Available</c>.</summary>

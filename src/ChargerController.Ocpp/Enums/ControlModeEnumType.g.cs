@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ControlModeEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ControlModeEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ControlModeEnumTypeConverter))]
 public enum ControlModeEnumType
 {
     /// <summary>Wire value <c>ScheduledControl</c>.</summary>

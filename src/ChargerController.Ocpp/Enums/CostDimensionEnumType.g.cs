@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>CostDimensionEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CostDimensionEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.CostDimensionEnumTypeConverter))]
 public enum CostDimensionEnumType
 {
     /// <summary>Wire value <c>Energy</c>.</summary>

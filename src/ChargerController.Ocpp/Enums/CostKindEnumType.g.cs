@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>CostKindEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CostKindEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.CostKindEnumTypeConverter))]
 public enum CostKindEnumType
 {
     /// <summary>Wire value <c>CarbonDioxideEmission</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>CustomerInformationStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CustomerInformationStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.CustomerInformationStatusEnumTypeConverter))]
 public enum CustomerInformationStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

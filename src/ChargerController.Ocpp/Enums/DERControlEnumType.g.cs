@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>DERControlEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DERControlEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.DERControlEnumTypeConverter))]
 public enum DERControlEnumType
 {
     /// <summary>Wire value <c>EnterService</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>DERControlStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DERControlStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.DERControlStatusEnumTypeConverter))]
 public enum DERControlStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>DERUnitEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DERUnitEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.DERUnitEnumTypeConverter))]
 public enum DERUnitEnumType
 {
     /// <summary>Wire value <c>Not_Applicable</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>DataEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DataEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.DataEnumTypeConverter))]
 public enum DataEnumType
 {
     /// <summary>Wire value <c>string</c>.</summary>

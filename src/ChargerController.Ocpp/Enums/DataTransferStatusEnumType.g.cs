@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>DataTransferStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DataTransferStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.DataTransferStatusEnumTypeConverter))]
 public enum DataTransferStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

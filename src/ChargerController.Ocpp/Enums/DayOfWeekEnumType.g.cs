@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>DayOfWeekEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DayOfWeekEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.DayOfWeekEnumTypeConverter))]
 public enum DayOfWeekEnumType
 {
     /// <summary>Wire value <c>Monday</c>.</summary>

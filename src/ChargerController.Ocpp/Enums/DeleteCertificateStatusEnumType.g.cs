@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>DeleteCertificateStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DeleteCertificateStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.DeleteCertificateStatusEnumTypeConverter))]
 public enum DeleteCertificateStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

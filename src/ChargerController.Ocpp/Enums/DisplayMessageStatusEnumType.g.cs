@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>DisplayMessageStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DisplayMessageStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.DisplayMessageStatusEnumTypeConverter))]
 public enum DisplayMessageStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

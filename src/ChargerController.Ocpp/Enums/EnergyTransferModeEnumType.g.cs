@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>EnergyTransferModeEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EnergyTransferModeEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.EnergyTransferModeEnumTypeConverter))]
 public enum EnergyTransferModeEnumType
 {
     /// <summary>Wire value <c>AC_single_phase</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>EventNotificationEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EventNotificationEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.EventNotificationEnumTypeConverter))]
 public enum EventNotificationEnumType
 {
     /// <summary>Wire value <c>HardWiredNotification</c>.</summary>

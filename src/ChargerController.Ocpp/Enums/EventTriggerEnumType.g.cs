@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>EventTriggerEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EventTriggerEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.EventTriggerEnumTypeConverter))]
 public enum EventTriggerEnumType
 {
     /// <summary>Wire value <c>Alerting</c>.</summary>

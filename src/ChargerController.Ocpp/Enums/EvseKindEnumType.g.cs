@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>EvseKindEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EvseKindEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.EvseKindEnumTypeConverter))]
 public enum EvseKindEnumType
 {
     /// <summary>Wire value <c>AC</c>.</summary>

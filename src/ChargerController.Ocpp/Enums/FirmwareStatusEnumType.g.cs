@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>FirmwareStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<FirmwareStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.FirmwareStatusEnumTypeConverter))]
 public enum FirmwareStatusEnumType
 {
     /// <summary>Wire value <c>Downloaded</c>.</summary>

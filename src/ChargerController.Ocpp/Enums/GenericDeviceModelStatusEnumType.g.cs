@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>GenericDeviceModelStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GenericDeviceModelStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.GenericDeviceModelStatusEnumTypeConverter))]
 public enum GenericDeviceModelStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>GenericStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GenericStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.GenericStatusEnumTypeConverter))]
 public enum GenericStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

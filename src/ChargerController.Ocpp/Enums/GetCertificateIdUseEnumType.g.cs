@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>GetCertificateIdUseEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetCertificateIdUseEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.GetCertificateIdUseEnumTypeConverter))]
 public enum GetCertificateIdUseEnumType
 {
     /// <summary>Wire value <c>V2GRootCertificate</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>GetCertificateStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetCertificateStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.GetCertificateStatusEnumTypeConverter))]
 public enum GetCertificateStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>GetChargingProfileStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetChargingProfileStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.GetChargingProfileStatusEnumTypeConverter))]
 public enum GetChargingProfileStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

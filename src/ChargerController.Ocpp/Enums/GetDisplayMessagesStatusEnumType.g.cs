@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>GetDisplayMessagesStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetDisplayMessagesStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.GetDisplayMessagesStatusEnumTypeConverter))]
 public enum GetDisplayMessagesStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

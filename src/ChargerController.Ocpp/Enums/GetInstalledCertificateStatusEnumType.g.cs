@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>GetInstalledCertificateStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetInstalledCertificateStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.GetInstalledCertificateStatusEnumTypeConverter))]
 public enum GetInstalledCertificateStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>GetVariableStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetVariableStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.GetVariableStatusEnumTypeConverter))]
 public enum GetVariableStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>GridEventFaultEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GridEventFaultEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.GridEventFaultEnumTypeConverter))]
 public enum GridEventFaultEnumType
 {
     /// <summary>Wire value <c>CurrentImbalance</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>HashAlgorithmEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<HashAlgorithmEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.HashAlgorithmEnumTypeConverter))]
 public enum HashAlgorithmEnumType
 {
     /// <summary>Wire value <c>SHA256</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>InstallCertificateUseEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<InstallCertificateUseEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.InstallCertificateUseEnumTypeConverter))]
 public enum InstallCertificateUseEnumType
 {
     /// <summary>Wire value <c>V2GRootCertificate</c>.</summary>

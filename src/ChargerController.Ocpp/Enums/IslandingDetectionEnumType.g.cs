@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>IslandingDetectionEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<IslandingDetectionEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.IslandingDetectionEnumTypeConverter))]
 public enum IslandingDetectionEnumType
 {
     /// <summary>Wire value <c>NoAntiIslandingSupport</c>.</summary>

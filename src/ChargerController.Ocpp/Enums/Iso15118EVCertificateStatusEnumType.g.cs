@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>Iso15118EVCertificateStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Iso15118EVCertificateStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.Iso15118EVCertificateStatusEnumTypeConverter))]
 public enum Iso15118EVCertificateStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

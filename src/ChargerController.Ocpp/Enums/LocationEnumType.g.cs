@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>LocationEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LocationEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.LocationEnumTypeConverter))]
 public enum LocationEnumType
 {
     /// <summary>Wire value <c>Body</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>LogEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.LogEnumTypeConverter))]
 public enum LogEnumType
 {
     /// <summary>Wire value <c>DiagnosticsLog</c>.</summary>

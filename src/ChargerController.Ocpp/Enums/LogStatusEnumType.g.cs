@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>LogStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.LogStatusEnumTypeConverter))]
 public enum LogStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MeasurandEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MeasurandEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MeasurandEnumTypeConverter))]
 public enum MeasurandEnumType
 {
     /// <summary>Wire value <c>Current.Export</c>.</summary>

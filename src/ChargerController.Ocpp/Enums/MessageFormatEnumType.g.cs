@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MessageFormatEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageFormatEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MessageFormatEnumTypeConverter))]
 public enum MessageFormatEnumType
 {
     /// <summary>Wire value <c>ASCII</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MessagePriorityEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessagePriorityEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MessagePriorityEnumTypeConverter))]
 public enum MessagePriorityEnumType
 {
     /// <summary>Wire value <c>AlwaysFront</c>.</summary>

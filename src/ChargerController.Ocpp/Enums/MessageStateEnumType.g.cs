@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MessageStateEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageStateEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MessageStateEnumTypeConverter))]
 public enum MessageStateEnumType
 {
     /// <summary>Wire value <c>Charging</c>.</summary>

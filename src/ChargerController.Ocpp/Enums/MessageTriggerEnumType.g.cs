@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MessageTriggerEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageTriggerEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MessageTriggerEnumTypeConverter))]
 public enum MessageTriggerEnumType
 {
     /// <summary>Wire value <c>BootNotification</c>.</summary>

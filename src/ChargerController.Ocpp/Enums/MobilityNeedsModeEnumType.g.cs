@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MobilityNeedsModeEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MobilityNeedsModeEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MobilityNeedsModeEnumTypeConverter))]
 public enum MobilityNeedsModeEnumType
 {
     /// <summary>Wire value <c>EVCC</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MonitorEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MonitorEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MonitorEnumTypeConverter))]
 public enum MonitorEnumType
 {
     /// <summary>Wire value <c>UpperThreshold</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MonitoringBaseEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MonitoringBaseEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MonitoringBaseEnumTypeConverter))]
 public enum MonitoringBaseEnumType
 {
     /// <summary>Wire value <c>All</c>.</summary>

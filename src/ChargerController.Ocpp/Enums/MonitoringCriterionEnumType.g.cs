@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MonitoringCriterionEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MonitoringCriterionEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MonitoringCriterionEnumTypeConverter))]
 public enum MonitoringCriterionEnumType
 {
     /// <summary>Wire value <c>ThresholdMonitoring</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>MutabilityEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MutabilityEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.MutabilityEnumTypeConverter))]
 public enum MutabilityEnumType
 {
     /// <summary>Wire value <c>ReadOnly</c>.</summary>

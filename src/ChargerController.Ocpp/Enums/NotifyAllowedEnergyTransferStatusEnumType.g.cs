@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>NotifyAllowedEnergyTransferStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NotifyAllowedEnergyTransferStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.NotifyAllowedEnergyTransferStatusEnumTypeConverter))]
 public enum NotifyAllowedEnergyTransferStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

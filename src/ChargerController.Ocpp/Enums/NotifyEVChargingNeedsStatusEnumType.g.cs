@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>NotifyEVChargingNeedsStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NotifyEVChargingNeedsStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.NotifyEVChargingNeedsStatusEnumTypeConverter))]
 public enum NotifyEVChargingNeedsStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

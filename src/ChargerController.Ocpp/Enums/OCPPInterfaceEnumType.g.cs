@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>OCPPInterfaceEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OCPPInterfaceEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.OCPPInterfaceEnumTypeConverter))]
 public enum OCPPInterfaceEnumType
 {
     /// <summary>Wire value <c>Wired0</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>OCPPTransportEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OCPPTransportEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.OCPPTransportEnumTypeConverter))]
 public enum OCPPTransportEnumType
 {
     /// <summary>Wire value <c>SOAP</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>OCPPVersionEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OCPPVersionEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.OCPPVersionEnumTypeConverter))]
 public enum OCPPVersionEnumType
 {
     /// <summary>Wire value <c>OCPP12</c>.</summary>

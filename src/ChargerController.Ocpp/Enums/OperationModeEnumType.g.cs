@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>OperationModeEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OperationModeEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.OperationModeEnumTypeConverter))]
 public enum OperationModeEnumType
 {
     /// <summary>Wire value <c>Idle</c>.</summary>

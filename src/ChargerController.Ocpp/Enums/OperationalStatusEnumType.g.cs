@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>OperationalStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OperationalStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.OperationalStatusEnumTypeConverter))]
 public enum OperationalStatusEnumType
 {
     /// <summary>Wire value <c>Inoperative</c>.</summary>

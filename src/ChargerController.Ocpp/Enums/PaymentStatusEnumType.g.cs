@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>PaymentStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PaymentStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.PaymentStatusEnumTypeConverter))]
 public enum PaymentStatusEnumType
 {
     /// <summary>Wire value <c>Settled</c>.</summary>

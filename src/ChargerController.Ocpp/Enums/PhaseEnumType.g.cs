@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>PhaseEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PhaseEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.PhaseEnumTypeConverter))]
 public enum PhaseEnumType
 {
     /// <summary>Wire value <c>L1</c>.</summary>

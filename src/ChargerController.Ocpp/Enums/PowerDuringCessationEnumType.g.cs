@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>PowerDuringCessationEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PowerDuringCessationEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.PowerDuringCessationEnumTypeConverter))]
 public enum PowerDuringCessationEnumType
 {
     /// <summary>Wire value <c>Active</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>PreconditioningStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PreconditioningStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.PreconditioningStatusEnumTypeConverter))]
 public enum PreconditioningStatusEnumType
 {
     /// <summary>Wire value <c>Unknown</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>PriorityChargingStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PriorityChargingStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.PriorityChargingStatusEnumTypeConverter))]
 public enum PriorityChargingStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

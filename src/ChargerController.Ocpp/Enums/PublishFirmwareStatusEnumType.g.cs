@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>PublishFirmwareStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PublishFirmwareStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.PublishFirmwareStatusEnumTypeConverter))]
 public enum PublishFirmwareStatusEnumType
 {
     /// <summary>Wire value <c>Idle</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ReadingContextEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReadingContextEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ReadingContextEnumTypeConverter))]
 public enum ReadingContextEnumType
 {
     /// <summary>Wire value <c>Interruption.Begin</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ReasonEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReasonEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ReasonEnumTypeConverter))]
 public enum ReasonEnumType
 {
     /// <summary>Wire value <c>DeAuthorized</c>.</summary>

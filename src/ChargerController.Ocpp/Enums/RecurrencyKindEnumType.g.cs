@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>RecurrencyKindEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RecurrencyKindEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.RecurrencyKindEnumTypeConverter))]
 public enum RecurrencyKindEnumType
 {
     /// <summary>Wire value <c>Daily</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>RegistrationStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RegistrationStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.RegistrationStatusEnumTypeConverter))]
 public enum RegistrationStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ReportBaseEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReportBaseEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ReportBaseEnumTypeConverter))]
 public enum ReportBaseEnumType
 {
     /// <summary>Wire value <c>ConfigurationInventory</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>RequestStartStopStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RequestStartStopStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.RequestStartStopStatusEnumTypeConverter))]
 public enum RequestStartStopStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ReservationUpdateStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReservationUpdateStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ReservationUpdateStatusEnumTypeConverter))]
 public enum ReservationUpdateStatusEnumType
 {
     /// <summary>Wire value <c>Expired</c>.</summary>

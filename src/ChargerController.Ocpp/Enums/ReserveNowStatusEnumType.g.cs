@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ReserveNowStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReserveNowStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ReserveNowStatusEnumTypeConverter))]
 public enum ReserveNowStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ResetEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ResetEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ResetEnumTypeConverter))]
 public enum ResetEnumType
 {
     /// <summary>Wire value <c>Immediate</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>ResetStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ResetStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.ResetStatusEnumTypeConverter))]
 public enum ResetStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

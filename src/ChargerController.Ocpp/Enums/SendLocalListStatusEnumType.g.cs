@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>SendLocalListStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SendLocalListStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.SendLocalListStatusEnumTypeConverter))]
 public enum SendLocalListStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>SetMonitoringStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetMonitoringStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.SetMonitoringStatusEnumTypeConverter))]
 public enum SetMonitoringStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>SetNetworkProfileStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetNetworkProfileStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.SetNetworkProfileStatusEnumTypeConverter))]
 public enum SetNetworkProfileStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>SetVariableStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetVariableStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.SetVariableStatusEnumTypeConverter))]
 public enum SetVariableStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>TariffChangeStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffChangeStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.TariffChangeStatusEnumTypeConverter))]
 public enum TariffChangeStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

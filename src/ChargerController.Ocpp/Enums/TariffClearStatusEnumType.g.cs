@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>TariffClearStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffClearStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.TariffClearStatusEnumTypeConverter))]
 public enum TariffClearStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>TariffCostEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffCostEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.TariffCostEnumTypeConverter))]
 public enum TariffCostEnumType
 {
     /// <summary>Wire value <c>NormalCost</c>.</summary>

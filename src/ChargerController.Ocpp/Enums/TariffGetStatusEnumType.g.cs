@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>TariffGetStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffGetStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.TariffGetStatusEnumTypeConverter))]
 public enum TariffGetStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

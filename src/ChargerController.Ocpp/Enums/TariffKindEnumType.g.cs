@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>TariffKindEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffKindEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.TariffKindEnumTypeConverter))]
 public enum TariffKindEnumType
 {
     /// <summary>Wire value <c>DefaultTariff</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>TariffSetStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffSetStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.TariffSetStatusEnumTypeConverter))]
 public enum TariffSetStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

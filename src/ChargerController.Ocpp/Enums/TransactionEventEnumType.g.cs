@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>TransactionEventEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TransactionEventEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.TransactionEventEnumTypeConverter))]
 public enum TransactionEventEnumType
 {
     /// <summary>Wire value <c>Ended</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>TriggerMessageStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TriggerMessageStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.TriggerMessageStatusEnumTypeConverter))]
 public enum TriggerMessageStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

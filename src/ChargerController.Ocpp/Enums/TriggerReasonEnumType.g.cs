@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>TriggerReasonEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TriggerReasonEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.TriggerReasonEnumTypeConverter))]
 public enum TriggerReasonEnumType
 {
     /// <summary>Wire value <c>AbnormalCondition</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>UnlockStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UnlockStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.UnlockStatusEnumTypeConverter))]
 public enum UnlockStatusEnumType
 {
     /// <summary>Wire value <c>Unlocked</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>UnpublishFirmwareStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UnpublishFirmwareStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.UnpublishFirmwareStatusEnumTypeConverter))]
 public enum UnpublishFirmwareStatusEnumType
 {
     /// <summary>Wire value <c>DownloadOngoing</c>.</summary>

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>UpdateEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UpdateEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.UpdateEnumTypeConverter))]
 public enum UpdateEnumType
 {
     /// <summary>Wire value <c>Differential</c>.</summary>

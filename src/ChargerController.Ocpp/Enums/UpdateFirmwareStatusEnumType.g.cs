@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>UpdateFirmwareStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UpdateFirmwareStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.UpdateFirmwareStatusEnumTypeConverter))]
 public enum UpdateFirmwareStatusEnumType
 {
     /// <summary>Wire value <c>Accepted</c>.</summary>

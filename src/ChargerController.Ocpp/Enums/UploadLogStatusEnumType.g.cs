@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>UploadLogStatusEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UploadLogStatusEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.UploadLogStatusEnumTypeConverter))]
 public enum UploadLogStatusEnumType
 {
     /// <summary>Wire value <c>BadMessage</c>.</summary>

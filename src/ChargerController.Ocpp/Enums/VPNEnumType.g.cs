@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace ChargerController.Ocpp.Enums;
 
 /// <summary>OCPP 2.1 enumeration <c>VPNEnumType</c>; each member carries its exact wire string.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<VPNEnumType>))]
+[JsonConverter(typeof(global::ChargerController.Ocpp.Serialization.VPNEnumTypeConverter))]
 public enum VPNEnumType
 {
     /// <summary>Wire value <c>IKEv2</c>.</summary>
