@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using ChargerController.Ocpp.DataTypes;
 using ChargerController.Ocpp.Messages.Provisioning;
 using ChargerController.Ocpp.Transport;
@@ -131,6 +132,17 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
         }
 
         return TargetFor(slot);
+    }
+
+    /// <inheritdoc/>
+    public void OnConnected(ConnectionTarget? target, X509Certificate2Collection verifiedIssuers)
+    {
+        ArgumentNullException.ThrowIfNull(verifiedIssuers);
+        OnConnected(target);
+        if (verifiedIssuers.Count > 0)
+        {
+            _credentials.OnCsmsVerified(verifiedIssuers);
+        }
     }
 
     /// <inheritdoc/>
