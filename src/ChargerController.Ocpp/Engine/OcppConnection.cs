@@ -211,8 +211,10 @@ public sealed partial class OcppConnection : IAsyncDisposable
             _logger.FrameSent(type, messageId, action, frame.Length);
             return true;
         }
-        catch (Exception ex) when (ex is OcppConnectionLostException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OcppConnectionLostException or ObjectDisposedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // A transport reporting a lost link as a cancellation must not end the send loop (no more CALLs ever).
             _logger.SendFailed(type, messageId);
             return false;
         }
