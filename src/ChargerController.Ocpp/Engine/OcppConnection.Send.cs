@@ -232,13 +232,14 @@ public sealed partial class OcppConnection
             // Part 4 §4.1.1: the next CALL waits until this one is answered or has timed out, whatever the caller does.
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop))
             {
-                var delay = Task.Delay(_options.MessageTimeout, _timeProvider, timeout.Token);
+                var messageTimeout = MessageTimeout;
+                var delay = Task.Delay(messageTimeout, _timeProvider, timeout.Token);
                 var first = await Task.WhenAny(call.Settled, delay).ConfigureAwait(false);
                 await timeout.CancelAsync().ConfigureAwait(false);
                 if (first != call.Settled && !stop.IsCancellationRequested)
                 {
-                    _logger.CallTimedOut(call.Action, call.MessageId, _options.MessageTimeout);
-                    FailInFlight(new OcppCallTimeoutException("CALL " + call.Action + " " + call.MessageId + " got no answer within " + _options.MessageTimeout + "."));
+                    _logger.CallTimedOut(call.Action, call.MessageId, messageTimeout);
+                    FailInFlight(new OcppCallTimeoutException("CALL " + call.Action + " " + call.MessageId + " got no answer within " + messageTimeout + "."));
                 }
             }
 

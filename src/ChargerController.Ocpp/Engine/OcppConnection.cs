@@ -36,6 +36,7 @@ public sealed partial class OcppConnection : IAsyncDisposable
     private OcppVersion _version = OcppVersion.V21;
     private int _started;
     private int _stopped;
+    private long _messageTimeoutTicks;
 
     /// <summary>Initializes a new instance of the <see cref="OcppConnection"/> class.</summary>
     /// <param name="transport">The frame transport; the connection starts and stops it.</param>
@@ -57,6 +58,22 @@ public sealed partial class OcppConnection : IAsyncDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _ids = options.MessageIdGenerator ?? new GuidMessageIdGenerator(timeProvider);
+        _messageTimeoutTicks = options.MessageTimeout.Ticks;
+    }
+
+    /// <summary>
+    /// Gets or sets how long a CALL waits for its answer; starts at <see cref="OcppConnectionOptions.MessageTimeout"/>. The
+    /// station sets it to the <c>messageTimeout</c> of the network connection profile in use (B09); it applies from the
+    /// next CALL on.
+    /// </summary>
+    public TimeSpan MessageTimeout
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _messageTimeoutTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            Interlocked.Exchange(ref _messageTimeoutTicks, value.Ticks);
+        }
     }
 
     /// <summary>Raised when the connection comes up or goes down (on the receive loop; keep handlers short).</summary>
@@ -194,8 +211,10 @@ public sealed partial class OcppConnection : IAsyncDisposable
             _logger.FrameSent(type, messageId, action, frame.Length);
             return true;
         }
-        catch (Exception ex) when (ex is OcppConnectionLostException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OcppConnectionLostException or ObjectDisposedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // A transport reporting a lost link as a cancellation must not end the send loop (no more CALLs ever).
             _logger.SendFailed(type, messageId);
             return false;
         }

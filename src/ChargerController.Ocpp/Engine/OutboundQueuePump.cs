@@ -27,6 +27,7 @@ public sealed class OutboundQueuePump : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Func<CancellationToken, Task>? _readyToSend;
     private Task _loop = Task.CompletedTask;
     private string? _steppedBackId;
     private long _steppedBackSince;
@@ -46,6 +47,22 @@ public sealed class OutboundQueuePump : IAsyncDisposable
         _queue = queue;
         _timeProvider = timeProvider;
         _logger = logger;
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="OutboundQueuePump"/> class that also waits for the owner's go-ahead.</summary>
+    /// <param name="connection">The connection to send through.</param>
+    /// <param name="queue">The queue to drain.</param>
+    /// <param name="timeProvider">Clock for retry waits.</param>
+    /// <param name="logger">Logger.</param>
+    /// <param name="readyToSend">
+    /// Awaited after every (re)connection before the next message leaves: e.g. until a BootNotification sent on a new
+    /// connection was accepted (B02.FR.02, B10.FR.10).
+    /// </param>
+    public OutboundQueuePump(OcppConnection connection, IOutboundQueue queue, TimeProvider timeProvider, ILogger logger, Func<CancellationToken, Task> readyToSend)
+        : this(connection, queue, timeProvider, logger)
+    {
+        ArgumentNullException.ThrowIfNull(readyToSend);
+        _readyToSend = readyToSend;
     }
 
     /// <summary>Raised when a message leaves the queue (from the pump loop; keep handlers short).</summary>
@@ -130,6 +147,10 @@ public sealed class OutboundQueuePump : IAsyncDisposable
         while (!stop.IsCancellationRequested)
         {
             await _connection.WaitUntilConnectedAsync(stop).ConfigureAwait(false);
+            if (_readyToSend is { } ready)
+            {
+                await ready(stop).ConfigureAwait(false);
+            }
 
             // Take the signal before peeking so an enqueue in between is not missed.
             var enqueued = _queue.WaitForEnqueueAsync(stop);

@@ -22,8 +22,17 @@ internal sealed class CsmsCertificateValidator
         _timeProvider = timeProvider;
     }
 
+    /// <summary>Gets the issuers above the server certificate in the last accepted chain, up to the trust anchor (copies).</summary>
+    public X509Certificate2Collection VerifiedIssuers { get; } = [];
+
     public bool Validate(X509Certificate? certificate, X509Chain? presentedChain, SslPolicyErrors errors, out string reason)
     {
+        foreach (var stale in VerifiedIssuers)
+        {
+            stale.Dispose();
+        }
+
+        VerifiedIssuers.Clear();
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
             reason = "no server certificate";
@@ -67,6 +76,12 @@ internal sealed class CsmsCertificateValidator
         {
             reason = "wildcard certificate refused (AllowCSMSTLSWildcards is false)";
             return false;
+        }
+
+        // M05.FR.13: which installed root actually anchored the chain tells the station whether a new root is in use.
+        foreach (var element in chain.ChainElements.Skip(1))
+        {
+            VerifiedIssuers.Add(X509CertificateLoader.LoadCertificate(element.Certificate.RawData));
         }
 
         reason = string.Empty;

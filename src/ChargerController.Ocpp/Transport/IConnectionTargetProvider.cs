@@ -18,6 +18,15 @@ public interface IConnectionTargetProvider
     /// <param name="target">The target that was used (null = the transport's own options).</param>
     void OnConnected(ConnectionTarget? target);
 
+    /// <summary>
+    /// Called when an attempt to <paramref name="target"/> succeeded, with the certificates above the CSMS server certificate
+    /// in the chain the station verified, ending with the trust anchor (empty without TLS). A root rollover (M05.FR.13)
+    /// needs to know which installed root was used. The default forwards to <see cref="OnConnected(ConnectionTarget?)"/>.
+    /// </summary>
+    /// <param name="target">The target that was used (null = the transport's own options).</param>
+    /// <param name="verifiedIssuers">The verified issuers (the transport disposes them after the call).</param>
+    void OnConnected(ConnectionTarget? target, System.Security.Cryptography.X509Certificates.X509Certificate2Collection verifiedIssuers) => OnConnected(target);
+
     /// <summary>Called when an attempt to <paramref name="target"/> failed.</summary>
     /// <param name="target">The target that was used (null = the transport's own options).</param>
     /// <param name="kind">Why.</param>

@@ -104,6 +104,13 @@ internal static class WebSocketMessagePump
         {
             throw new OcppConnectionLostException("The connection broke while sending.", ex);
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A socket aborted under a running send (the connection was lost meanwhile) reports the send as cancelled.
+            // That is a lost connection, not the caller's cancellation: escaping as such it ended the connection's send
+            // loop, and nothing (not even a Heartbeat) went out on the next connection.
+            throw new OcppConnectionLostException("The connection was aborted while sending.", ex);
+        }
         finally
         {
             sendLock.Release();

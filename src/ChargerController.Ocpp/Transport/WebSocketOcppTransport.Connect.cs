@@ -25,7 +25,8 @@ public sealed partial class WebSocketOcppTransport
             {
                 // Errata 2025-06 §4.1: after a successful connection the back-off starts again at the minimum.
                 _policy.Reset();
-                Report(p => p.OnConnected(target));
+                Report(p => p.OnConnected(target, attempt.VerifiedIssuers));
+                DisposeAll(attempt.VerifiedIssuers);
                 using (attempt.Invoker)
                 using (socket)
                 {
@@ -152,16 +153,18 @@ public sealed partial class WebSocketOcppTransport
                 socket.Abort();
                 socket.Dispose();
                 invoker.Dispose();
+                DisposeAll(validator.VerifiedIssuers);
                 return new ConnectAttempt(null, null, default, "CSMS selected no OCPP subprotocol", ConnectFailureKind.NoSubprotocol);
             }
 
             _logger.Connected(socket.SubProtocol!);
-            return new ConnectAttempt(socket, invoker, version, null, default);
+            return new ConnectAttempt(socket, invoker, version, null, default) { VerifiedIssuers = validator.VerifiedIssuers };
         }
 #pragma warning disable CA1031 // Every failure of an attempt (DNS, TCP, TLS, HTTP 401/404, timeout) means: back off and retry.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            DisposeAll(validator.VerifiedIssuers);
             var kind = Classify(ex, socket.HttpStatusCode, rejected.Value);
             socket.Dispose();
             invoker.Dispose();
@@ -346,7 +349,20 @@ public sealed partial class WebSocketOcppTransport
         return ReferenceEquals(innermost, exception) ? exception.Message : exception.Message + " (" + innermost.Message + ")";
     }
 
-    private sealed record ConnectAttempt(WebSocket? Socket, HttpMessageInvoker? Invoker, OcppVersion Version, string? Failure, ConnectFailureKind FailureKind);
+    private static void DisposeAll(X509Certificate2Collection certificates)
+    {
+        foreach (var certificate in certificates)
+        {
+            certificate.Dispose();
+        }
+
+        certificates.Clear();
+    }
+
+    private sealed record ConnectAttempt(WebSocket? Socket, HttpMessageInvoker? Invoker, OcppVersion Version, string? Failure, ConnectFailureKind FailureKind)
+    {
+        public X509Certificate2Collection VerifiedIssuers { get; init; } = [];
+    }
 
     private sealed record AttemptSettings(Uri Url, SecurityProfile Profile, string? Password, X509Certificate2Collection Roots, X509Certificate2? Client, string? Problem)
     {

@@ -23,4 +23,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 2205, Level = LogLevel.Information, Message = "OCPP connection {State}")]
     public static partial void ConnectionChanged(ILogger logger, string state);
+
+    [LoggerMessage(EventId = 2219, Level = LogLevel.Information, Message = "Connected through another network connection profile: registering again with a BootNotification (B10.FR.10)")]
+    public static partial void Reregistering(ILogger logger);
 }

@@ -59,6 +59,16 @@ public sealed class StationModuleContext
     /// <summary>Gets the clock.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>Gets the boot sequence (registration state, re-registration after a network profile switch, B10.FR.10).</summary>
+    public IBootNotificationControl Boot => _runtime;
+
+    /// <summary>
+    /// Sets how long a CALL of the station waits for its answer on the connection (B09: the <c>messageTimeout</c> of the
+    /// network connection profile in use); applies from the next CALL on.
+    /// </summary>
+    /// <param name="timeout">The timeout; at least one second.</param>
+    public void SetMessageTimeout(TimeSpan timeout) => _runtime.SetMessageTimeout(timeout);
+
     /// <summary>Gets the logger factory.</summary>
     public ILoggerFactory LoggerFactory { get; }
 

@@ -11,9 +11,8 @@ namespace ChargerController.Station.Runtime;
 /// <content>The boot sequence, the heartbeat and the event reactions.</content>
 public sealed partial class StationRuntime
 {
-    private async Task RunBootAsync(CancellationToken stop)
+    private async Task RunBootAsync(BootReasonEnumType reason, bool firstBoot, CancellationToken stop)
     {
-        var reason = _options.BootReason;
         while (!stop.IsCancellationRequested)
         {
             await _connection.WaitUntilConnectedAsync(stop).ConfigureAwait(false);
@@ -55,10 +54,20 @@ public sealed partial class StationRuntime
                     _model.SetByStation(VariableKey.Of(DeviceModelCatalog.OcppCommCtrlr, "HeartbeatInterval"), response.Interval.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
 
-                _registration = RegistrationState.Accepted;
+                lock (_gate)
+                {
+                    _registration = RegistrationState.Accepted;
+                    _bootLoopRunning = false;
+                    _registered.TrySetResult();
+                }
+
                 _accepted.TrySetResult();
-                await _pump.StartAsync().ConfigureAwait(false);
-                _heartbeatLoop = Task.Run(() => RunHeartbeatAsync(stop), CancellationToken.None);
+                if (firstBoot)
+                {
+                    await _pump.StartAsync().ConfigureAwait(false);
+                    _heartbeatLoop = Task.Run(() => RunHeartbeatAsync(stop), CancellationToken.None);
+                }
+
                 await ReportSafelyAsync(StatusReporter.ReportAllAsync, stop).ConfigureAwait(false);
                 return;
             }
@@ -118,8 +127,9 @@ public sealed partial class StationRuntime
                 continue;
             }
 
-            if (!_connection.IsConnected)
+            if (!_connection.IsConnected || _registration != RegistrationState.Accepted)
             {
+                // Nothing but the BootNotification while registering again (B10.FR.10, B02.FR.02).
                 continue;
             }
 

@@ -40,6 +40,8 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     private readonly TaskCompletionSource _accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private TaskCompletionSource _bootNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _bootLoopRunning;
     private CancellationTokenSource _heartbeatReschedule = new();
     private volatile RegistrationState _registration;
     private DateTimeOffset? _lastCsmsTime;
@@ -79,7 +81,7 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         // The connection and the queue schedule on the host clock: a CSMS clock step must not move their due times.
         _connection = new OcppConnection(transport, handlers, OcppStationProtocol.CreateConnectionOptions(timeout), time, loggerFactory.CreateLogger<OcppConnection>());
         _queue = ports.OutboundQueue ?? new InMemoryOutboundQueue(time);
-        _pump = new OutboundQueuePump(_connection, _queue, time, loggerFactory.CreateLogger<OutboundQueuePump>());
+        _pump = new OutboundQueuePump(_connection, _queue, time, loggerFactory.CreateLogger<OutboundQueuePump>(), WaitRegisteredAsync);
         SecurityEvents = new SecurityEventReporter(this, _time);
         Availability = new AvailabilityManager(model, ports.Connectors, ports.Transactions);
         StatusReporter = new StatusNotificationReporter(this, Availability, ports.Connectors, model, _time);
@@ -165,7 +167,23 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         // A04: StartupOfTheDevice is queued now and delivered after the BootNotification was accepted.
         await SecurityEvents.RaiseAsync(SecurityEventReporter.StartupOfTheDevice, "Boot reason " + _options.BootReason, cancellationToken).ConfigureAwait(false);
         await _connection.StartAsync(cancellationToken).ConfigureAwait(false);
-        _bootLoop = Task.Run(() => RunBootAsync(_stop.Token), CancellationToken.None);
+        lock (_gate)
+        {
+            _bootLoopRunning = true;
+            _bootLoop = Task.Run(() => RunBootAsync(_options.BootReason, firstBoot: true, _stop.Token), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Sets the CALL timeout of the connection (the active network profile's messageTimeout, B09).</summary>
+    /// <param name="timeout">The timeout.</param>
+    internal void SetMessageTimeout(TimeSpan timeout) => _connection.MessageTimeout = timeout < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : timeout;
+
+    private Task WaitRegisteredAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _registered.Task.WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Waits until the CSMS accepted the BootNotification.</summary>
@@ -183,9 +201,33 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     }
 
     /// <inheritdoc/>
+    public void ReestablishRegistration()
+    {
+        lock (_gate)
+        {
+            if (_bootLoopRunning || _stop.IsCancellationRequested || _registration != RegistrationState.Accepted)
+            {
+                // A boot sequence under way sends its BootNotification on the new connection anyway.
+                return;
+            }
+
+            // B10.FR.10: on the new connection the BootNotification goes first (B02.FR.02); until it is accepted the
+            // queue and the blocks' requests wait, and CSMS requests are answered as before a first boot.
+            _registration = RegistrationState.Unregistered;
+            _registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _bootLoopRunning = true;
+
+            // The reason of the last real boot: the station did not reboot, and the new CSMS has not heard why it last did.
+            _bootLoop = Task.Run(() => RunBootAsync(_options.BootReason, firstBoot: false, _stop.Token), CancellationToken.None);
+        }
+
+        RuntimeLog.Reregistering(_logger);
+    }
+
+    /// <inheritdoc/>
     public async Task<TResponse> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
     {
-        await _accepted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitRegisteredAsync(cancellationToken).ConfigureAwait(false);
         await _connection.WaitUntilConnectedAsync(cancellationToken).ConfigureAwait(false);
         return await _connection.CallAsync<TRequest, TResponse>(request, cancellationToken).ConfigureAwait(false);
     }

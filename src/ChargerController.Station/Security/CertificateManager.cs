@@ -130,6 +130,42 @@ public sealed partial class CertificateManager : IStationModule, ITlsCredentialS
     }
 
     /// <inheritdoc/>
+    public void OnCsmsVerified(X509Certificate2Collection verifiedIssuers)
+    {
+        ArgumentNullException.ThrowIfNull(verifiedIssuers);
+        var stored = _store.LoadAll();
+        var fallbacks = stored.Where(c => c.Use == CertificateUse.CsmsRootFallback).ToList();
+        if (fallbacks.Count == 0)
+        {
+            return;
+        }
+
+        // M05.FR.13: the CSMS chained through the new root, so the rollover is complete and the old root may go. A CSMS
+        // still under the old root chains to it directly (M05.FR.14) and leaves the fallback in place.
+        var roots = stored.Where(c => c.Use == CertificateUse.CsmsRoot).ToList();
+        if (!verifiedIssuers.Any(issuer => roots.Any(root => issuer.RawData.AsSpan().SequenceEqual(root.Der))))
+        {
+            return;
+        }
+
+        foreach (var fallback in fallbacks)
+        {
+            try
+            {
+                _store.Delete(fallback);
+                using var old = X509CertificateLoader.LoadCertificate(fallback.Der);
+                SecurityLog.FallbackRootRemoved(_logger, old.Subject);
+            }
+#pragma warning disable CA1031 // Called on the connection loop: a store failure keeps the fallback until the next connection.
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or CryptographicException)
+#pragma warning restore CA1031
+            {
+                SecurityLog.FallbackRootRemovalFailed(_logger, ex);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     public X509Certificate2? GetClientCertificate()
     {
         lock (_gate)

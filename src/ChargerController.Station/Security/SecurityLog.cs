@@ -22,4 +22,10 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 2325, Level = LogLevel.Information, Message = "New ChargingStationCertificate {Subject}, valid until {NotAfter}")]
     public static partial void Renewed(ILogger logger, string subject, DateTime notAfter);
+
+    [LoggerMessage(EventId = 2326, Level = LogLevel.Information, Message = "Connected through the new CSMS root: removed the fallback root {Subject} (M05.FR.13)")]
+    public static partial void FallbackRootRemoved(ILogger logger, string subject);
+
+    [LoggerMessage(EventId = 2327, Level = LogLevel.Warning, Message = "Could not remove the fallback CSMS root; trying again on the next connection")]
+    public static partial void FallbackRootRemovalFailed(ILogger logger, Exception exception);
 }

@@ -37,6 +37,7 @@ public sealed class LoopbackCsms : IAsyncDisposable
     private volatile bool _passwordOverridden;
     private int _refuseCount;
     private int _tlsHandshakes;
+    private X509Certificate2? _serverCertificate;
 
     private LoopbackCsms(WebApplication app, LoopbackCsmsOptions options)
     {
@@ -81,6 +82,7 @@ public sealed class LoopbackCsms : IAsyncDisposable
                     listen.UseHttps(https =>
                     {
                         https.ServerCertificate = certificate;
+                        https.ServerCertificateSelector = (_, _) => Volatile.Read(ref csmsRef!._serverCertificate) ?? certificate;
                         https.SslProtocols = options.ServerSslProtocols ?? (SslProtocols.Tls12 | SslProtocols.Tls13);
                         https.OnAuthenticate = (_, _) => Interlocked.Increment(ref csmsRef!._tlsHandshakes);
                         if (options.ClientCertificateCa is { } ca)
@@ -154,6 +156,10 @@ public sealed class LoopbackCsms : IAsyncDisposable
         _passwordOverride = password;
         _passwordOverridden = true;
     }
+
+    /// <summary>Presents <paramref name="certificate"/> (with key) in every TLS handshake from now on (a CSMS moving to a new root, M05).</summary>
+    /// <param name="certificate">The new server certificate; the caller keeps it alive while the CSMS runs.</param>
+    public void SetServerCertificate(X509Certificate2 certificate) => Volatile.Write(ref _serverCertificate, certificate);
 
     /// <summary>Closes the current session's WebSocket from the CSMS side (abort, as a lost connection).</summary>
     public void DropCurrentSession() => Current?.Abort();

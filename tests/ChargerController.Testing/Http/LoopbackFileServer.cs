@@ -18,6 +18,7 @@ public sealed class LoopbackFileServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (byte[] Body, int? CutAt)> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
     private readonly Task _accepting;
+    private TaskCompletionSource? _hold;
 
     private LoopbackFileServer(TcpListener listener)
     {
@@ -47,6 +48,12 @@ public sealed class LoopbackFileServer : IAsyncDisposable
         _files[path] = (body, cutAt);
         return new Uri(BaseAddress, path);
     }
+
+    /// <summary>From now on, answers send their headers and then wait for <see cref="Release"/> before the body (a download in progress).</summary>
+    public void Hold() => Volatile.Write(ref _hold, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Lets held answers send their bodies; later ones are no longer held.</summary>
+    public void Release() => Interlocked.Exchange(ref _hold, null)?.TrySetResult();
 
     /// <summary>Gets how many GET requests arrived for a path.</summary>
     /// <param name="path">The path.</param>
@@ -108,6 +115,12 @@ public sealed class LoopbackFileServer : IAsyncDisposable
 
                 var header = $"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {file.Body.Length.ToString(CultureInfo.InvariantCulture)}\r\nConnection: close\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(header), _stop.Token);
+                if (Volatile.Read(ref _hold) is { } hold)
+                {
+                    await stream.FlushAsync(_stop.Token);
+                    await hold.Task.WaitAsync(_stop.Token);
+                }
+
                 await stream.WriteAsync(file.Body.AsMemory(0, Math.Min(file.Body.Length, file.CutAt ?? file.Body.Length)), _stop.Token);
                 await stream.FlushAsync(_stop.Token);
             }

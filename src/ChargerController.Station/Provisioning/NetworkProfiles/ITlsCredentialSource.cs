@@ -23,6 +23,16 @@ public interface ITlsCredentialSource
     /// <returns>The roots.</returns>
     X509Certificate2Collection GetCsmsRootCertificatesForMigration() => GetCsmsRootCertificates();
 
+    /// <summary>
+    /// Learns which certificates verified the CSMS on a successful connection (the issuers above its server certificate,
+    /// up to the trust anchor), so that a fallback root kept after a rollover can go once the new root is in use
+    /// (M05.FR.13). The default does nothing.
+    /// </summary>
+    /// <param name="verifiedIssuers">The verified issuers; valid only during the call.</param>
+    void OnCsmsVerified(X509Certificate2Collection verifiedIssuers)
+    {
+    }
+
     /// <summary>Gets the valid ChargingStationCertificate with its private key (A05.FR.03); null when none.</summary>
     /// <returns>The certificate.</returns>
     X509Certificate2? GetClientCertificate();

@@ -22,4 +22,7 @@ internal static partial class NetworkProfileLog
 
     [LoggerMessage(EventId = 2305, Level = LogLevel.Warning, Message = "Could not queue security event {Type}")]
     public static partial void SecurityEventFailed(ILogger logger, string type, Exception exception);
+
+    [LoggerMessage(EventId = 2309, Level = LogLevel.Information, Message = "Connected on slot {Slot} after slot {Previous} without a reboot (B10.FR.10)")]
+    public static partial void SwitchedProfile(ILogger logger, int previous, int slot);
 }

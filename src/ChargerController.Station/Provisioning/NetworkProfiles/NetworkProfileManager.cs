@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using ChargerController.Ocpp.DataTypes;
 using ChargerController.Ocpp.Messages.Provisioning;
 using ChargerController.Ocpp.Transport;
@@ -35,6 +36,8 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
     private int? _lastConnectedAtStart;
     private readonly string _configuredIdentity;
     private SecurityEventReporter? _securityEvents;
+    private IBootNotificationControl? _boot;
+    private Action<TimeSpan>? _setMessageTimeout;
     private int _index;
     private int _failures;
     private int _currentSlot;
@@ -117,6 +120,8 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
     {
         ArgumentNullException.ThrowIfNull(context);
         _securityEvents = context.SecurityEvents;
+        _boot = context.Boot;
+        _setMessageTimeout = context.SetMessageTimeout;
         context.Register(new SetNetworkProfileHandler(this, _logger), allowedWhilePending: false);
     }
 
@@ -134,20 +139,47 @@ public sealed class NetworkProfileManager : IStationModule, IConnectionTargetPro
     }
 
     /// <inheritdoc/>
+    public void OnConnected(ConnectionTarget? target, X509Certificate2Collection verifiedIssuers)
+    {
+        ArgumentNullException.ThrowIfNull(verifiedIssuers);
+        OnConnected(target);
+        if (verifiedIssuers.Count > 0)
+        {
+            _credentials.OnCsmsVerified(verifiedIssuers);
+        }
+    }
+
+    /// <inheritdoc/>
     public void OnConnected(ConnectionTarget? target)
     {
         int slot;
+        int? before;
         lock (_gate)
         {
             slot = _currentSlot;
+            before = _activeSlot;
             _activeSlot = slot;
             _failures = 0;
             _raisedSinceConnected.Clear();
         }
 
+        if (before is { } previousSlot && previousSlot != slot)
+        {
+            // B10.FR.10 (errata 2025-06): connected through another profile without a reboot, so register there with a
+            // BootNotification; whether that CSMS knows the station already does not matter. The same slot again is a
+            // plain reconnect (B04): no BootNotification.
+            NetworkProfileLog.SwitchedProfile(_logger, previousSlot, slot);
+            _boot?.ReestablishRegistration();
+        }
+
         var connected = ProfileOf(slot);
         var profile = connected?.SecurityProfile ?? (int)_options.SecurityProfile;
         var previous = ActiveSecurityProfile;
+
+        // B09 / NetworkConnectionProfile.messageTimeout: the profile in use decides how long a CALL waits; the
+        // configuration file's profile uses OCPPCommCtrlr.MessageTimeout[Default]. Set before the first CALL goes out.
+        var messageTimeout = connected?.MessageTimeout ?? _model.GetInt(DeviceModelCatalog.OcppCommCtrlr, "MessageTimeout", 30, "Default");
+        _setMessageTimeout?.Invoke(TimeSpan.FromSeconds(Math.Max(1, messageTimeout)));
 
         // B09.FR.28 (errata 2025-09): the deprecated SecurityCtrlr variables follow the profile in use.
         _model.SetByStation(IdentityKey, connected?.Identity ?? _configuredIdentity);
