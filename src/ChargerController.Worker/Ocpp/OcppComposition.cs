@@ -1,3 +1,4 @@
+using ChargerController.Station.Diagnostics.DataCollector;
 using ChargerController.Ocpp.Enums;
 using ChargerController.Ocpp.Queue;
 using ChargerController.Ocpp.Transport;
@@ -148,6 +149,9 @@ internal static class OcppComposition
 
         services.AddSingleton<ILogSource>(_ => new FileLogSource(new Dictionary<LogEnumType, string> { [LogEnumType.SecurityLog] = securityLog.Path }));
         services.AddLogUpload(new LogUploadOptions { SecurityLog = securityLog });
+
+        // DataCollectorLog (N01.FR.24): the EVSE meters sampled while DataCollector.Enabled (off by default).
+        services.AddDataCollectorLog();
     }
 
     /// <summary>
