@@ -1,4 +1,3 @@
-using ChargerController.Station.Diagnostics.DataCollector;
 using ChargerController.Ocpp.Enums;
 using ChargerController.Ocpp.Queue;
 using ChargerController.Ocpp.Transport;
@@ -6,6 +5,7 @@ using ChargerController.Station.Authorization;
 using ChargerController.Station.Availability;
 using ChargerController.Station.Composition;
 using ChargerController.Station.CustomerInformation;
+using ChargerController.Station.Diagnostics.DataCollector;
 using ChargerController.Station.Diagnostics.LogUpload;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Evse;

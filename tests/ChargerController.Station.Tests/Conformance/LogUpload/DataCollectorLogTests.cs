@@ -73,9 +73,9 @@ public sealed class DataCollectorLogTests : IAsyncLifetime
     public async Task DataCollector_OutsideStartEnd_CollectsNothing()
     {
         var now = _h.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        await _h.Session.CallAsync("SetVariables", $$"""
+        await _h.Session.CallAsync("SetVariables", $$$"""
             {"setVariableData":[
-              {"attributeValue":"{{now}}","component":{"name":"DataCollector","evse":{"id":1}},"variable":{"name":"DateTime","instance":"End"}},
+              {"attributeValue":"{{{now}}}","component":{"name":"DataCollector","evse":{"id":1}},"variable":{"name":"DateTime","instance":"End"}},
               {"attributeValue":"true","component":{"name":"DataCollector","evse":{"id":1}},"variable":{"name":"Enabled"}}]}
             """);
         for (var i = 0; i < 10; i++)
