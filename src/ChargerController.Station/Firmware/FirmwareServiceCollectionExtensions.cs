@@ -1,3 +1,4 @@
+using System.Net.Security;
 using ChargerController.Station.Provisioning;
 using ChargerController.Station.Provisioning.NetworkProfiles;
 using ChargerController.Station.RemoteControl;
@@ -34,11 +35,13 @@ public static class FirmwareServiceCollectionExtensions
         services.TryAddSingleton<IFirmwareInstaller>(sp => new ArchiveFirmwareInstaller(installer ?? new ArchiveInstallerOptions(), sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<IFirmwareDownloader>(sp =>
         {
-            // FTPS firmware servers are trusted like log servers: OS CAs or the installed CSMS roots (see TransferServerValidator).
+            // HTTPS and FTPS firmware servers are trusted like log servers: OS CAs or the installed CSMS roots (TransferServerValidator).
             var tls = sp.GetService<ITlsCredentialSource>();
+            var validator = new TransferServerValidator(tls is null ? null : tls.GetCsmsRootCertificates);
+            var handler = new SocketsHttpHandler { SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = validator.Validate } };
             return new SchemeFirmwareDownloader(
-                new HttpFirmwareDownloader(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options.MaxImageBytes),
-                new FtpFirmwareDownloader(options.MaxImageBytes, new TransferServerValidator(tls is null ? null : tls.GetCsmsRootCertificates)));
+                new HttpFirmwareDownloader(new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan }, options.MaxImageBytes),
+                new FtpFirmwareDownloader(options.MaxImageBytes, validator));
         });
         services.AddSingleton(sp => new FirmwareUpdateManager(
             sp.GetRequiredService<IFirmwareDownloader>(),
