@@ -1,7 +1,10 @@
+using System.Net.Security;
 using ChargerController.Station.Provisioning;
+using ChargerController.Station.Provisioning.NetworkProfiles;
 using ChargerController.Station.RemoteControl;
 using ChargerController.Station.Runtime;
 using ChargerController.Station.Security;
+using ChargerController.Station.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -30,7 +33,16 @@ public static class FirmwareServiceCollectionExtensions
         services.TryAddSingleton<IStationTransactions, NoStationTransactions>();
         services.TryAddSingleton<ICertificateStore, InMemoryCertificateStore>();
         services.TryAddSingleton<IFirmwareInstaller>(sp => new ArchiveFirmwareInstaller(installer ?? new ArchiveInstallerOptions(), sp.GetRequiredService<ILoggerFactory>()));
-        services.TryAddSingleton<IFirmwareDownloader>(_ => new HttpFirmwareDownloader(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options.MaxImageBytes));
+        services.TryAddSingleton<IFirmwareDownloader>(sp =>
+        {
+            // HTTPS and FTPS firmware servers are trusted like log servers: OS CAs or the installed CSMS roots (TransferServerValidator).
+            var tls = sp.GetService<ITlsCredentialSource>();
+            var validator = new TransferServerValidator(tls is null ? null : tls.GetCsmsRootCertificates);
+            var handler = new SocketsHttpHandler { SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = validator.Validate } };
+            return new SchemeFirmwareDownloader(
+                new HttpFirmwareDownloader(new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan }, options.MaxImageBytes),
+                new FtpFirmwareDownloader(options.MaxImageBytes, validator));
+        });
         services.AddSingleton(sp => new FirmwareUpdateManager(
             sp.GetRequiredService<IFirmwareDownloader>(),
             sp.GetRequiredService<IFirmwareInstaller>(),

@@ -1,6 +1,6 @@
 namespace ChargerController.Station.Firmware;
 
-/// <summary>Fetches a firmware image from the <c>location</c> of UpdateFirmware (HTTP/HTTPS in <see cref="HttpFirmwareDownloader"/>).</summary>
+/// <summary>Fetches a firmware image from the <c>location</c> of UpdateFirmware (HTTP/HTTPS in <see cref="HttpFirmwareDownloader"/>, FTP/FTPS in <see cref="FtpFirmwareDownloader"/>).</summary>
 public interface IFirmwareDownloader
 {
     /// <summary>Downloads one attempt into <paramref name="destination"/>, replacing it.</summary>

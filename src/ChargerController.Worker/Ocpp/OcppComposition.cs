@@ -5,6 +5,7 @@ using ChargerController.Station.Authorization;
 using ChargerController.Station.Availability;
 using ChargerController.Station.Composition;
 using ChargerController.Station.CustomerInformation;
+using ChargerController.Station.Diagnostics.DataCollector;
 using ChargerController.Station.Diagnostics.LogUpload;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Evse;
@@ -158,6 +159,9 @@ internal static class OcppComposition
 
         services.AddSingleton<ILogSource>(_ => new FileLogSource(new Dictionary<LogEnumType, string> { [LogEnumType.SecurityLog] = securityLog.Path }));
         services.AddLogUpload(new LogUploadOptions { SecurityLog = securityLog });
+
+        // DataCollectorLog (N01.FR.24): the EVSE meters sampled while DataCollector.Enabled (off by default).
+        services.AddDataCollectorLog();
     }
 
     /// <summary>

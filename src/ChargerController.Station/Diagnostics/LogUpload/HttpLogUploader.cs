@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ChargerController.Ocpp.Enums;
+using ChargerController.Station.Transfer;
 
 namespace ChargerController.Station.Diagnostics.LogUpload;
 
@@ -16,7 +17,6 @@ public sealed class HttpLogUploader : ILogUploader, IDisposable
 {
     private readonly HttpClient _client;
     private readonly LogUploadHttpMethod _method;
-    private readonly Func<X509Certificate2Collection> _csmsRoots;
 
     /// <summary>Initializes a new instance of the <see cref="HttpLogUploader"/> class.</summary>
     /// <param name="method">PUT or POST.</param>
@@ -24,14 +24,14 @@ public sealed class HttpLogUploader : ILogUploader, IDisposable
     public HttpLogUploader(LogUploadHttpMethod method = LogUploadHttpMethod.Put, Func<X509Certificate2Collection>? csmsRoots = null)
     {
         _method = method;
-        _csmsRoots = csmsRoots ?? (() => []);
+        var validator = new TransferServerValidator(csmsRoots);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = ValidateServer },
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = validator.Validate },
         };
 
         // The attempt timeout runs on the station's TimeProvider (LogUploadManager), not on HttpClient's own clock.
@@ -112,49 +112,4 @@ public sealed class HttpLogUploader : ILogUploader, IDisposable
 
     private static Uri WithoutUserInfo(Uri location) =>
         location.UserInfo.Length == 0 ? location : new UriBuilder(location) { UserName = string.Empty, Password = string.Empty }.Uri;
-
-    private bool ValidateServer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
-    {
-        if (errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-
-        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return false;
-        }
-
-        // N01.FR.15: the CSMS trust chain, for upload servers run by the CSMS operator under its own CA.
-        var roots = _csmsRoots();
-        try
-        {
-            if (roots.Count == 0)
-            {
-                return false;
-            }
-
-            using var own = new X509Chain();
-            own.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            own.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            own.ChainPolicy.CustomTrustStore.AddRange(roots);
-            if (chain is not null)
-            {
-                foreach (var element in chain.ChainElements)
-                {
-                    own.ChainPolicy.ExtraStore.Add(element.Certificate);
-                }
-            }
-
-            using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-            return own.Build(leaf);
-        }
-        finally
-        {
-            foreach (var root in roots)
-            {
-                root.Dispose();
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using ChargerController.Station.Provisioning.NetworkProfiles;
 using ChargerController.Station.RemoteControl;
 using ChargerController.Station.Runtime;
+using ChargerController.Station.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ public static class LogUploadServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="LogUploadManager"/> as an <see cref="IStationModule"/> and the <see cref="ITriggeredMessageSource"/>
-    /// of LogStatusNotification, with HTTP/HTTPS and passive FTP upload (HTTPS trusting the operating system and, when an
+    /// of LogStatusNotification, with HTTP/HTTPS and passive FTP/FTPS upload (HTTPS and FTPS trusting the operating system and, when an
     /// <see cref="ITlsCredentialSource"/> is registered, the installed CSMS roots). Register the <see cref="ILogSource"/>s
     /// (the journal, <see cref="FileLogSource"/>) and any further <see cref="ILogUploader"/> first or after: all are taken.
     /// </summary>
@@ -29,7 +30,11 @@ public static class LogUploadServiceCollectionExtensions
             var tls = sp.GetService<ITlsCredentialSource>();
             return new HttpLogUploader(settings.HttpMethod, tls is null ? null : tls.GetCsmsRootCertificates);
         });
-        services.AddSingleton<ILogUploader, FtpLogUploader>();
+        services.AddSingleton<ILogUploader>(sp =>
+        {
+            var tls = sp.GetService<ITlsCredentialSource>();
+            return new FtpLogUploader(new TransferServerValidator(tls is null ? null : tls.GetCsmsRootCertificates));
+        });
         services.AddSingleton(sp => new LogUploadManager(
             sp.GetServices<ILogSource>(),
             sp.GetServices<ILogUploader>(),

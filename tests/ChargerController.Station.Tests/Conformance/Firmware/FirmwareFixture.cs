@@ -7,6 +7,7 @@ using System.Text.Json;
 using ChargerController.Station.Firmware;
 using ChargerController.Station.Runtime;
 using ChargerController.Station.Security;
+using ChargerController.Station.Transfer;
 using ChargerController.Testing.Http;
 using ChargerController.Testing.Tls;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,6 +49,9 @@ internal sealed class FirmwareFixture : IAsyncDisposable
     public LoopbackFileServer Server { get; } = LoopbackFileServer.Start();
 
     public InMemoryCertificateStore Store { get; } = new();
+
+    /// <summary>Gets or sets the CSMS roots FTPS firmware servers are trusted with (set before <see cref="StartAsync"/>).</summary>
+    public X509Certificate2Collection? FileServerRoots { get; set; }
 
     public FirmwareUpdateOptions Options { get; }
 
@@ -217,7 +221,9 @@ internal sealed class FirmwareFixture : IAsyncDisposable
             ? new SimulatedFirmwareInstaller(NullLoggerFactory.Instance)
             : new ArchiveFirmwareInstaller(InstallerOptions, NullLoggerFactory.Instance);
         return new FirmwareUpdateManager(
-            new HttpFirmwareDownloader(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Options.MaxImageBytes),
+            new SchemeFirmwareDownloader(
+                new HttpFirmwareDownloader(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Options.MaxImageBytes),
+                new FtpFirmwareDownloader(Options.MaxImageBytes, new TransferServerValidator(FileServerRoots is { } roots ? () => [.. roots.Select(c => X509CertificateLoader.LoadCertificate(c.RawData))] : null))),
             installer,
             Store,
             h.Transactions,

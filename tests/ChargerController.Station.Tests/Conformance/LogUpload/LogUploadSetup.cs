@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using ChargerController.Ocpp.Enums;
 using ChargerController.Station.Diagnostics.LogUpload;
+using ChargerController.Station.Transfer;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChargerController.Station.Tests.Conformance.LogUpload;
@@ -42,12 +43,16 @@ internal sealed class LogUploadSetup : IDisposable
         var roots = CsmsRoots;
         Manager = new LogUploadManager(
             [source],
-            [new HttpLogUploader(Method, roots is null ? null : () => [.. roots]), new FtpLogUploader()],
+            [new HttpLogUploader(Method, roots is null ? null : () => [.. roots]), new FtpLogUploader(new TransferServerValidator(roots is null ? null : () => Copy(roots)))],
             new LogUploadOptions { SecurityLog = new SecurityEventLogFile(SecurityPath), DefaultRetries = 0 },
             h.Time,
             NullLoggerFactory.Instance);
         return Manager;
     }
+
+    /// <summary>Fresh copies: the validator disposes what it is given after each handshake (FTPS does two).</summary>
+    public static X509Certificate2Collection Copy(X509Certificate2Collection roots) =>
+        [.. roots.Select(c => X509CertificateLoader.LoadCertificate(c.RawData))];
 
     public static string GetLog(int requestId, string logType, string remoteLocation, int? retries = null, int? retryInterval = null)
     {

@@ -205,7 +205,7 @@ public sealed class LogUploadTests : IAsyncLifetime
     public async Task FileTransferProtocols_ReportsTheUploaders()
     {
         var reply = await _h.Session.CallAsync("GetVariables", """{"getVariableData":[{"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"FileTransferProtocols"}}]}""");
-        Assert.Equal("HTTP,HTTPS,FTP", reply[2].GetProperty("getVariableResult")[0].GetProperty("attributeValue").GetString());
+        Assert.Equal("HTTP,HTTPS,FTP,FTPS", reply[2].GetProperty("getVariableResult")[0].GetProperty("attributeValue").GetString());
     }
 
     private static int ClosedPort()

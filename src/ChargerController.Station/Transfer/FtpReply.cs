@@ -1,4 +1,4 @@
-namespace ChargerController.Station.Diagnostics.LogUpload;
+namespace ChargerController.Station.Transfer;
 
 /// <summary>One FTP reply (RFC 959 §4.2): the three-digit code and the text of its last line.</summary>
 /// <param name="Code">The reply code.</param>
