@@ -1,3 +1,4 @@
+using ChargerController.Ocpp;
 using ChargerController.Ocpp.DataTypes;
 using ChargerController.Ocpp.Dispatch;
 using ChargerController.Ocpp.Enums;
@@ -22,7 +23,14 @@ public sealed class SetDisplayMessageHandler : IOcppRequestHandler<SetDisplayMes
     public ValueTask<SetDisplayMessageResponse> HandleAsync(SetDisplayMessageRequest request, OcppRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
         var (status, reason) = _module.Set(request.Message);
+        if (status == DisplayMessageStatusEnumType.LanguageNotSupported && context.Version == OcppVersion.V201)
+        {
+            // LanguageNotSupported is new in 2.1; a 2.0.1 CSMS gets the nearest 2.0.1 answer.
+            (status, reason) = (DisplayMessageStatusEnumType.Rejected, "Language not supported");
+        }
+
         return ValueTask.FromResult(new SetDisplayMessageResponse
         {
             Status = status,
