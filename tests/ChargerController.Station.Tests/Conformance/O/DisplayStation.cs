@@ -29,7 +29,7 @@ public sealed class DisplayStation : IAsyncDisposable
     /// <summary>Gets the id of the message on the display, or null.</summary>
     public int? ShownId => Display.Current?.Id;
 
-    public static async Task<DisplayStation> StartAsync(Func<IDisplayMessageStore>? store = null, IDeviceModelStore? deviceModel = null, DisplayMessageOptions? options = null)
+    public static async Task<DisplayStation> StartAsync(Func<IDisplayMessageStore>? store = null, IDeviceModelStore? deviceModel = null, DisplayMessageOptions? options = null, HarnessSetup? setup = null)
     {
         var memory = new InMemoryDisplayMessageStore();
         var display = new CurrentDisplayMessage();
@@ -39,7 +39,8 @@ public sealed class DisplayStation : IAsyncDisposable
                 new DisplayMessageBook(store?.Invoke() ?? memory),
                 new ConnectorDisplayStateSource(h.Connectors, h.Transactions),
                 [display],
-                options)]);
+                options)],
+            setup: setup);
         harness.Csms.Respond("NotifyDisplayMessages", "{}");
         await harness.WaitAcceptedAsync();
         return new DisplayStation(harness, display);
