@@ -143,7 +143,8 @@ internal static class StationComposition
             sp.GetRequiredService<IOcppStatusSource>(),
             new StationControlOptions(options.Simulate, Version),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ChargerController.Station.Runtime.IStationTransactions>()));
+            sp.GetService<ChargerController.Station.Runtime.IStationTransactions>(),
+            sp.GetService<ChargerController.Station.DisplayMessages.CurrentDisplayMessage>()));
         services.AddSingleton<IControlCommandModule, StationControlCommands>();
 
         // Before the EVSE loops: their smart-charging limit must be bound when they start.

@@ -23,6 +23,15 @@ public static class StatusRenderer
             sb.Append(c, $"{e.Id,-4}  {e.ConnectorStatus,-11}  {e.PilotState,-7}  {(e.ContactorClosed ? "closed" : "open"),-9}  {e.OfferedCurrentA,6:0.0} A  {e.MeasuredCurrentA,6:0.0} A  {e.EnergyWh,8:0.0} Wh  {e.TransactionId ?? "-",-36}  {e.Fault ?? "-"}\n");
         }
 
+        if (status.DisplayMessage is { } d)
+        {
+            // The CSMS message on the station's display (in --simulate this line is the display).
+            sb.Append(c, $"Display: \"{OneLine(d.Content)}\" (message {d.Id}, {d.Priority}, {d.Format}{(d.Language is null ? string.Empty : ", " + d.Language)})\n");
+        }
+
         return sb.ToString();
     }
+
+    // A message may hold line breaks or control characters: keep the status one line per item.
+    private static string OneLine(string text) => new([.. text.Select(ch => char.IsControl(ch) ? ' ' : ch)]);
 }

@@ -8,6 +8,7 @@ namespace ChargerController.Control.Wire;
 /// <param name="Evses">One entry per EVSE, ordered by id.</param>
 /// <param name="Simulated">Whether chargerd runs with simulated hardware.</param>
 /// <param name="Version">chargerd version.</param>
+/// <param name="DisplayMessage">The CSMS message on the display now (OCPP block O), null when none; added later, so optional.</param>
 public sealed record StationStatus(
     bool Connected,
     string? Subprotocol,
@@ -15,4 +16,5 @@ public sealed record StationStatus(
     int QueueDepth,
     IReadOnlyList<EvseStatus> Evses,
     bool Simulated,
-    string Version);
+    string Version,
+    DisplayMessageStatus? DisplayMessage = null);

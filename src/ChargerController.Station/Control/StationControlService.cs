@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChargerController.Control.Wire;
 using ChargerController.Hardware.Abstractions.Metering;
+using ChargerController.Station.DisplayMessages;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Evse.Iec61851;
 using ChargerController.Station.Runtime;
@@ -20,6 +21,7 @@ public sealed class StationControlService
     private readonly SessionCoordinator sessions;
     private readonly IOcppStatusSource ocpp;
     private readonly IStationTransactions? transactions;
+    private readonly CurrentDisplayMessage? display;
     private readonly StationControlOptions options;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
@@ -36,6 +38,7 @@ public sealed class StationControlService
     /// The OCPP transaction layer: the status shows its transactionId (as sent in TransactionEvent), never the session's
     /// internal id; <see langword="null"/> when the station runs without one (no transactionId is shown then).
     /// </param>
+    /// <param name="display">What the display shows (OCPP block O), or null when the block is not wired.</param>
     public StationControlService(
         IEnumerable<EvseController> evses,
         IReadOnlyDictionary<int, IEnergyMeter> meters,
@@ -43,7 +46,8 @@ public sealed class StationControlService
         IOcppStatusSource ocpp,
         StationControlOptions options,
         TimeProvider timeProvider,
-        IStationTransactions? transactions = null)
+        IStationTransactions? transactions = null,
+        CurrentDisplayMessage? display = null)
     {
         ArgumentNullException.ThrowIfNull(evses);
         ArgumentNullException.ThrowIfNull(meters);
@@ -58,6 +62,7 @@ public sealed class StationControlService
         this.options = options;
         time = timeProvider;
         this.transactions = transactions;
+        this.display = display;
     }
 
     /// <summary>The live status of the station.</summary>
@@ -72,7 +77,10 @@ public sealed class StationControlService
         }
 
         var o = await ocpp.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
-        return new StationStatus(o.Connected, o.Subprotocol, o.BootStatus, o.QueueDepth, list, options.Simulated, options.Version);
+        var shown = display?.Current is { } m
+            ? new DisplayMessageStatus(m.Id, m.Priority.ToString(), m.Format.ToString(), m.Language, m.Content, m.TransactionId)
+            : null;
+        return new StationStatus(o.Connected, o.Subprotocol, o.BootStatus, o.QueueDepth, list, options.Simulated, options.Version, shown);
     }
 
     /// <summary>Starts a session on an EVSE as a remote start would (<c>chargerctl evse start</c>).</summary>
