@@ -26,6 +26,7 @@ public sealed class DataCollectorLog : IStationModule, ILogSource, IAsyncDisposa
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
+    private readonly Dictionary<int, SemaphoreSlim> _wake = [];
     private StationDeviceModel? _model;
     private TimeProvider _time;
     private int _disposed;
@@ -69,8 +70,10 @@ public sealed class DataCollectorLog : IStationModule, ILogSource, IAsyncDisposa
                 return;
             }
 
+            _model.Changed += OnVariableChanged;
             foreach (var (evse, meter) in _meters)
             {
+                _wake[evse] = new SemaphoreSlim(0, 1);
                 _loops.Add(Task.Run(() => SampleLoopAsync(evse, meter, _stop.Token), CancellationToken.None));
             }
         }
@@ -117,6 +120,16 @@ public sealed class DataCollectorLog : IStationModule, ILogSource, IAsyncDisposa
         }
 
         await Task.WhenAll(loops).ConfigureAwait(false);
+        if (_model is { } model)
+        {
+            model.Changed -= OnVariableChanged;
+        }
+
+        foreach (var wake in _wake.Values)
+        {
+            wake.Dispose();
+        }
+
         _stop.Dispose();
     }
 
@@ -126,6 +139,14 @@ public sealed class DataCollectorLog : IStationModule, ILogSource, IAsyncDisposa
         {
             while (!token.IsCancellationRequested)
             {
+                // Disabled (the default): sleep until a DataCollector variable of this EVSE changes instead of waking
+                // every SamplingInterval for nothing; an idle charger must stay idle.
+                if (!IsEnabled(evse))
+                {
+                    await _wake[evse].WaitAsync(token).ConfigureAwait(false);
+                    continue;
+                }
+
                 // The next tick is armed before this one samples, so a slow meter read does not stretch the interval.
                 var next = Task.Delay(Interval(evse), _time, token);
                 await next.ConfigureAwait(false);
@@ -184,9 +205,27 @@ public sealed class DataCollectorLog : IStationModule, ILogSource, IAsyncDisposa
         }
     }
 
+    private void OnVariableChanged(object? sender, VariableChangedEventArgs e)
+    {
+        if (e.Key.Component == DeviceModelCatalog.DataCollector && e.Key.EvseId is { } evse && _wake.TryGetValue(evse, out var wake) && wake.CurrentCount == 0)
+        {
+            try
+            {
+                wake.Release();
+            }
+            catch (Exception ex) when (ex is SemaphoreFullException or ObjectDisposedException)
+            {
+                // Already signalled by a concurrent change (one wake-up is enough), or the station is stopping.
+            }
+        }
+    }
+
+    private bool IsEnabled(int evse) =>
+        _model is { } model && string.Equals(model.GetValue(Key(evse, "Enabled")), "true", StringComparison.OrdinalIgnoreCase);
+
     private bool IsCollecting(int evse)
     {
-        if (_model is not { } model || !string.Equals(model.GetValue(Key(evse, "Enabled")), "true", StringComparison.OrdinalIgnoreCase))
+        if (_model is not { } model || !IsEnabled(evse))
         {
             return false;
         }
