@@ -62,6 +62,9 @@ public sealed class WebSocketOcppTransportReconnectTests
         Assert.Equal(TimeSpan.FromSeconds(10), (await states.NextAsync(WebSocketTransportState.WaitingToReconnect)).RetryDelay);
         time.Advance(TimeSpan.FromSeconds(10));
         await TransportEvents.NextAsync(transport, TransportEventKind.Connected);
+
+        // The station can see the 101 answer before the CSMS double has recorded the session: wait for it.
+        await csms.WaitForSessionAsync(2);
         Assert.Equal(2, csms.Sessions.Count);
     }
 
