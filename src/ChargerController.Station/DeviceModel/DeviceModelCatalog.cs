@@ -97,6 +97,8 @@ public static partial class DeviceModelCatalog
         AddDiagnostics(list, identity);
         AddFirmware(list, identity);
         AddDisplayMessages(list, identity);
+        AddTariffCost(list, identity);
+        AddPayment(list, identity);
         return list;
     }
 
@@ -119,6 +121,10 @@ public static partial class DeviceModelCatalog
     static partial void AddFirmware(List<VariableDefinition> list, StationIdentity identity);
 
     static partial void AddDisplayMessages(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddTariffCost(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddPayment(List<VariableDefinition> list, StationIdentity identity);
 
     private static VariableDefinition Int(string component, string variable, string initial, bool ro = false, decimal? min = null, decimal? max = null, string? unit = null, string? instance = null) =>
         new(VariableKey.Of(component, variable, instance), DataEnumType.Integer, ro ? MutabilityEnumType.ReadOnly : MutabilityEnumType.ReadWrite, initial) { MinLimit = min, MaxLimit = max, Unit = unit };
