@@ -33,11 +33,21 @@ public static partial class DeviceModelCatalog
             list.Add(new VariableDefinition(VariableKey.Of(SmartChargingCtrlr, "ChargingProfilePersistence", purpose), DataEnumType.Boolean, MutabilityEnumType.ReadOnly, "true") { Constant = true });
         }
 
-        // 2.1 feature switches (Part 2 form SupportsFeature[...]): Dynamic profiles and maxOfflineDuration yes; the
-        // ISO 15118 / local-time extras no, so K01.FR.123-126 reject them.
-        foreach (var (feature, supported) in (ReadOnlySpan<(string, string)>)[("DynamicProfiles", "true"), ("MaxOfflineDuration", "true"), ("UseLocalTime", "false"), ("RandomizedDelay", "false"), ("LimitAtSoC", "false"), ("EvseSleep", "false")])
+        // 2.1 feature switches (Part 2 form SupportsFeature[...]): Dynamic profiles, maxOfflineDuration, useLocalTime and
+        // randomizedDelay yes (the last two can be switched off in chargerd's configuration, SmartChargingOptions, which
+        // the module writes here at start); limitAtSoC (needs the EV's SoC from ISO 15118) and evseSleep no, so
+        // K01.FR.125/126 reject them.
+        foreach (var (feature, supported) in (ReadOnlySpan<(string, string)>)[("DynamicProfiles", "true"), ("MaxOfflineDuration", "true"), ("UseLocalTime", "true"), ("RandomizedDelay", "true"), ("LimitAtSoC", "false"), ("EvseSleep", "false")])
         {
             list.Add(new VariableDefinition(VariableKey.Of(SmartChargingCtrlr, "SupportsFeature", feature), DataEnumType.Boolean, MutabilityEnumType.ReadOnly, supported) { Constant = true });
         }
+
+        // Local time for useLocalTime schedules (K01.FR.90/91; appendix ClockCtrlr). Unset = UTC. TimeZone (an IANA id such as
+        // Europe/Oslo, daylight saving included) wins over TimeOffset (+01:00), which may switch once to
+        // TimeOffset[NextTransition] at NextTimeOffsetTransitionDateTime.
+        list.Add(Str(ClockCtrlr, "TimeZone", null, max: 64));
+        list.Add(Str(ClockCtrlr, "TimeOffset", null, max: 6));
+        list.Add(new VariableDefinition(VariableKey.Of(ClockCtrlr, "TimeOffset", "NextTransition"), DataEnumType.String, MutabilityEnumType.ReadWrite, null) { MaxLimit = 6 });
+        list.Add(new VariableDefinition(VariableKey.Of(ClockCtrlr, "NextTimeOffsetTransitionDateTime"), DataEnumType.DateTime, MutabilityEnumType.ReadWrite, null));
     }
 }

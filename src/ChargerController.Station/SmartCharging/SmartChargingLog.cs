@@ -17,4 +17,10 @@ internal static partial class SmartChargingLog
 
     [LoggerMessage(EventId = 2803, Level = LogLevel.Information, Message = "Charging profile {ProfileId} removed: {Reason}")]
     public static partial void ProfileRemoved(ILogger logger, int profileId, string reason);
+
+    [LoggerMessage(EventId = 2804, Level = LogLevel.Warning, Message = "ClockCtrlr.TimeZone '{Zone}' is not in this system's time zone database (/usr/share/zoneinfo, package tzdata): useLocalTime schedules follow {Fallback} instead")]
+    public static partial void UnknownTimeZone(ILogger logger, string zone, string fallback);
+
+    [LoggerMessage(EventId = 2805, Level = LogLevel.Information, Message = "Local time for useLocalTime schedules: {Rules}")]
+    public static partial void LocalTimeChanged(ILogger logger, string rules);
 }

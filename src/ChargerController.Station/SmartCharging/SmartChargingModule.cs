@@ -7,7 +7,9 @@ using ChargerController.Station.Runtime;
 using ChargerController.Station.SmartCharging.External;
 using ChargerController.Station.SmartCharging.Handlers;
 using ChargerController.Station.SmartCharging.Limits;
+using ChargerController.Station.SmartCharging.LocalTime;
 using ChargerController.Station.SmartCharging.Profiles;
+using ChargerController.Station.SmartCharging.Randomization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -35,7 +37,9 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
     /// <param name="transactions">The transaction layer (TxProfile matching, transaction start for Relative schedules).</param>
     /// <param name="time">Clock.</param>
     /// <param name="loggerFactory">Logging.</param>
-    public SmartChargingModule(SmartChargingOptions options, IChargingProfileStore store, IStationTransactions transactions, TimeProvider time, ILoggerFactory? loggerFactory = null)
+    /// <param name="randomDelays">Random source of randomizedDelay (K01.FR.92); null = <see cref="SystemRandomDelaySource"/>.</param>
+    /// <param name="resolveTimeZone">Finds a ClockCtrlr.TimeZone by IANA id; null = the system's tz database.</param>
+    public SmartChargingModule(SmartChargingOptions options, IChargingProfileStore store, IStationTransactions transactions, TimeProvider time, ILoggerFactory? loggerFactory = null, IRandomDelaySource? randomDelays = null, Func<string, TimeZoneInfo?>? resolveTimeZone = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
@@ -47,13 +51,19 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
         _logger = logs.CreateLogger<SmartChargingModule>();
         Profiles = new ChargingProfileSet(store);
         State = new SmartChargingState(transactions, time);
-        Composite = new CompositeScheduleService(Profiles, State, options);
+        Delays = new RandomizedDelayPlan(randomDelays ?? new SystemRandomDelaySource());
+        LocalTime = new StationLocalTime(resolveTimeZone);
+        Composite = new CompositeScheduleService(Profiles, State, options, Delays, LocalTime);
         _validator = new ChargingProfileValidator(options, Profiles, transactions);
         Limits = new ChargingLimitController(Composite, Profiles, State, time, logs.CreateLogger<ChargingLimitController>());
         External = new ExternalChargingLimits(Profiles, Composite, time, _logger);
 
         // K02.FR.05: a TxProfile ends with its transaction.
         transactions.TransactionEnded += (_, evseId) => RemoveEndedTxProfiles(evseId);
+
+        // K01.FR.93: the random delays are fixed at the start of the transaction (a profile arriving later draws on arrival).
+        transactions.TransactionStarted += (_, evseId) => DrawDelays(evseId);
+        transactions.TransactionEnded += (_, _) => Delays.KeepOnly([.. _options.Evses.Select(e => State.TransactionId(e.EvseId)).OfType<string>()]);
         Limits.OfflineExpired += (_, offline) => DropLapsedAfterOffline(offline.Since, offline.Until);
 
         // K01.FR.110: a new period of the transaction's profile with another operationMode is reported in a TransactionEvent.
@@ -72,6 +82,12 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
     /// <summary>Gets the per-EVSE current limits and the load balancer.</summary>
     public ChargingLimitController Limits { get; }
 
+    /// <summary>Gets the random delays drawn for the running transactions (randomizedDelay, K01.FR.92/93).</summary>
+    public RandomizedDelayPlan Delays { get; }
+
+    /// <summary>Gets the station's local time for useLocalTime schedules (K01.FR.90/91).</summary>
+    public StationLocalTime LocalTime { get; }
+
     /// <summary>Gets the external (EMS) limits API.</summary>
     public ExternalChargingLimits External { get; }
 
@@ -83,6 +99,14 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
         _sender = context.Sender;
         External.Bind(context.Sender, context.DeviceModel);
         context.DeviceModel.SetByStation(VariableKey.Of(DeviceModelCatalog.SmartChargingCtrlr, "Phases3to1"), _options.Evses.Any(e => e.SupportsPhaseSwitching) ? "true" : "false");
+        PublishSupport(context.DeviceModel);
+        LocalTime.Bind(context.DeviceModel);
+        ReportLocalTime();
+        LocalTime.Changed += (_, _) =>
+        {
+            ReportLocalTime();
+            Limits.Recompute();
+        };
         UpdateEntries();
         Profiles.Changed += (_, _) => UpdateEntries();
 
@@ -165,7 +189,7 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
             return ValueTask.CompletedTask;
         }
 
-        Profiles.Install(new InstalledChargingProfile(evseId, profile with { TransactionId = transactionId }, InstalledChargingProfile.CsoSource, _time.GetUtcNow()));
+        Profiles.Install(new InstalledChargingProfile(evseId, LocalTimeProfiles.Normalize(profile) with { TransactionId = transactionId }, InstalledChargingProfile.CsoSource, _time.GetUtcNow()));
         return ValueTask.CompletedTask;
     }
 
@@ -206,7 +230,53 @@ public sealed class SmartChargingModule : IStationModule, IChargingProfileInstal
             PriorityChargingSupported = purposes.Contains(nameof(ChargingProfilePurposeEnumType.PriorityCharging), StringComparison.Ordinal),
             LocalGenerationSupported = purposes.Contains(nameof(ChargingProfilePurposeEnumType.LocalGeneration), StringComparison.Ordinal),
             DynamicProfilesSupported = model.GetValue(VariableKey.Of(DeviceModelCatalog.SmartChargingCtrlr, "SupportsFeature", "DynamicProfiles")) == "true",
+            UseLocalTimeSupported = model.GetValue(VariableKey.Of(DeviceModelCatalog.SmartChargingCtrlr, "SupportsFeature", "UseLocalTime")) == "true",
+            RandomizedDelaySupported = model.GetValue(VariableKey.Of(DeviceModelCatalog.SmartChargingCtrlr, "SupportsFeature", "RandomizedDelay")) == "true",
         };
+    }
+
+    // The configurable 2.1 options (chargerd configuration, SmartChargingOptions) as the device model reports them.
+    private void PublishSupport(StationDeviceModel model)
+    {
+        var component = DeviceModelCatalog.SmartChargingCtrlr;
+        model.SetByStation(VariableKey.Of(component, "SupportsFeature", "UseLocalTime"), _options.SupportsUseLocalTime ? "true" : "false");
+        model.SetByStation(VariableKey.Of(component, "SupportsFeature", "RandomizedDelay"), _options.SupportsRandomizedDelay ? "true" : "false");
+        var purposes = _options.SupportedAdditionalPurposes
+            .Where(p => p is nameof(ChargingProfilePurposeEnumType.PriorityCharging) or nameof(ChargingProfilePurposeEnumType.LocalGeneration))
+            .Distinct(StringComparer.Ordinal);
+        model.SetByStation(VariableKey.Of(component, "SupportedAdditionalPurposes"), string.Join(',', purposes));
+    }
+
+    private void ReportLocalTime()
+    {
+        if (LocalTime.UnresolvedZone is { } zone)
+        {
+            SmartChargingLog.UnknownTimeZone(_logger, zone, LocalTime.Rules.Description);
+        }
+        else
+        {
+            SmartChargingLog.LocalTimeChanged(_logger, LocalTime.Rules.Description);
+        }
+    }
+
+    // K01.FR.93: draw the delays of every randomized Tx/TxDefault profile that applies to the new transaction.
+    private void DrawDelays(int evseId)
+    {
+        if (State.TransactionId(evseId) is not { } transactionId)
+        {
+            return;
+        }
+
+        foreach (var installed in Profiles.All)
+        {
+            var purpose = installed.Profile.ChargingProfilePurpose;
+            var applies = purpose == ChargingProfilePurposeEnumType.TxDefaultProfile ? installed.EvseId is 0 || installed.EvseId == evseId
+                : purpose == ChargingProfilePurposeEnumType.TxProfile && installed.EvseId == evseId && string.Equals(installed.Profile.TransactionId, transactionId, StringComparison.Ordinal);
+            if (applies)
+            {
+                Delays.DelaysFor(transactionId, installed.Profile);
+            }
+        }
     }
 
     private bool UnitSupported(ChargingRateUnitEnumType unit)

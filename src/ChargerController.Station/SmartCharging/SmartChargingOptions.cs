@@ -45,6 +45,21 @@ public sealed record SmartChargingOptions
     /// <summary>Gets how often one more persistent write per purpose is allowed once the burst is used up.</summary>
     public TimeSpan PersistentProfileWriteInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Gets a value indicating whether schedules with useLocalTime are accepted (SupportsFeature[UseLocalTime], K01.FR.123);
+    /// local time comes from ClockCtrlr.TimeZone / TimeOffset. Default true.
+    /// </summary>
+    public bool SupportsUseLocalTime { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether schedules with randomizedDelay are accepted (SupportsFeature[RandomizedDelay], K01.FR.124). Default true.</summary>
+    public bool SupportsRandomizedDelay { get; init; } = true;
+
+    /// <summary>
+    /// Gets the 2.1 purposes offered (SmartChargingCtrlr.SupportedAdditionalPurposes, K01.FR.120): any of
+    /// <c>PriorityCharging</c> and <c>LocalGeneration</c>. Default both.
+    /// </summary>
+    public IReadOnlyList<string> SupportedAdditionalPurposes { get; init; } = ["PriorityCharging", "LocalGeneration"];
+
     /// <summary>Gets the EVSE options of <paramref name="evseId"/>, or null.</summary>
     /// <param name="evseId">EVSE id.</param>
     /// <returns>The options.</returns>

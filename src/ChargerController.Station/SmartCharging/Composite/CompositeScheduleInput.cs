@@ -1,3 +1,6 @@
+using ChargerController.Ocpp.DataTypes;
+using ChargerController.Station.SmartCharging.LocalTime;
+
 namespace ChargerController.Station.SmartCharging.Composite;
 
 /// <summary>What the composite schedule of one EVSE (or of the station, evseId 0) depends on besides the profiles.</summary>
@@ -35,4 +38,13 @@ public sealed record CompositeScheduleInput
 
     /// <summary>Gets when the station went offline; profiles with maxOfflineDuration lapse that long after it (K01.FR.101). Null = online.</summary>
     public DateTimeOffset? OfflineSince { get; init; }
+
+    /// <summary>
+    /// Gets the random delays of randomizedDelay schedules for the running transaction (K01.FR.92/93): seconds per period,
+    /// or null for none. Null = no delays at all (an idle EVSE, K08.FR.06).
+    /// </summary>
+    public Func<ChargingProfileType, IReadOnlyList<int>?>? PeriodDelays { get; init; }
+
+    /// <summary>Gets what local time is, for schedules with useLocalTime (K01.FR.90/91).</summary>
+    public LocalTimeRules LocalTime { get; init; } = LocalTimeRules.Utc;
 }

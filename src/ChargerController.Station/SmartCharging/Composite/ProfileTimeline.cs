@@ -1,5 +1,6 @@
 using ChargerController.Ocpp.DataTypes;
 using ChargerController.Ocpp.Enums;
+using ChargerController.Station.SmartCharging.Randomization;
 
 namespace ChargerController.Station.SmartCharging.Composite;
 
@@ -8,7 +9,8 @@ namespace ChargerController.Station.SmartCharging.Composite;
 /// day or week from startSchedule (a duration longer than the recurrence is cut at the next occurrence, K01.FR.13),
 /// Relative from the transaction start (K01.FR.42), Dynamic from its last update (K28); periods at or after the
 /// schedule's duration are dropped (K01.FR.11); everything is clipped to validFrom/validTo (K01.FR.36/37) and to
-/// maxOfflineDuration while offline (K01.FR.101).
+/// maxOfflineDuration while offline (K01.FR.101). Randomized period starts (K01.FR.92-97) and schedules on the local
+/// wall clock (useLocalTime, K01.FR.90/91) are placed here too.
 /// </summary>
 internal static class ProfileTimeline
 {
@@ -35,6 +37,36 @@ internal static class ProfileTimeline
             return;
         }
 
+        // K01.FR.92/93: the delayed period starts, fixed for the running transaction (none on an idle EVSE, K08.FR.06).
+        var delays = input.PeriodDelays?.Invoke(profile);
+        Span<long> starts = periods.Length <= 64 ? stackalloc long[periods.Length] : new long[periods.Length];
+        RandomizedPeriods.EffectiveStarts(periods, delays, schedule.Duration, starts);
+        var placement = new Placement(schedule, periods, starts.ToArray(), input.NominalVoltageV);
+
+        var useLocalTime = schedule.UseLocalTime == true;
+        if (!useLocalTime || input.LocalTime.IsUtc)
+        {
+            ExpandOnAxis(installed, input, placement, clipFrom, clipTo, 0, useLocalTime, output);
+            return;
+        }
+
+        // K01.FR.90/91: the schedule runs on the local wall clock. Within each piece of constant UTC offset the wall clock
+        // runs parallel to UTC, so the schedule is laid out on the local axis and shifted back; at a daylight saving
+        // switch the wall clock jumps, which skips (spring) or repeats (autumn) part of the active periods.
+        var pieces = new List<(long Start, long End, long Offset)>();
+        input.LocalTime.Segments(clipFrom, clipTo, pieces);
+        foreach (var (pieceStart, pieceEnd, offset) in pieces)
+        {
+            ExpandOnAxis(installed, input, placement, pieceStart + offset, pieceEnd + offset, offset, true, output);
+        }
+    }
+
+    // Lays the profile out on an axis that is UTC shifted by `shift` ticks (the local wall clock when `local`) and emits
+    // the intervals in UTC.
+    private static void ExpandOnAxis(InstalledChargingProfile installed, CompositeScheduleInput input, Placement placement, long clipFrom, long clipTo, long shift, bool local, List<ProfileInterval> output)
+    {
+        var profile = installed.Profile;
+        var schedule = placement.Schedule;
         var length = schedule.Duration is { } seconds ? seconds * TimeSpan.TicksPerSecond : Forever;
         switch (profile.ChargingProfileKind)
         {
@@ -46,46 +78,61 @@ internal static class ProfileTimeline
                 }
 
                 length = Math.Min(length, recurrence);
-                var first = anchor.UtcTicks;
+                var first = ScheduleAnchor(anchor, local);
                 var k = clipFrom > first ? (clipFrom - first) / recurrence : 0;
                 for (var start = first + (k * recurrence); start < clipTo; start += recurrence)
                 {
-                    AddOccurrence(schedule, periods, start, length, clipFrom, clipTo, input.NominalVoltageV, output);
+                    AddOccurrence(placement, start, length, clipFrom, clipTo, shift, output);
                 }
 
                 return;
             case ChargingProfileKindEnumType.Relative:
-                AddOccurrence(schedule, periods, (input.RelativeStart ?? input.Start).UtcTicks, length, clipFrom, clipTo, input.NominalVoltageV, output);
+                AddOccurrence(placement, InstantOnAxis(input.RelativeStart ?? input.Start, input, local), length, clipFrom, clipTo, shift, output);
                 return;
             case ChargingProfileKindEnumType.Dynamic:
                 // K28.FR.13-15 (ERR21): a Dynamic profile not updated for its duration is invalid until the next update.
                 var lastUpdate = profile.DynUpdateTime ?? schedule.StartSchedule ?? installed.InstalledAt;
-                AddOccurrence(schedule, periods, lastUpdate.UtcTicks, length, clipFrom, clipTo, input.NominalVoltageV, output);
+                AddOccurrence(placement, InstantOnAxis(lastUpdate, input, local), length, clipFrom, clipTo, shift, output);
                 return;
             default:
                 if (schedule.StartSchedule is { } absolute)
                 {
-                    AddOccurrence(schedule, periods, absolute.UtcTicks, length, clipFrom, clipTo, input.NominalVoltageV, output);
+                    AddOccurrence(placement, ScheduleAnchor(absolute, local), length, clipFrom, clipTo, shift, output);
                 }
 
                 return;
         }
     }
 
-    private static void AddOccurrence(ChargingScheduleType schedule, ChargingSchedulePeriodType[] periods, long start, long length, long clipFrom, long clipTo, double voltage, List<ProfileInterval> output)
+    // K01.FR.90: with useLocalTime, startSchedule is an unqualified local time: its offset (or "Z") is disregarded.
+    private static long ScheduleAnchor(DateTimeOffset startSchedule, bool local) => local ? startSchedule.DateTime.Ticks : startSchedule.UtcTicks;
+
+    // A real instant (transaction start, dynamic update) on the local axis: its wall-clock reading at that moment.
+    private static long InstantOnAxis(DateTimeOffset instant, CompositeScheduleInput input, bool local) =>
+        local ? instant.UtcTicks + input.LocalTime.OffsetAt(instant.UtcTicks).Ticks : instant.UtcTicks;
+
+    private static void AddOccurrence(Placement placement, long start, long length, long clipFrom, long clipTo, long shift, List<ProfileInterval> output)
     {
+        var schedule = placement.Schedule;
+        var periods = placement.Periods;
+        var starts = placement.Starts;
         var end = length == Forever ? Forever : start + length;
         var inWatts = schedule.ChargingRateUnit == ChargingRateUnitEnumType.W;
         for (var i = 0; i < periods.Length; i++)
         {
-            var offset = periods[i].StartPeriod * TimeSpan.TicksPerSecond;
-            if (length != Forever && offset >= length)
+            if (starts[i] == RandomizedPeriods.Skipped)
             {
-                break; // K01.FR.11
+                continue; // K01.FR.11, K01.FR.97
             }
 
-            var periodStart = start + offset;
-            var periodEnd = i + 1 < periods.Length ? Math.Min(end, start + (periods[i + 1].StartPeriod * TimeSpan.TicksPerSecond)) : end;
+            var next = i + 1;
+            while (next < periods.Length && starts[next] == RandomizedPeriods.Skipped)
+            {
+                next++;
+            }
+
+            var periodStart = start + (starts[i] * TimeSpan.TicksPerSecond);
+            var periodEnd = next < periods.Length ? Math.Min(end, start + (starts[next] * TimeSpan.TicksPerSecond)) : end;
             var s = Math.Max(periodStart, clipFrom);
             var e = Math.Min(periodEnd, clipTo);
             if (s >= e)
@@ -99,10 +146,10 @@ internal static class ProfileTimeline
             var minRate = schedule.MinChargingRate is { } min ? (double)min : 0.0;
             if (inWatts)
             {
-                minRate /= voltage * phases;
+                minRate /= placement.VoltageV * phases;
             }
 
-            output.Add(new ProfileInterval(s, e, inWatts ? double.PositiveInfinity : limit, inWatts ? limit : double.PositiveInfinity, phases, period.PhaseToUse, minRate, period.OperationMode ?? OperationModeEnumType.ChargingOnly));
+            output.Add(new ProfileInterval(s - shift, e - shift, inWatts ? double.PositiveInfinity : limit, inWatts ? limit : double.PositiveInfinity, phases, period.PhaseToUse, minRate, period.OperationMode ?? OperationModeEnumType.ChargingOnly));
         }
     }
 

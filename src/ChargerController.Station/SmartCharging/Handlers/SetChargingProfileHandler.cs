@@ -49,7 +49,7 @@ public sealed class SetChargingProfileHandler : IOcppRequestHandler<SetChargingP
             return ValueTask.FromResult(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Rejected, StatusInfo = limited });
         }
 
-        var profile = request.ChargingProfile;
+        var profile = LocalTime.LocalTimeProfiles.Normalize(request.ChargingProfile);
         if (profile.ChargingProfileKind == ChargingProfileKindEnumType.Dynamic)
         {
             profile = profile with { DynUpdateTime = profile.DynUpdateTime ?? _time.GetUtcNow() };

@@ -1,5 +1,7 @@
 using ChargerController.Station.SmartCharging.Composite;
+using ChargerController.Station.SmartCharging.LocalTime;
 using ChargerController.Station.SmartCharging.Profiles;
+using ChargerController.Station.SmartCharging.Randomization;
 
 namespace ChargerController.Station.SmartCharging.Limits;
 
@@ -9,12 +11,16 @@ public sealed class CompositeScheduleService
     private readonly ChargingProfileSet _profiles;
     private readonly SmartChargingState _state;
     private readonly SmartChargingOptions _options;
+    private readonly RandomizedDelayPlan? _delays;
+    private readonly StationLocalTime? _localTime;
 
     /// <summary>Initializes a new instance of the <see cref="CompositeScheduleService"/> class.</summary>
     /// <param name="profiles">Installed profiles.</param>
     /// <param name="state">Per-EVSE state.</param>
     /// <param name="options">Configuration.</param>
-    public CompositeScheduleService(ChargingProfileSet profiles, SmartChargingState state, SmartChargingOptions options)
+    /// <param name="delays">Random delays of the running transactions (K01.FR.93); null = none.</param>
+    /// <param name="localTime">Local time for useLocalTime schedules (K01.FR.90); null = UTC.</param>
+    public CompositeScheduleService(ChargingProfileSet profiles, SmartChargingState state, SmartChargingOptions options, RandomizedDelayPlan? delays = null, StationLocalTime? localTime = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(state);
@@ -22,6 +28,8 @@ public sealed class CompositeScheduleService
         _profiles = profiles;
         _state = state;
         _options = options;
+        _delays = delays;
+        _localTime = localTime;
     }
 
     /// <summary>Gets the configuration.</summary>
@@ -58,22 +66,27 @@ public sealed class CompositeScheduleService
                 SupplyPhases = _options.Evses.Count == 0 ? 3 : _options.Evses.Max(e => e.SupplyPhases),
                 MaxCurrentA = _options.StationMaximumA(),
                 OfflineSince = _state.OfflineSince,
+                LocalTime = _localTime?.Rules ?? LocalTimeRules.Utc,
             };
         }
 
         var evse = _options.Evse(evseId) ?? throw new ArgumentOutOfRangeException(nameof(evseId), evseId, "Unknown EVSE.");
+        var transactionId = _state.TransactionId(evseId);
+        var delays = _delays;
         return new CompositeScheduleInput
         {
             Start = start,
             Duration = duration,
             EvseId = evseId,
-            TransactionId = _state.TransactionId(evseId),
+            TransactionId = transactionId,
             RelativeStart = _state.TransactionStart(evseId),
             PriorityChargingActive = _state.IsPriorityActive(evseId),
             NominalVoltageV = _options.NominalVoltageV,
             SupplyPhases = evse.SupplyPhases,
             MaxCurrentA = evse.MaxCurrentA,
             OfflineSince = _state.OfflineSince,
+            PeriodDelays = transactionId is not null && delays is not null ? profile => delays.DelaysFor(transactionId, profile) : null,
+            LocalTime = _localTime?.Rules ?? LocalTimeRules.Utc,
         };
     }
 }

@@ -178,10 +178,9 @@ public sealed class ChargingProfileValidator
             return Reject("InvalidSchedule", "a PriorityCharging schedule has no duration"); // K01.FR.70
         }
 
-        // 2.1 options this AC station does not support (SupportsFeature[...] false): K01.FR.123-126, K01.FR.95.
-        if (schedule.UseLocalTime == true || schedule.RandomizedDelay is > 0 || schedule.LimitAtSoC is not null)
+        if (CheckScheduleOptions(profile, schedule, settings) is { } optionRejection)
         {
-            return Reject("InvalidSchedule", "useLocalTime, randomizedDelay and limitAtSoC are not supported");
+            return optionRejection;
         }
 
         if (schedule.SalesTariff is not null || schedule.AbsolutePriceSchedule is not null || schedule.PriceLevelSchedule is not null)
@@ -221,6 +220,41 @@ public sealed class ChargingProfileValidator
             {
                 return rejection;
             }
+        }
+
+        return null;
+    }
+
+    // The 2.1 schedule options (Part 2 K01 "Use Local Time / Randomized Delay", "Checking optional support").
+    private static StatusInfoType? CheckScheduleOptions(ChargingProfileType profile, ChargingScheduleType schedule, SmartChargingSettings settings)
+    {
+        if (schedule.UseLocalTime == true && !settings.UseLocalTimeSupported)
+        {
+            return Reject("InvalidSchedule", "useLocalTime is not supported (SupportsFeature[UseLocalTime] is false)"); // K01.FR.123
+        }
+
+        if (schedule.RandomizedDelay is < 0)
+        {
+            return Reject("InvalidSchedule", "randomizedDelay must not be negative");
+        }
+
+        if (schedule.RandomizedDelay is > 0)
+        {
+            if (!settings.RandomizedDelaySupported)
+            {
+                return Reject("InvalidSchedule", "randomizedDelay is not supported (SupportsFeature[RandomizedDelay] is false)"); // K01.FR.124
+            }
+
+            if (profile.ChargingProfilePurpose is not (ChargingProfilePurposeEnumType.TxProfile or ChargingProfilePurposeEnumType.TxDefaultProfile))
+            {
+                return Reject("InvalidSchedule", "only a TxProfile or TxDefaultProfile can have a randomizedDelay"); // K01.FR.95
+            }
+        }
+
+        // K01.FR.125: limitAtSoC needs the EV's state of charge, which only ISO 15118 gives; this IEC 61851 station has none.
+        if (schedule.LimitAtSoC is not null)
+        {
+            return Reject("InvalidSchedule", "limitAtSoC is not supported (SupportsFeature[LimitAtSoC] is false)");
         }
 
         return null;

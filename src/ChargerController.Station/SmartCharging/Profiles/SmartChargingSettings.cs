@@ -20,4 +20,10 @@ public sealed record SmartChargingSettings
 
     /// <summary>Gets a value indicating whether the Dynamic kind is supported (SupportsFeature[DynamicProfiles]).</summary>
     public bool DynamicProfilesSupported { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether useLocalTime is supported (SupportsFeature[UseLocalTime], K01.FR.123).</summary>
+    public bool UseLocalTimeSupported { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether randomizedDelay is supported (SupportsFeature[RandomizedDelay], K01.FR.124).</summary>
+    public bool RandomizedDelaySupported { get; init; } = true;
 }
