@@ -48,7 +48,9 @@ public sealed class ChargingProfileValidatorTests
         { "InvalidSchedule", 2, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].PhaseToUse = 1 },
         { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].OperationMode = OperationModeEnumType.CentralSetpoint },
         { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].Setpoint = 5 },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].RandomizedDelay = 30 },
+        { "InvalidSchedule", 0, p => { p.ChargingProfilePurpose = ChargingProfilePurposeEnumType.ChargingStationMaxProfile; p.ChargingSchedule[0].RandomizedDelay = 30; } }, // K01.FR.95
+        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].LimitAtSoC = new LimitAtSoCType { Soc = 80, Limit = 6 } }, // K01.FR.125
+        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].OperationMode = OperationModeEnumType.ExternalLimits }, // only Dynamic (K29.FR.03)
         { "TooManyElements", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod = [.. Enumerable.Range(0, 5).Select(i => new ChargingSchedulePeriodType { StartPeriod = i * 60, Limit = 6 })] },
     };
 
@@ -59,6 +61,22 @@ public sealed class ChargingProfileValidatorTests
         var profile = Absolute(10, TxDefault, 0, T0, null, (0, 6m));
         mutate(profile);
         Assert.Equal(reasonCode, Validator.Validate(evseId, profile, ProfileValidationMode.SetChargingProfile, new SmartChargingSettings())?.ReasonCode);
+    }
+
+    [Fact]
+    public void K01_FR_123_124_UseLocalTimeAndRandomizedDelay_FollowTheirSupportsFeatureSetting()
+    {
+        var local = Absolute(12, TxDefault, 0, T0, null, (0, 6m));
+        local.ChargingSchedule[0].UseLocalTime = true;
+        var randomized = Absolute(13, TxDefault, 1, T0, null, (0, 6m), (60, 8m));
+        randomized.ChargingSchedule[0].RandomizedDelay = 30;
+
+        Assert.Null(Validator.Validate(1, local, ProfileValidationMode.SetChargingProfile, new SmartChargingSettings()));
+        Assert.Null(Validator.Validate(1, randomized, ProfileValidationMode.SetChargingProfile, new SmartChargingSettings()));
+
+        var off = new SmartChargingSettings { UseLocalTimeSupported = false, RandomizedDelaySupported = false };
+        Assert.Equal("InvalidSchedule", Validator.Validate(1, local, ProfileValidationMode.SetChargingProfile, off)?.ReasonCode);
+        Assert.Equal("InvalidSchedule", Validator.Validate(1, randomized, ProfileValidationMode.SetChargingProfile, off)?.ReasonCode);
     }
 
     [Fact]

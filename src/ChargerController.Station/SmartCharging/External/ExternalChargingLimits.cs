@@ -52,9 +52,11 @@ public sealed class ExternalChargingLimits
     }
 
     /// <summary>
-    /// Sets (or updates) a single-value limit of an external source (an EMS sending "16 A now", not a schedule). It is
-    /// represented as a Dynamic ChargingStationExternalConstraints profile with one period (K29.FR.04); an update changes
-    /// that profile's limit and sets its dynUpdateTime to now (K29.FR.05/06).
+    /// Sets (or updates) a single-value limit of an external source (an EMS sending "16 A now", not a schedule). When the
+    /// CSMS configured a Dynamic TxProfile or TxDefaultProfile with operationMode ExternalLimits for this EVSE, the value
+    /// becomes the limit of that profile (K29.FR.03); otherwise it is represented as a Dynamic
+    /// ChargingStationExternalConstraints profile with one period (K29.FR.04). An update changes the profile's limit and
+    /// sets its dynUpdateTime to now (K29.FR.05/06).
     /// </summary>
     /// <param name="evseId">EVSE, or 0 for the whole station.</param>
     /// <param name="source">chargingLimitSource, e.g. <c>EMS</c>.</param>
@@ -67,6 +69,12 @@ public sealed class ExternalChargingLimits
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var represented = _profiles.All.Where(p => RepresentsExternalLimit(p, evseId)).ToList();
+        if (represented.Count > 0)
+        {
+            return UpdateRepresentingAsync(evseId, source, limit, unit, isGridCritical, represented, cancellationToken);
+        }
+
         var schedule = new ChargingScheduleType
         {
             Id = 1,
@@ -102,6 +110,43 @@ public sealed class ExternalChargingLimits
             ChargingSchedule = [schedule],
         };
         _profiles.Install(new InstalledChargingProfile(evseId, profile, source, now));
+        await NotifyIfSignificantAsync(evseId, source, isGridCritical, before, now, profile.ChargingSchedule, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    // K29.FR.03: the CSMS's Dynamic Tx/TxDefault profile with operationMode ExternalLimits carries the external limit.
+    private static bool RepresentsExternalLimit(InstalledChargingProfile p, int evseId) =>
+        p.EvseId == evseId
+        && p.Profile.ChargingProfilePurpose is ChargingProfilePurposeEnumType.TxProfile or ChargingProfilePurposeEnumType.TxDefaultProfile
+        && p.Profile.ChargingProfileKind == ChargingProfileKindEnumType.Dynamic
+        && p.Profile.ChargingSchedule is [{ ChargingSchedulePeriod: [{ OperationMode: OperationModeEnumType.ExternalLimits }] }];
+
+    private async Task<bool> UpdateRepresentingAsync(int evseId, string source, decimal limit, ChargingRateUnitEnumType unit, bool? isGridCritical, List<InstalledChargingProfile> represented, CancellationToken cancellationToken)
+    {
+        if (!_composite.IsKnown(evseId) || _model?.GetBool(DeviceModelCatalog.SmartChargingCtrlr, "ExternalControlSignalsEnabled", true) == false)
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow();
+        var before = _composite.Compute(evseId, now, TimeSpan.FromSeconds(1)).Segments[0].LimitA();
+        ChargingScheduleType[]? reported = null;
+        foreach (var installed in represented)
+        {
+            // K29.FR.05/06: the limit changes in place (same id, same purpose and stackLevel) and dynUpdateTime is now.
+            var schedule = installed.Profile.ChargingSchedule![0];
+            var period = schedule.ChargingSchedulePeriod[0] with { Limit = limit };
+            var profile = installed.Profile with { DynUpdateTime = now, ChargingSchedule = [schedule with { ChargingRateUnit = unit, ChargingSchedulePeriod = [period] }] };
+            _profiles.Install(installed with { Profile = profile });
+            reported ??= profile.ChargingSchedule;
+        }
+
+        await NotifyIfSignificantAsync(evseId, source, isGridCritical, before, now, reported, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task NotifyIfSignificantAsync(int evseId, string source, bool? isGridCritical, double before, DateTimeOffset now, ChargingScheduleType[]? schedule, CancellationToken cancellationToken)
+    {
         var after = _composite.Compute(evseId, now, TimeSpan.FromSeconds(1)).Segments[0].LimitA();
         if (Significant(before, after))
         {
@@ -110,12 +155,10 @@ public sealed class ExternalChargingLimits
             {
                 EvseId = evseId,
                 ChargingLimit = new ChargingLimitType { ChargingLimitSource = source, IsGridCritical = isGridCritical },
-                ChargingSchedule = withSchedule ? profile.ChargingSchedule : null,
+                ChargingSchedule = withSchedule ? schedule : null,
             };
             await SendAsync<NotifyChargingLimitRequest, NotifyChargingLimitResponse>(notify, cancellationToken).ConfigureAwait(false);
         }
-
-        return true;
     }
 
     /// <summary>Releases the limit of an external source (K13).</summary>

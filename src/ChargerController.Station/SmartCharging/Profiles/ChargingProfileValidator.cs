@@ -278,9 +278,14 @@ public sealed class ChargingProfileValidator
             return Reject("InvalidSchedule", "a charging-only station needs limit");
         }
 
-        if (period.OperationMode is { } mode && mode is not (OperationModeEnumType.ChargingOnly or OperationModeEnumType.Idle))
+        // K29.FR.03: a Dynamic Tx(Default)Profile with operationMode ExternalLimits carries an external system's (EMS) limit;
+        // it only ever limits charging, so this charge-only station supports it.
+        var externalLimits = period.OperationMode == OperationModeEnumType.ExternalLimits
+            && profile.ChargingProfileKind == ChargingProfileKindEnumType.Dynamic
+            && profile.ChargingProfilePurpose is ChargingProfilePurposeEnumType.TxProfile or ChargingProfilePurposeEnumType.TxDefaultProfile;
+        if (period.OperationMode is { } mode && mode is not (OperationModeEnumType.ChargingOnly or OperationModeEnumType.Idle) && !externalLimits)
         {
-            return Reject("InvalidSchedule", "only operationMode ChargingOnly or Idle (no V2X)");
+            return Reject("InvalidSchedule", "only operationMode ChargingOnly or Idle (no V2X), or ExternalLimits in a Dynamic Tx(Default)Profile");
         }
 
         if (profile.ChargingProfilePurpose == ChargingProfilePurposeEnumType.PriorityCharging && period.OperationMode is { } priorityMode && priorityMode != OperationModeEnumType.ChargingOnly)

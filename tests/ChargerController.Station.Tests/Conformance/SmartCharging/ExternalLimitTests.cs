@@ -115,6 +115,50 @@ public sealed class ExternalLimitTests
     }
 
     [Fact]
+    public async Task TC_K_125_CS()
+    {
+        // Dynamic charging profile configured (SC-10; the OCTT scenario is not published, derived from K29.FR.03/05/06): the
+        // CSMS set a Dynamic TxDefaultProfile with operationMode ExternalLimits, so the EMS's limit becomes the limit of
+        // that profile instead of a ChargingStationExternalConstraints profile.
+        await using var cs = await SmartChargingStation.StartAsync();
+        var dynamic = ProfileJson.Profile(160, "TxDefaultProfile", kind: "Dynamic", limit: 32, startSchedule: null, duration: null, extraPeriod: ",\"operationMode\":\"ExternalLimits\"");
+        Assert.Equal("Accepted", await cs.SetAsync(1, dynamic));
+        Assert.Equal(32, cs.Module.Limits.LimitFor(1).CurrentLimitA);
+
+        cs.H.Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(await cs.Module.External.SetLimitAsync(1, "EMS", 10, ChargingRateUnitEnumType.A, isGridCritical: null, CancellationToken.None));
+        Assert.Equal(10, cs.Module.Limits.LimitFor(1).CurrentLimitA);
+        Assert.DoesNotContain(cs.Module.Profiles.All, p => p.Profile.ChargingProfilePurpose == ChargingProfilePurposeEnumType.ChargingStationExternalConstraints);
+
+        var (_, reports) = await cs.GetProfilesAsync(30, """{"chargingProfileId":[160]}""");
+        var profile = Assert.Single(reports).GetProperty("chargingProfile")[0];
+        Assert.Equal("TxDefaultProfile", profile.GetProperty("chargingProfilePurpose").GetString());
+        var period = profile.GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0];
+        Assert.Equal((10m, "ExternalLimits"), (period.GetProperty("limit").GetDecimal(), period.GetProperty("operationMode").GetString()));
+        Assert.Equal(cs.H.Time.GetUtcNow(), profile.GetProperty("dynUpdateTime").GetDateTimeOffset());
+
+        // The next EMS value updates the same profile again (K29.FR.05/06).
+        cs.H.Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(await cs.Module.External.SetLimitAsync(1, "EMS", 14, ChargingRateUnitEnumType.A, isGridCritical: null, CancellationToken.None));
+        Assert.Equal(14, cs.Module.Limits.LimitFor(1).CurrentLimitA);
+        Assert.Equal(14m, cs.Module.Profiles.Find(160)!.Profile.ChargingSchedule[0].ChargingSchedulePeriod[0].Limit);
+        Assert.Equal(cs.H.Time.GetUtcNow(), cs.Module.Profiles.Find(160)!.Profile.DynUpdateTime);
+
+        // Another EVSE has no such profile: there the EMS limit is a ChargingStationExternalConstraints profile (K29.FR.04).
+        Assert.True(await cs.Module.External.SetLimitAsync(2, "EMS", 12, ChargingRateUnitEnumType.A, isGridCritical: null, CancellationToken.None));
+        Assert.Contains(cs.Module.Profiles.All, p => p.EvseId == 2 && p.Profile.ChargingProfilePurpose == ChargingProfilePurposeEnumType.ChargingStationExternalConstraints);
+    }
+
+    [Fact]
+    public async Task ExternalLimitsOperationMode_OnlyInADynamicTxOrTxDefaultProfile()
+    {
+        await using var cs = await SmartChargingStation.StartAsync();
+        var absolute = ProfileJson.Profile(161, "TxDefaultProfile", limit: 16, extraPeriod: ",\"operationMode\":\"ExternalLimits\"");
+        Assert.Equal("Rejected", await cs.SetAsync(1, absolute));
+        Assert.Equal("Rejected", await cs.SetAsync(0, ProfileJson.Profile(162, "ChargingStationMaxProfile", kind: "Dynamic", limit: 16, startSchedule: null, duration: null, extraPeriod: ",\"operationMode\":\"ExternalLimits\"")));
+    }
+
+    [Fact]
     public async Task TC_K_110_CS()
     {
         // MaxExternalConstraintsId validations (K01.FR.80-82, K01.FR.22, K01.FR.05).

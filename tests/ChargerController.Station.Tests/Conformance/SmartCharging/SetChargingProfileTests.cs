@@ -215,8 +215,6 @@ public sealed class SetChargingProfileTests
     }
 
     [Theory]
-    [InlineData(",\"useLocalTime\":true", "")]
-    [InlineData(",\"randomizedDelay\":60", "")]
     [InlineData(",\"limitAtSoC\":{\"soc\":80,\"limit\":6}", "")]
     [InlineData("", ",\"evseSleep\":true")]
     public async Task UnsupportedScheduleFeatures_RejectedInvalidSchedule(string schedule, string period)
@@ -228,16 +226,35 @@ public sealed class SetChargingProfileTests
     }
 
     [Fact]
-    public async Task TC_K_132_CS() => await UnsupportedScheduleFeatures_RejectedInvalidSchedule(",\"useLocalTime\":true", string.Empty);
-
-    [Fact]
-    public async Task TC_K_133_CS() => await UnsupportedScheduleFeatures_RejectedInvalidSchedule(",\"randomizedDelay\":60", string.Empty);
-
-    [Fact]
     public async Task TC_K_134_CS() => await UnsupportedScheduleFeatures_RejectedInvalidSchedule(",\"limitAtSoC\":{\"soc\":80,\"limit\":6}", string.Empty);
 
     [Fact]
     public async Task TC_K_135_CS() => await UnsupportedScheduleFeatures_RejectedInvalidSchedule(string.Empty, ",\"evseSleep\":true");
+
+    [Theory]
+    [InlineData("PriorityCharging")]
+    [InlineData("LocalGeneration")]
+    public async Task AdditionalPurposeNotConfigured_RejectedUnsupportedPurpose(string purpose)
+    {
+        // K01.FR.120: SmartCharging:SupportedAdditionalPurposes lists what SupportedAdditionalPurposes reports.
+        var offered = purpose == "PriorityCharging" ? "LocalGeneration" : "PriorityCharging";
+        var options = SmartChargingStation.DefaultOptions with { SupportedAdditionalPurposes = [offered] };
+        await using var cs = await SmartChargingStation.StartAsync(options: options);
+        var get = await cs.CallAsync("GetVariables", """{"getVariableData":[{"component":{"name":"SmartChargingCtrlr"},"variable":{"name":"SupportedAdditionalPurposes"}}]}""");
+        Assert.Equal(offered, get.GetProperty("getVariableResult")[0].GetProperty("attributeValue").GetString());
+
+        var profile = purpose == "PriorityCharging"
+            ? Profile(150, purpose, kind: "Relative", limit: 32, startSchedule: null, duration: null)
+            : Profile(150, purpose, limit: 6);
+        var answer = await cs.SetWithInfoAsync(purpose == "PriorityCharging" ? 1 : 0, profile);
+        Assert.Equal(("Rejected", "UnsupportedPurpose"), (answer.GetProperty("status").GetString(), answer.GetProperty("statusInfo").GetProperty("reasonCode").GetString()));
+    }
+
+    [Fact]
+    public async Task TC_K_130_CS() => await AdditionalPurposeNotConfigured_RejectedUnsupportedPurpose("PriorityCharging");
+
+    [Fact]
+    public async Task TC_K_131_CS() => await AdditionalPurposeNotConfigured_RejectedUnsupportedPurpose("LocalGeneration");
 
     [Fact]
     public async Task TC_K_109_CS()

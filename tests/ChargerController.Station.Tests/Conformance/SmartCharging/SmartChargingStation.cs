@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChargerController.Station.SmartCharging;
 using ChargerController.Station.SmartCharging.Profiles;
+using ChargerController.Station.SmartCharging.Randomization;
 
 namespace ChargerController.Station.Tests.Conformance.SmartCharging;
 
@@ -32,13 +33,13 @@ internal sealed class SmartChargingStation : IAsyncDisposable
         ],
     };
 
-    public static async Task<SmartChargingStation> StartAsync(IChargingProfileStore? store = null, SmartChargingOptions? options = null)
+    public static async Task<SmartChargingStation> StartAsync(IChargingProfileStore? store = null, SmartChargingOptions? options = null, IRandomDelaySource? randomDelays = null, Func<string, TimeZoneInfo?>? resolveTimeZone = null)
     {
         var station = new SmartChargingStation(store ?? new InMemoryChargingProfileStore(), options ?? DefaultOptions);
         station.H = await StationHarness.StartAsync(modules: h =>
         {
             station._module?.Dispose();
-            station._module = new SmartChargingModule(station.Options, station.Store, h.Transactions, h.Time);
+            station._module = new SmartChargingModule(station.Options, station.Store, h.Transactions, h.Time, randomDelays: randomDelays, resolveTimeZone: resolveTimeZone);
             return [station._module];
         });
         foreach (var action in new[] { "ReportChargingProfiles", "NotifyChargingLimit", "ClearedChargingLimit", "NotifyPriorityCharging" })
@@ -90,6 +91,18 @@ internal sealed class SmartChargingStation : IAsyncDisposable
 
     public async Task<JsonElement> CompositeAsync(int evseId, int duration, string unit = "A") =>
         await CallAsync("GetCompositeSchedule", $$"""{"evseId":{{evseId}},"duration":{{duration}},"chargingRateUnit":"{{unit}}"}""");
+
+    /// <summary>SetVariables of one variable; returns its attributeStatus.</summary>
+    public async Task<string> SetVariableAsync(string component, string variable, string value, string? instance = null)
+    {
+        var inst = instance is null ? string.Empty : $",\"instance\":\"{instance}\"";
+        var answer = await CallAsync("SetVariables", $$"""{"setVariableData":[{"component":{"name":"{{component}}"},"variable":{"name":"{{variable}}"{{inst}}},"attributeValue":"{{value}}"}]}""");
+        return answer.GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString()!;
+    }
+
+    /// <summary>The (startPeriod, limit) pairs of a GetCompositeSchedule answer.</summary>
+    public static (int Start, decimal Limit)[] Periods(JsonElement composite) =>
+        [.. composite.GetProperty("schedule").GetProperty("chargingSchedulePeriod").EnumerateArray().Select(p => (p.GetProperty("startPeriod").GetInt32(), p.GetProperty("limit").GetDecimal()))];
 
     public async ValueTask DisposeAsync()
     {
