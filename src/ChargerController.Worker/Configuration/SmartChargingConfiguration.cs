@@ -18,6 +18,15 @@ public sealed class SmartChargingConfiguration
     /// <summary>Current per phase all EVSEs together may draw (the charger's supply), amperes; unset = the sum of the EVSE ratings.</summary>
     public double? StationMaxCurrentA { get; set; }
 
+    /// <summary>Whether schedules with useLocalTime are accepted (OCPP 2.1 SupportsFeature[UseLocalTime]). Default true.</summary>
+    public bool SupportsUseLocalTime { get; set; } = true;
+
+    /// <summary>Whether schedules with randomizedDelay are accepted (OCPP 2.1 SupportsFeature[RandomizedDelay]). Default true.</summary>
+    public bool SupportsRandomizedDelay { get; set; } = true;
+
+    /// <summary>The OCPP 2.1 profile purposes offered, comma separated: PriorityCharging, LocalGeneration (default both); empty = none.</summary>
+    public string SupportedAdditionalPurposes { get; set; } = "PriorityCharging,LocalGeneration";
+
     /// <summary>The grid (site) meter settings.</summary>
     public GridMeterConfiguration GridMeter { get; set; } = new();
 
@@ -36,6 +45,14 @@ public sealed class SmartChargingConfiguration
             errors.Add($"SmartCharging:StationMaxCurrentA must be 0-1000 A (got {Format(station)}).");
         }
 
+        foreach (var purpose in Purposes())
+        {
+            if (purpose is not ("PriorityCharging" or "LocalGeneration"))
+            {
+                errors.Add($"SmartCharging:SupportedAdditionalPurposes may only list PriorityCharging and LocalGeneration (got '{purpose}').");
+            }
+        }
+
         errors.AddRange(GridMeter.Validate());
         return errors;
     }
@@ -47,6 +64,9 @@ public sealed class SmartChargingConfiguration
     {
         Evses = [.. Enumerable.Range(1, evses).Select(id => new SmartChargingEvseOptions { EvseId = id, MaxCurrentA = EvseMaxCurrentA })],
         StationMaxCurrentA = StationMaxCurrentA,
+        SupportsUseLocalTime = SupportsUseLocalTime,
+        SupportsRandomizedDelay = SupportsRandomizedDelay,
+        SupportedAdditionalPurposes = Purposes(),
         GridMeter = GridMeter.Enabled
             ? new GridMeterOptions
             {
@@ -57,6 +77,8 @@ public sealed class SmartChargingConfiguration
             }
             : null,
     };
+
+    private string[] Purposes() => (SupportedAdditionalPurposes ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     internal static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
