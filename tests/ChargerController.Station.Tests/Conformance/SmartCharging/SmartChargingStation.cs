@@ -33,7 +33,7 @@ internal sealed class SmartChargingStation : IAsyncDisposable
         ],
     };
 
-    public static async Task<SmartChargingStation> StartAsync(IChargingProfileStore? store = null, SmartChargingOptions? options = null, IRandomDelaySource? randomDelays = null, Func<string, TimeZoneInfo?>? resolveTimeZone = null)
+    public static async Task<SmartChargingStation> StartAsync(IChargingProfileStore? store = null, SmartChargingOptions? options = null, IRandomDelaySource? randomDelays = null, Func<string, TimeZoneInfo?>? resolveTimeZone = null, HarnessSetup? setup = null)
     {
         var station = new SmartChargingStation(store ?? new InMemoryChargingProfileStore(), options ?? DefaultOptions);
         station.H = await StationHarness.StartAsync(modules: h =>
@@ -41,7 +41,7 @@ internal sealed class SmartChargingStation : IAsyncDisposable
             station._module?.Dispose();
             station._module = new SmartChargingModule(station.Options, station.Store, h.Transactions, h.Time, randomDelays: randomDelays, resolveTimeZone: resolveTimeZone);
             return [station._module];
-        });
+        }, setup: setup);
         foreach (var action in new[] { "ReportChargingProfiles", "NotifyChargingLimit", "ClearedChargingLimit", "NotifyPriorityCharging" })
         {
             station.H.Csms.Respond(action, "{}");
