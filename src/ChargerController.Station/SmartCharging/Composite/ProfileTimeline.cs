@@ -39,9 +39,9 @@ internal static class ProfileTimeline
 
         // K01.FR.92/93: the delayed period starts, fixed for the running transaction (none on an idle EVSE, K08.FR.06).
         var delays = input.PeriodDelays?.Invoke(profile);
-        Span<long> starts = periods.Length <= 64 ? stackalloc long[periods.Length] : new long[periods.Length];
+        var starts = new long[periods.Length];
         RandomizedPeriods.EffectiveStarts(periods, delays, schedule.Duration, starts);
-        var placement = new Placement(schedule, periods, starts.ToArray(), input.NominalVoltageV);
+        var placement = new Placement(schedule, periods, starts, input.NominalVoltageV);
 
         var useLocalTime = schedule.UseLocalTime == true;
         if (!useLocalTime || input.LocalTime.IsUtc)
