@@ -178,6 +178,9 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     /// <param name="timeout">The timeout.</param>
     internal void SetMessageTimeout(TimeSpan timeout) => _connection.MessageTimeout = timeout < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : timeout;
 
+    /// <summary>Gets the CALL timeout of the connection now (the active network profile's messageTimeout, B09).</summary>
+    internal TimeSpan MessageTimeout => _connection.MessageTimeout;
+
     private Task WaitRegisteredAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

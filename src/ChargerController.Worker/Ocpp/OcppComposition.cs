@@ -102,6 +102,9 @@ internal static class OcppComposition
     {
         services.AddSqliteAuthorizationStores();
         services.AddStationAuthorization();
+
+        // O01.FR.08 / C01.FR.08: the display follows the driver's language1/language2 from the authorization.
+        services.AddDriverLanguages();
         services.AddSingleton<ControlStatus.ILocalAuthListAdmin>(sp => new LocalAuthListAdmin(sp.GetRequiredService<AuthorizationService>()));
         services.AddReservations(sp => new SqliteReservationStore(sp.GetRequiredService<StationDatabase>()));
 

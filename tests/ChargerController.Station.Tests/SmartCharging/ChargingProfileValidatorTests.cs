@@ -23,41 +23,42 @@ public sealed class ChargingProfileValidatorTests
 
     private ChargingProfileValidator Validator => new(_options, _profiles, _transactions);
 
-    public static TheoryData<string, int, Action<ChargingProfileType>> Rejections => new()
+    /// <summary>Reason code, evseId and the name of the change that makes the profile invalid (a name, not a delegate, so xunit can serialize each case).</summary>
+    public static TheoryData<string, int, string> Rejections => new()
     {
-        { "UnknownEvse", 3, _ => { } },
-        { "InvalidProfile", 0, p => p.ChargingProfilePurpose = ChargingProfilePurposeEnumType.ChargingStationExternalConstraints },
-        { "InvalidProfile", 1, p => p.ChargingProfilePurpose = ChargingProfilePurposeEnumType.ChargingStationMaxProfile },
-        { "InvalidProfile", 0, p => { p.ChargingProfilePurpose = ChargingProfilePurposeEnumType.ChargingStationMaxProfile; p.ChargingProfileKind = ChargingProfileKindEnumType.Relative; p.ChargingSchedule[0].StartSchedule = null; } },
-        { "InvalidProfile", 1, p => p.TransactionId = "tx-1" },
-        { "InvalidProfile", 1, p => p.ChargingProfileKind = ChargingProfileKindEnumType.Recurring },
-        { "InvalidProfile", 1, p => { p.ValidFrom = T0; p.ValidTo = T0; } },
-        { "InvalidProfile", 1, p => p.DynUpdateInterval = 60 },
-        { "InvalidProfileId", 1, p => p.Id = 0 },
-        { "InvalidStackLevel", 1, p => p.StackLevel = 9 },
-        { "TxNotFound", 1, p => { p.ChargingProfilePurpose = ChargingProfilePurposeEnumType.TxProfile; p.TransactionId = "tx-9"; } },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule = [p.ChargingSchedule[0], p.ChargingSchedule[0]] },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].StartSchedule = null },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].StartPeriod = 5 },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod = [new() { StartPeriod = 0, Limit = 6 }, new() { StartPeriod = 0, Limit = 7 }] },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].Limit = -1 },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].Limit_L2 = 6 },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].NumberPhases = 1 },
-        { "InvalidSchedule", 2, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].NumberPhases = 2 },
-        { "InvalidSchedule", 2, p => { p.ChargingSchedule[0].ChargingSchedulePeriod[0].NumberPhases = 1; p.ChargingSchedule[0].ChargingSchedulePeriod[0].PhaseToUse = 2; } },
-        { "InvalidSchedule", 2, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].PhaseToUse = 1 },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].OperationMode = OperationModeEnumType.CentralSetpoint },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].Setpoint = 5 },
-        { "InvalidSchedule", 1, p => p.ChargingSchedule[0].RandomizedDelay = 30 },
-        { "TooManyElements", 1, p => p.ChargingSchedule[0].ChargingSchedulePeriod = [.. Enumerable.Range(0, 5).Select(i => new ChargingSchedulePeriodType { StartPeriod = i * 60, Limit = 6 })] },
+        { "UnknownEvse", 3, "UnknownEvse-1" },
+        { "InvalidProfile", 0, "InvalidProfile-1" },
+        { "InvalidProfile", 1, "InvalidProfile-2" },
+        { "InvalidProfile", 0, "InvalidProfile-3" },
+        { "InvalidProfile", 1, "InvalidProfile-4" },
+        { "InvalidProfile", 1, "InvalidProfile-5" },
+        { "InvalidProfile", 1, "InvalidProfile-6" },
+        { "InvalidProfile", 1, "InvalidProfile-7" },
+        { "InvalidProfileId", 1, "InvalidProfileId-1" },
+        { "InvalidStackLevel", 1, "InvalidStackLevel-1" },
+        { "TxNotFound", 1, "TxNotFound-1" },
+        { "InvalidSchedule", 1, "InvalidSchedule-1" },
+        { "InvalidSchedule", 1, "InvalidSchedule-2" },
+        { "InvalidSchedule", 1, "InvalidSchedule-3" },
+        { "InvalidSchedule", 1, "InvalidSchedule-4" },
+        { "InvalidSchedule", 1, "InvalidSchedule-5" },
+        { "InvalidSchedule", 1, "InvalidSchedule-6" },
+        { "InvalidSchedule", 1, "InvalidSchedule-7" },
+        { "InvalidSchedule", 2, "InvalidSchedule-8" },
+        { "InvalidSchedule", 2, "InvalidSchedule-9" },
+        { "InvalidSchedule", 2, "InvalidSchedule-10" },
+        { "InvalidSchedule", 1, "InvalidSchedule-11" },
+        { "InvalidSchedule", 1, "InvalidSchedule-12" },
+        { "InvalidSchedule", 1, "InvalidSchedule-13" },
+        { "TooManyElements", 1, "TooManyElements-1" },
     };
 
     [Theory]
     [MemberData(nameof(Rejections))]
-    public void Rejected_WithReasonCode(string reasonCode, int evseId, Action<ChargingProfileType> mutate)
+    public void Rejected_WithReasonCode(string reasonCode, int evseId, string change)
     {
         var profile = Absolute(10, TxDefault, 0, T0, null, (0, 6m));
-        mutate(profile);
+        Mutation(change)(profile);
         Assert.Equal(reasonCode, Validator.Validate(evseId, profile, ProfileValidationMode.SetChargingProfile, new SmartChargingSettings())?.ReasonCode);
     }
 
@@ -136,4 +137,34 @@ public sealed class ChargingProfileValidatorTests
         Assert.Null(module.Profiles.Find(40));
         Assert.Equal(32, module.Limits.LimitFor(1).CurrentLimitA);
     }
+
+    private static Action<ChargingProfileType> Mutation(string change) => change switch
+    {
+        "UnknownEvse-1" => _ => { },
+        "InvalidProfile-1" => p => p.ChargingProfilePurpose = ChargingProfilePurposeEnumType.ChargingStationExternalConstraints,
+        "InvalidProfile-2" => p => p.ChargingProfilePurpose = ChargingProfilePurposeEnumType.ChargingStationMaxProfile,
+        "InvalidProfile-3" => p => { p.ChargingProfilePurpose = ChargingProfilePurposeEnumType.ChargingStationMaxProfile; p.ChargingProfileKind = ChargingProfileKindEnumType.Relative; p.ChargingSchedule[0].StartSchedule = null; },
+        "InvalidProfile-4" => p => p.TransactionId = "tx-1",
+        "InvalidProfile-5" => p => p.ChargingProfileKind = ChargingProfileKindEnumType.Recurring,
+        "InvalidProfile-6" => p => { p.ValidFrom = T0; p.ValidTo = T0; },
+        "InvalidProfile-7" => p => p.DynUpdateInterval = 60,
+        "InvalidProfileId-1" => p => p.Id = 0,
+        "InvalidStackLevel-1" => p => p.StackLevel = 9,
+        "TxNotFound-1" => p => { p.ChargingProfilePurpose = ChargingProfilePurposeEnumType.TxProfile; p.TransactionId = "tx-9"; },
+        "InvalidSchedule-1" => p => p.ChargingSchedule = [p.ChargingSchedule[0], p.ChargingSchedule[0]],
+        "InvalidSchedule-2" => p => p.ChargingSchedule[0].StartSchedule = null,
+        "InvalidSchedule-3" => p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].StartPeriod = 5,
+        "InvalidSchedule-4" => p => p.ChargingSchedule[0].ChargingSchedulePeriod = [new() { StartPeriod = 0, Limit = 6 }, new() { StartPeriod = 0, Limit = 7 }],
+        "InvalidSchedule-5" => p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].Limit = -1,
+        "InvalidSchedule-6" => p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].Limit_L2 = 6,
+        "InvalidSchedule-7" => p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].NumberPhases = 1,
+        "InvalidSchedule-8" => p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].NumberPhases = 2,
+        "InvalidSchedule-9" => p => { p.ChargingSchedule[0].ChargingSchedulePeriod[0].NumberPhases = 1; p.ChargingSchedule[0].ChargingSchedulePeriod[0].PhaseToUse = 2; },
+        "InvalidSchedule-10" => p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].PhaseToUse = 1,
+        "InvalidSchedule-11" => p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].OperationMode = OperationModeEnumType.CentralSetpoint,
+        "InvalidSchedule-12" => p => p.ChargingSchedule[0].ChargingSchedulePeriod[0].Setpoint = 5,
+        "InvalidSchedule-13" => p => p.ChargingSchedule[0].RandomizedDelay = 30,
+        "TooManyElements-1" => p => p.ChargingSchedule[0].ChargingSchedulePeriod = [.. Enumerable.Range(0, 5).Select(i => new ChargingSchedulePeriodType { StartPeriod = i * 60, Limit = 6 })],
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, "No such change."),
+    };
 }
