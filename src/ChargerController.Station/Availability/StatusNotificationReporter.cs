@@ -81,6 +81,37 @@ public sealed class StatusNotificationReporter : IDisposable
         }
     }
 
+    /// <summary>
+    /// B11.FR.08: the connectors of an EVSE about to be reset are reported Unavailable (unless the CSMS already heard
+    /// that), before the reset starts, so even a reset shorter than the change-driven report's latency shows; the status
+    /// the EVSE comes back in follows with <see cref="ReportChangesAsync"/>. The device model's AvailabilityState follows
+    /// too, which the monitoring block's Delta monitor turns into the NotifyEvent the requirement names.
+    /// </summary>
+    /// <param name="evseId">The EVSE.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task.</returns>
+    public async Task ReportResettingAsync(int evseId, CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var connector in _connectors.Connectors.Where(c => c.EvseId == evseId))
+            {
+                if (_lastReported.TryGetValue(connector, out var last) && last == ConnectorStatusEnumType.Unavailable)
+                {
+                    continue;
+                }
+
+                _model.SetByStation(new VariableKey(DeviceModelCatalog.Connector, null, connector.EvseId, connector.ConnectorId, "AvailabilityState", null), nameof(ConnectorStatusEnumType.Unavailable));
+                await SendAsync(connector, ConnectorStatusEnumType.Unavailable, requested: false, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _sendLock.Dispose();
 

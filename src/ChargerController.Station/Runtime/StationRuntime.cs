@@ -88,7 +88,7 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         DataTransfer = new DataTransferClient(this);
         var reporter = new DeviceModelReporter(model, this, _time);
         model.RegisterLiveValue(VariableKey.Of(DeviceModelCatalog.ClockCtrlr, "DateTime"), _clock.Format);
-        _reset = new ResetHandler(model, ports.Transactions, ports.Reset, SecurityEvents, ports.EvseReset);
+        _reset = new ResetHandler(model, ports.Transactions, ports.Reset, SecurityEvents, ports.EvseReset, StatusReporter, this);
         if (ports.EvseReset is not null)
         {
             // B11.FR.10: with a per-EVSE reset port every EVSE announces AllowReset.

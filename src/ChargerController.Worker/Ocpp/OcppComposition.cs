@@ -90,6 +90,12 @@ internal static class OcppComposition
         services.AddSingleton<IControlCommandModule, ConfigCommands>();
         services.AddSingleton<IControlCommandModule, QueueCommands>();
         services.AddSingleton<IControlCommandModule, DiagnosticsCommands>();
+        services.AddSingleton<IControlCommandModule>(sp => new EvseResetCommands(
+            sp.GetService<IEvseResetPort>(),
+            sp.GetRequiredService<IStationTransactions>(),
+            sp.GetRequiredService<IReadOnlyList<EvseController>>(),
+            sp.GetRequiredService<SessionCoordinator>(),
+            sp.GetRequiredService<StationRuntime>()));
         services.AddSingleton<IControlCommandModule>(sp => new AuthCommands(sp.GetService<ControlStatus.ILocalAuthListAdmin>()));
     }
 
