@@ -42,8 +42,17 @@ public sealed class EvseResetSequence
             await _transactions.EndAsync(evseId, "ImmediateReset", cancellationToken).ConfigureAwait(false);
         }
 
-        await ReportAsync(r => r.ReportResettingAsync(evseId, cancellationToken)).ConfigureAwait(false);
-        await _port.ResetEvseAsync(evseId, cancellationToken).ConfigureAwait(false);
+        _reporter?.BeginEvseReset(evseId);
+        try
+        {
+            await ReportAsync(r => r.ReportChangesAsync(cancellationToken)).ConfigureAwait(false);
+            await _port.ResetEvseAsync(evseId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _reporter?.EndEvseReset(evseId);
+        }
+
         await ReportAsync(r => r.ReportChangesAsync(cancellationToken)).ConfigureAwait(false);
     }
 
