@@ -80,4 +80,13 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "Session coordinator failed handling {What}")]
     public static partial void SessionCoordinatorFailed(ILogger logger, string what, Exception exception);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Token {IdToken} authorized before an EV is plugged in: the first of EVSE {Evses} plugged in within {Seconds} s gets the session")]
+    public static partial void AuthorizationAwaitingEv(ILogger logger, string idToken, string evses, double seconds);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Authorization of {IdToken} ended before an EV was plugged in: {Reason}")]
+    public static partial void AwaitingAuthorizationEnded(ILogger logger, string idToken, string reason);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Information, Message = "Authorization of {IdToken} expired: no EV plugged in within {Seconds} s (E03)")]
+    public static partial void AwaitingAuthorizationExpired(ILogger logger, string idToken, double seconds);
 }

@@ -38,4 +38,7 @@ public static class ControlArgs
 
     /// <summary>Expiry (RFC 3339) for <see cref="ControlCommands.AuthAdd"/>.</summary>
     public const string Expires = "expires";
+
+    /// <summary>Boolean flag <c>true</c>/<c>false</c>: do it even though the EVSE is busy (<c>evse.reset</c>).</summary>
+    public const string Force = "force";
 }

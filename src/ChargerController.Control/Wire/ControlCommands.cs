@@ -18,6 +18,12 @@ public static class ControlCommands
     /// <summary>Set EVSE <c>evse</c> to <c>availability</c> <c>operative</c> or <c>inoperative</c>.</summary>
     public const string EvseAvailability = "evse.availability";
 
+    /// <summary>
+    /// Reset EVSE <c>evse</c> (as an OCPP Reset with evseId, B11/B12); refused while it has a session or transaction unless
+    /// <c>force</c> is <c>true</c> (then its transaction ends with stoppedReason ImmediateReset first).
+    /// </summary>
+    public const string EvseReset = "evse.reset";
+
     /// <summary>Run the residual-current monitor self-test on EVSE <c>evse</c>; refused while a vehicle is charging.</summary>
     public const string HwRcdTest = "hw.rcd-test";
 

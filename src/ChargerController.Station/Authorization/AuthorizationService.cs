@@ -20,6 +20,7 @@ public sealed class AuthorizationService : IIdTokenAuthorizer, IStationModule
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private IStationMessageSender? _sender;
+    private Func<TimeSpan>? _messageTimeout;
     private IOcppStatusSource? _status;
 
     /// <summary>Initializes a new instance of the <see cref="AuthorizationService"/> class.</summary>
@@ -62,6 +63,7 @@ public sealed class AuthorizationService : IIdTokenAuthorizer, IStationModule
         ArgumentNullException.ThrowIfNull(context);
         _sender = context.Sender;
         _status = context.Status;
+        _messageTimeout = () => context.MessageTimeout;
         context.Register(new ClearCacheHandler(this));
         context.Register(new SendLocalListHandler(this, _model));
         context.Register(new GetLocalListVersionHandler(this, _model));
@@ -255,9 +257,11 @@ public sealed class AuthorizationService : IIdTokenAuthorizer, IStationModule
             Iso15118CertificateHashData = query.Iso15118CertificateHashData is { Count: > 0 } data ? [.. data] : null,
         };
 
-        // The connection times a CALL out after MessageTimeout; this bound also covers waiting behind another CALL in
-        // flight or a reconnect, so a driver at the reader gets an (offline) answer instead of a hang.
-        var timeout = TimeSpan.FromSeconds(2 * Math.Max(1, _model.GetInt(DeviceModelCatalog.OcppCommCtrlr, "MessageTimeout", 30, "Default")));
+        // The connection times a CALL out after its MessageTimeout (the active network profile's messageTimeout, B09, not
+        // necessarily MessageTimeout[Default]); twice that also covers waiting behind another CALL in flight or a
+        // reconnect, so a driver at the reader gets an (offline) answer instead of a hang.
+        var callTimeout = _messageTimeout?.Invoke() ?? TimeSpan.FromSeconds(Math.Max(1, _model.GetInt(DeviceModelCatalog.OcppCommCtrlr, "MessageTimeout", 30, "Default")));
+        var timeout = 2 * (callTimeout < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : callTimeout);
         using var timer = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try

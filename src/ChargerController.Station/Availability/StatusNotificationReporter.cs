@@ -21,6 +21,8 @@ public sealed class StatusNotificationReporter : IDisposable
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Dictionary<ConnectorLocation, (ConnectorStatusEnumType Status, DateTimeOffset Since)> _observed = [];
     private readonly Lock _observedGate = new();
+    private readonly HashSet<int> _resetting = [];
+    private readonly Lock _resettingGate = new();
     private DateTimeOffset? _offlineSince;
 
     /// <summary>Initializes a new instance of the <see cref="StatusNotificationReporter"/> class.</summary>
@@ -73,11 +75,35 @@ public sealed class StatusNotificationReporter : IDisposable
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await SendAsync(connector, _availability.EffectiveStatus(connector), requested: true, cancellationToken).ConfigureAwait(false);
+            await SendAsync(connector, StatusOf(connector), requested: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// B11.FR.08: from now until <see cref="EndEvseReset"/> the connectors of this EVSE are reported Unavailable, whatever
+    /// the EVSE's own status says in between (it still shows its old status until its loop takes the reset, and a reset
+    /// can be shorter than a change-driven report's latency). Call <see cref="ReportChangesAsync"/> after each call.
+    /// </summary>
+    /// <param name="evseId">The EVSE about to be reset.</param>
+    public void BeginEvseReset(int evseId)
+    {
+        lock (_resettingGate)
+        {
+            _resetting.Add(evseId);
+        }
+    }
+
+    /// <summary>The EVSE is back in service: its connectors report their own status again.</summary>
+    /// <param name="evseId">The EVSE.</param>
+    public void EndEvseReset(int evseId)
+    {
+        lock (_resettingGate)
+        {
+            _resetting.Remove(evseId);
         }
     }
 
@@ -99,6 +125,19 @@ public sealed class StatusNotificationReporter : IDisposable
         return ReportAsync(onlyChanged: !longOffline, requested: false, cancellationToken);
     }
 
+    private ConnectorStatusEnumType StatusOf(ConnectorLocation connector)
+    {
+        lock (_resettingGate)
+        {
+            if (_resetting.Contains(connector.EvseId))
+            {
+                return ConnectorStatusEnumType.Unavailable;
+            }
+        }
+
+        return _availability.EffectiveStatus(connector);
+    }
+
     private void NoteObservedStatus()
     {
         var now = _time.GetUtcNow();
@@ -106,7 +145,7 @@ public sealed class StatusNotificationReporter : IDisposable
         {
             foreach (var connector in _connectors.Connectors)
             {
-                var status = _availability.EffectiveStatus(connector);
+                var status = StatusOf(connector);
                 if (!_observed.TryGetValue(connector, out var seen) || seen.Status != status)
                 {
                     _observed[connector] = (status, now);
@@ -131,7 +170,7 @@ public sealed class StatusNotificationReporter : IDisposable
         {
             foreach (var connector in _connectors.Connectors)
             {
-                var status = _availability.EffectiveStatus(connector);
+                var status = StatusOf(connector);
                 if (stableFor > TimeSpan.Zero && !StableFor(connector, status, stableFor))
                 {
                     // MinimumStatusDuration: not stable long enough (yet); a pending check of the later change reports it.

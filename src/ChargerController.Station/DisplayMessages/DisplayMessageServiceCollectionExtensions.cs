@@ -1,3 +1,4 @@
+using ChargerController.Station.Authorization;
 using ChargerController.Station.Availability;
 using ChargerController.Station.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,46 @@ public static class DisplayMessageServiceCollectionExtensions
             options,
             sp.GetService<IDriverLanguageSource>()));
         services.AddSingleton<IStationModule>(sp => sp.GetRequiredService<DisplayMessageModule>());
+        return services;
+    }
+
+    /// <summary>
+    /// Shows messages in the EV driver's language (C01.FR.08/09, O01.FR.08): registers a <see cref="DriverLanguageTracker"/>
+    /// as the <see cref="IDriverLanguageSource"/> and wraps the <see cref="IIdTokenAuthorizer"/> registered last in a
+    /// <see cref="DriverLanguageAuthorizer"/> that feeds it. Call it after the authorization block is added and before
+    /// anything resolves the authorizer.
+    /// </summary>
+    /// <param name="services">Services.</param>
+    /// <returns>The services.</returns>
+    /// <exception cref="InvalidOperationException">No <see cref="IIdTokenAuthorizer"/> is registered yet.</exception>
+    public static IServiceCollection AddDriverLanguages(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IIdTokenAuthorizer) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException("Add the authorization block (IIdTokenAuthorizer) before AddDriverLanguages.");
+        Func<IServiceProvider, IIdTokenAuthorizer> resolveInner;
+        if (inner.ImplementationInstance is IIdTokenAuthorizer instance)
+        {
+            resolveInner = _ => instance;
+        }
+        else if (inner.ImplementationFactory is { } factory)
+        {
+            resolveInner = sp => (IIdTokenAuthorizer)factory(sp);
+        }
+        else
+        {
+            // Registered by type: keep that registration under its own type and resolve it from there.
+            var type = inner.ImplementationType!;
+            services.TryAdd(new ServiceDescriptor(type, type, inner.Lifetime));
+            resolveInner = sp => (IIdTokenAuthorizer)sp.GetRequiredService(type);
+        }
+
+        services.Remove(inner);
+
+        // The transaction block consumes the authorizer, so the tracker finds it only when the first token is presented.
+        services.TryAddSingleton(sp => new DriverLanguageTracker(() => sp.GetService<IStationTransactions>()));
+        services.TryAddSingleton<IDriverLanguageSource>(sp => sp.GetRequiredService<DriverLanguageTracker>());
+        services.Add(new ServiceDescriptor(typeof(IIdTokenAuthorizer), sp => new DriverLanguageAuthorizer(resolveInner(sp), sp.GetRequiredService<DriverLanguageTracker>()), inner.Lifetime));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using ChargerController.Ocpp.Dispatch;
 using ChargerController.Ocpp.Enums;
 using ChargerController.Ocpp.Messages.Provisioning;
+using ChargerController.Station.Availability;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Diagnostics;
 using ChargerController.Station.Runtime;
@@ -20,7 +21,7 @@ public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetRespon
     private readonly IStationTransactions _transactions;
     private readonly IResetPort _port;
     private readonly SecurityEventReporter _securityEvents;
-    private readonly IEvseResetPort? _evseReset;
+    private readonly EvseResetSequence? _evseReset;
     private readonly Lock _gate = new();
     private readonly HashSet<int> _scheduledEvses = [];
     private int _scheduled;
@@ -31,9 +32,11 @@ public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetRespon
     /// <param name="port">Reboot port.</param>
     /// <param name="securityEvents">Security events (A04: <c>ResetOrReboot</c>).</param>
     /// <param name="evseReset">Per-EVSE reset port; null = not supported (B11.FR.09).</param>
-    public ResetHandler(StationDeviceModel model, IStationTransactions transactions, IResetPort port, SecurityEventReporter securityEvents, IEvseResetPort? evseReset = null)
+    /// <param name="statusReporter">Reports the reset EVSE's connector status (B11.FR.08); null = only the change-driven reports.</param>
+    /// <param name="status">The connection state the status reports wait for; null = always report.</param>
+    public ResetHandler(StationDeviceModel model, IStationTransactions transactions, IResetPort port, SecurityEventReporter securityEvents, IEvseResetPort? evseReset = null, StatusNotificationReporter? statusReporter = null, IOcppStatusSource? status = null)
     {
-        _evseReset = evseReset;
+        _evseReset = evseReset is null ? null : new EvseResetSequence(evseReset, transactions, statusReporter, status);
         _model = model;
         _transactions = transactions;
         _port = port;
@@ -73,13 +76,9 @@ public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetRespon
 
         if (request.EvseId is { } evseId and > 0 && _evseReset is { } evseReset)
         {
-            // B12.FR.08: Immediate ends that EVSE's transaction (ResetCommand/ImmediateReset) before the EVSE reset (B11.FR.08).
-            if (_transactions.HasActiveTransaction(evseId))
-            {
-                await _transactions.EndAsync(evseId, "ImmediateReset", cancellationToken).ConfigureAwait(false);
-            }
-
-            await evseReset.ResetEvseAsync(evseId, cancellationToken).ConfigureAwait(false);
+            // B12.FR.08: Immediate ends that EVSE's transaction (ResetCommand/ImmediateReset) before the EVSE reset;
+            // B11.FR.08: the EVSE reports Unavailable while it resets.
+            await evseReset.RunAsync(evseId, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -142,9 +141,9 @@ public sealed class ResetHandler : IOcppRequestHandler<ResetRequest, ResetRespon
 
     private async Task ResetEvseWhenIdleAsync(int evseId)
     {
-        if (_evseReset is { } port)
+        if (_evseReset is { } sequence)
         {
-            await port.ResetEvseAsync(evseId, CancellationToken.None).ConfigureAwait(false);
+            await sequence.RunAsync(evseId, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

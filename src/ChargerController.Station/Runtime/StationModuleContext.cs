@@ -69,6 +69,13 @@ public sealed class StationModuleContext
     /// <param name="timeout">The timeout; at least one second.</param>
     public void SetMessageTimeout(TimeSpan timeout) => _runtime.SetMessageTimeout(timeout);
 
+    /// <summary>
+    /// Gets how long a CALL of the station waits for its answer on the connection now: the <c>messageTimeout</c> of the
+    /// network connection profile in use once one is applied (<see cref="SetMessageTimeout"/>), else
+    /// <c>OCPPCommCtrlr.MessageTimeout[Default]</c> as read at start-up.
+    /// </summary>
+    public TimeSpan MessageTimeout => _runtime.MessageTimeout;
+
     /// <summary>Gets the logger factory.</summary>
     public ILoggerFactory LoggerFactory { get; }
 

@@ -88,7 +88,7 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
         DataTransfer = new DataTransferClient(this);
         var reporter = new DeviceModelReporter(model, this, _time);
         model.RegisterLiveValue(VariableKey.Of(DeviceModelCatalog.ClockCtrlr, "DateTime"), _clock.Format);
-        _reset = new ResetHandler(model, ports.Transactions, ports.Reset, SecurityEvents, ports.EvseReset);
+        _reset = new ResetHandler(model, ports.Transactions, ports.Reset, SecurityEvents, ports.EvseReset, StatusReporter, this);
         if (ports.EvseReset is not null)
         {
             // B11.FR.10: with a per-EVSE reset port every EVSE announces AllowReset.
@@ -177,6 +177,9 @@ public sealed partial class StationRuntime : IOcppStatusSource, IBootNotificatio
     /// <summary>Sets the CALL timeout of the connection (the active network profile's messageTimeout, B09).</summary>
     /// <param name="timeout">The timeout.</param>
     internal void SetMessageTimeout(TimeSpan timeout) => _connection.MessageTimeout = timeout < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : timeout;
+
+    /// <summary>Gets the CALL timeout of the connection now (the active network profile's messageTimeout, B09).</summary>
+    internal TimeSpan MessageTimeout => _connection.MessageTimeout;
 
     private Task WaitRegisteredAsync(CancellationToken cancellationToken)
     {

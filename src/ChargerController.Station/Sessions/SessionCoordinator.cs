@@ -14,9 +14,12 @@ namespace ChargerController.Station.Sessions;
 
 /// <summary>
 /// Turns card reads, remote starts and free vend into <see cref="EvseController.Authorize"/> on the EVSE that should
-/// get it, and ends sessions on unplug or stop. Choice of EVSE for a card: the one with an EV plugged in and no session,
-/// else the first available one ("authorization first", which then waits <see cref="SessionCoordinatorOptions.ConnectionTimeout"/>
-/// for the EV). Knows nothing of OCPP: the transaction layer subscribes to <see cref="SessionStarted"/> / <see cref="SessionEnded"/>.
+/// get it, and ends sessions on unplug or stop. Choice of EVSE for a card: the one with an EV plugged in and no session;
+/// else, when only one EVSE is free, that one ("authorization first", which then waits
+/// <see cref="SessionCoordinatorOptions.ConnectionTimeout"/> for the EV); else, with several free EVSEs, the driver's
+/// choice is not known yet: the authorization waits, unbound, for the first free EVSE the EV is plugged into within the
+/// connection timeout (E03: the EVSE is known once the cable is plugged in, E01.FR.16). Knows nothing of OCPP: the
+/// transaction layer subscribes to <see cref="SessionStarted"/> / <see cref="SessionEnded"/>.
 /// </summary>
 public sealed class SessionCoordinator : IDisposable
 {
@@ -32,6 +35,7 @@ public sealed class SessionCoordinator : IDisposable
     private readonly Dictionary<int, ChargingSession> sessions = [];
     private readonly Dictionary<int, ITimer> connectionTimers = [];
     private readonly HashSet<int> evConnected = [];
+    private readonly List<AwaitingAuthorization> awaiting = [];
     private readonly Func<string> newTransactionId;
     private TimeSpan connectionTimeout;
 
@@ -107,6 +111,18 @@ public sealed class SessionCoordinator : IDisposable
     /// <summary>Raised when a session ends (unplug, stop, connection timeout).</summary>
     public event EventHandler<ChargingSession>? SessionEnded;
 
+    /// <summary>Gets the tokens authorized before an EV was plugged in that wait for the first free EVSE plugged in (oldest first).</summary>
+    public IReadOnlyList<IdTokenType> AwaitingEv
+    {
+        get
+        {
+            lock (state)
+            {
+                return [.. awaiting.Select(a => a.Token)];
+            }
+        }
+    }
+
     /// <summary>The EVSE ids, ascending.</summary>
     public IReadOnlyList<int> EvseIds => [.. evses.Keys.Order()];
 
@@ -162,10 +178,23 @@ public sealed class SessionCoordinator : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(token.IdToken, nameof(token));
         ChargingSession? own;
         bool anyRunning;
+        AwaitingAuthorization? ownAwaiting;
         lock (state)
         {
             own = sessions.Values.FirstOrDefault(s => string.Equals(s.IdToken, token.IdToken, StringComparison.OrdinalIgnoreCase));
             anyRunning = sessions.Count > 0;
+            ownAwaiting = awaiting.FirstOrDefault(a => string.Equals(a.Token.IdToken, token.IdToken, StringComparison.OrdinalIgnoreCase));
+            if (ownAwaiting is not null)
+            {
+                Withdraw(ownAwaiting);
+            }
+        }
+
+        if (ownAwaiting is not null)
+        {
+            // C01.FR.03: the token that gave the authorization ends it, here before any EVSE got it.
+            LogMessages.AwaitingAuthorizationEnded(logger, token.IdToken, "the same card was presented again");
+            return new SessionStartResult(null, $"authorization of {token.IdToken} withdrawn by the same card");
         }
 
         if (own is not null)
@@ -343,12 +372,18 @@ public sealed class SessionCoordinator : IDisposable
             }
 
             connectionTimers.Clear();
+            foreach (var entry in awaiting)
+            {
+                entry.Timer?.Dispose();
+            }
+
+            awaiting.Clear();
         }
 
         startGate.Dispose();
     }
 
-    private async Task<SessionStartResult> StartAuthorizedAsync(IdTokenType token, AuthorizationDecision decision, int? evseId, string origin, int? remoteStartId, CancellationToken cancellationToken)
+    private async Task<SessionStartResult> StartAuthorizedAsync(IdTokenType token, AuthorizationDecision decision, int? evseId, string origin, int? remoteStartId, CancellationToken cancellationToken, DateTimeOffset? authorizedAt = null)
     {
         if (evseId is { } requested && !evses.ContainsKey(requested))
         {
@@ -365,7 +400,18 @@ public sealed class SessionCoordinator : IDisposable
         await startGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var target = evseId ?? ChooseEvse(decision.Info.EvseId);
+            var target = evseId;
+            if (target is null)
+            {
+                var choice = ChooseEvse(token, decision);
+                if (choice.AwaitOn is { } candidates)
+                {
+                    return Await(token, decision, origin, candidates);
+                }
+
+                target = choice.EvseId;
+            }
+
             if (target is not { } id)
             {
                 return new SessionStartResult(null, "no EVSE is free for a new session");
@@ -390,7 +436,7 @@ public sealed class SessionCoordinator : IDisposable
             }
 
             var session = await OpenAsync(id, token, origin, cancellationToken).ConfigureAwait(false);
-            session = session with { GroupIdToken = decision.Info.GroupIdToken, RemoteStartId = remoteStartId, ReservationId = reservation.ReservationId };
+            session = session with { StartedAt = authorizedAt ?? session.StartedAt, GroupIdToken = decision.Info.GroupIdToken, RemoteStartId = remoteStartId, ReservationId = reservation.ReservationId };
             lock (state)
             {
                 sessions[id] = session;
@@ -407,13 +453,142 @@ public sealed class SessionCoordinator : IDisposable
         }
     }
 
-    private int? ChooseEvse(int[]? allowed)
+    /// <summary>
+    /// The EVSE a token without a requested EVSE goes to: one with an EV waiting; else the only free one; else, with
+    /// several free EVSEs the token may use (C01.FR.21) and that no reservation holds for another driver (H01.FR.09/10),
+    /// none yet (<c>AwaitOn</c>): the cable decides.
+    /// </summary>
+    private (int? EvseId, int[]? AwaitOn) ChooseEvse(IdTokenType token, AuthorizationDecision decision)
     {
+        var allowed = decision.Info.EvseId;
+        List<int> free;
+        int awaitingCount;
         lock (state)
         {
             var ordered = evses.Values.Where(e => allowed is not { Length: > 0 } || allowed.Contains(e.EvseId)).OrderBy(e => e.EvseId).ToList();
             var waiting = ordered.FirstOrDefault(e => evConnected.Contains(e.EvseId) && !sessions.ContainsKey(e.EvseId) && IsUsable(e));
-            return (waiting ?? ordered.FirstOrDefault(e => !sessions.ContainsKey(e.EvseId) && IsUsable(e)))?.EvseId;
+            if (waiting is not null)
+            {
+                return (waiting.EvseId, null);
+            }
+
+            free = [.. ordered.Where(e => !sessions.ContainsKey(e.EvseId) && IsUsable(e)).Select(e => e.EvseId)];
+            awaitingCount = awaiting.Count;
+        }
+
+        if (free.Count < 2)
+        {
+            return (free.Count == 1 ? free[0] : null, null);
+        }
+
+        // Outside the state lock: the reservation block has its own.
+        int[] open = [.. free.Where(id => reservations.Check(id, token, decision.Info.GroupIdToken).Allowed)];
+        if (open.Length < 2)
+        {
+            // One (or no) EVSE this driver may use: bind now; a reserved one gets its refusal from the caller.
+            return (open.Length == 1 ? open[0] : free[0], null);
+        }
+
+        // As many drivers may wait as there are EVSEs for them; one more has nowhere to plug in.
+        return awaitingCount < open.Length ? (null, open) : (null, null);
+    }
+
+    private SessionStartResult Await(IdTokenType token, AuthorizationDecision decision, string origin, int[] candidates)
+    {
+        var entry = new AwaitingAuthorization(token, decision, origin, time.GetUtcNow());
+        TimeSpan timeout;
+        lock (state)
+        {
+            timeout = connectionTimeout;
+
+            // E03 / C01.FR.26: the authorization ends when no EV is plugged in within EVConnectionTimeOut.
+            entry.Timer = time.CreateTimer(_ => OnAwaitingTimeout(entry), null, timeout, Timeout.InfiniteTimeSpan);
+            awaiting.Add(entry);
+        }
+
+        var list = string.Join(" or ", candidates.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        LogMessages.AuthorizationAwaitingEv(logger, token.IdToken, list, timeout.TotalSeconds);
+        return new SessionStartResult(null, $"token {token.IdToken} authorized: plug in at EVSE {list} within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s")
+        {
+            AwaitingEv = true,
+        };
+    }
+
+    /// <summary>Removes an awaiting authorization; call with the state lock held.</summary>
+    private void Withdraw(AwaitingAuthorization entry)
+    {
+        awaiting.Remove(entry);
+        entry.Timer?.Dispose();
+        entry.Timer = null;
+    }
+
+    private void OnAwaitingTimeout(AwaitingAuthorization entry)
+    {
+        TimeSpan timeout;
+        lock (state)
+        {
+            if (!awaiting.Contains(entry))
+            {
+                return;
+            }
+
+            Withdraw(entry);
+            timeout = connectionTimeout;
+        }
+
+        LogMessages.AwaitingAuthorizationExpired(logger, entry.Token.IdToken, timeout.TotalSeconds);
+    }
+
+    /// <summary>
+    /// An EV was plugged into an EVSE without a session: the oldest authorization that waits for an EV and may use this
+    /// EVSE (its evseId list, reservations) takes it. A plug into an EVSE that has its own session never takes one.
+    /// </summary>
+    private AwaitingAuthorization? TakeAwaitingFor(int evseId)
+    {
+        List<AwaitingAuthorization> candidates;
+        lock (state)
+        {
+            if (sessions.ContainsKey(evseId) || awaiting.Count == 0)
+            {
+                return null;
+            }
+
+            candidates = [.. awaiting.Where(a => a.Decision.Info.EvseId is not { Length: > 0 } allowed || allowed.Contains(evseId))];
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (!reservations.Check(evseId, candidate.Token, candidate.Decision.Info.GroupIdToken).Allowed)
+            {
+                continue;
+            }
+
+            lock (state)
+            {
+                if (awaiting.Contains(candidate) && !sessions.ContainsKey(evseId))
+                {
+                    Withdraw(candidate);
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private async Task BindAwaitingAsync(int evseId, AwaitingAuthorization entry)
+    {
+        try
+        {
+            var result = await StartAuthorizedAsync(entry.Token, entry.Decision, evseId, entry.Origin, null, CancellationToken.None, entry.AuthorizedAt).ConfigureAwait(false);
+            if (!result.Accepted)
+            {
+                LogMessages.AwaitingAuthorizationEnded(logger, entry.Token.IdToken, result.Reason);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogMessages.SessionCoordinatorFailed(logger, "authorization of " + entry.Token.IdToken + " on EVSE " + evseId.ToString(CultureInfo.InvariantCulture), ex);
         }
     }
 
@@ -527,11 +702,20 @@ public sealed class SessionCoordinator : IDisposable
                     {
                         timer.Dispose();
                     }
-
-                    startFreeVend = options.FreeVend && !sessions.ContainsKey(e.EvseId);
                 }
 
-                if (startFreeVend)
+                // E03: the first free EVSE plugged in after a tap is where that driver charges.
+                var bound = TakeAwaitingFor(e.EvseId);
+                lock (state)
+                {
+                    startFreeVend = bound is null && options.FreeVend && !sessions.ContainsKey(e.EvseId);
+                }
+
+                if (bound is not null)
+                {
+                    _ = BindAwaitingAsync(e.EvseId, bound);
+                }
+                else if (startFreeVend)
                 {
                     _ = StartFreeVendAsync(e.EvseId);
                 }
@@ -562,5 +746,19 @@ public sealed class SessionCoordinator : IDisposable
         {
             LogMessages.SessionCoordinatorFailed(logger, "free vend on EVSE " + evseId.ToString(CultureInfo.InvariantCulture), ex);
         }
+    }
+
+    /// <summary>A token authorized before any EV was plugged in, not yet bound to an EVSE.</summary>
+    private sealed class AwaitingAuthorization(IdTokenType token, AuthorizationDecision decision, string origin, DateTimeOffset authorizedAt)
+    {
+        public IdTokenType Token { get; } = token;
+
+        public AuthorizationDecision Decision { get; } = decision;
+
+        public string Origin { get; } = origin;
+
+        public DateTimeOffset AuthorizedAt { get; } = authorizedAt;
+
+        public ITimer? Timer { get; set; }
     }
 }

@@ -90,6 +90,12 @@ internal static class OcppComposition
         services.AddSingleton<IControlCommandModule, ConfigCommands>();
         services.AddSingleton<IControlCommandModule, QueueCommands>();
         services.AddSingleton<IControlCommandModule, DiagnosticsCommands>();
+        services.AddSingleton<IControlCommandModule>(sp => new EvseResetCommands(
+            sp.GetService<IEvseResetPort>(),
+            sp.GetRequiredService<IStationTransactions>(),
+            sp.GetRequiredService<IReadOnlyList<EvseController>>(),
+            sp.GetRequiredService<SessionCoordinator>(),
+            sp.GetRequiredService<StationRuntime>()));
         services.AddSingleton<IControlCommandModule>(sp => new AuthCommands(sp.GetService<ControlStatus.ILocalAuthListAdmin>()));
     }
 
@@ -102,6 +108,9 @@ internal static class OcppComposition
     {
         services.AddSqliteAuthorizationStores();
         services.AddStationAuthorization();
+
+        // O01.FR.08 / C01.FR.08: the display follows the driver's language1/language2 from the authorization.
+        services.AddDriverLanguages();
         services.AddSingleton<ControlStatus.ILocalAuthListAdmin>(sp => new LocalAuthListAdmin(sp.GetRequiredService<AuthorizationService>()));
         services.AddReservations(sp => new SqliteReservationStore(sp.GetRequiredService<StationDatabase>()));
 

@@ -116,6 +116,8 @@ public sealed class StationCommandsTests
     [InlineData("evse stop 1", ControlCommands.EvseStop, "evse=1")]
     [InlineData("evse unlock 1", ControlCommands.EvseUnlock, "evse=1")]
     [InlineData("evse availability 1 inoperative", ControlCommands.EvseAvailability, "availability=inoperative,evse=1")]
+    [InlineData("evse reset 2", ControlCommands.EvseReset, "evse=2,force=false")]
+    [InlineData("evse reset 1 --force", ControlCommands.EvseReset, "evse=1,force=true")]
     [InlineData("hw rcd-test 1", ControlCommands.HwRcdTest, "evse=1")]
     public async Task Verb_SendsItsCommandAndArguments_PrintsTheMessage(string commandLine, string command, string args)
     {
@@ -148,6 +150,7 @@ public sealed class StationCommandsTests
     [InlineData("evse stop 0")]
     [InlineData("evse stop one")]
     [InlineData("evse availability 1 maybe")]
+    [InlineData("evse reset 0")]
     [InlineData("sim tap")]
     public async Task BadCommandLine_ExitsUsage_SendsNothing(string commandLine)
     {

@@ -67,6 +67,27 @@ public sealed class ResetEvseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task B11_FR_08_ResetOfIdleEvse_ReportsItUnavailable_ThenBackInService_OtherEvseSilent()
+    {
+        // The boot reports of both EVSEs are out first (B01.FR.05).
+        await _h.WaitForCallsAsync("StatusNotification", 2, TimeSpan.FromSeconds(10));
+        var before = _h.Calls("StatusNotification").Count;
+
+        var reply = await _h.Session.CallAsync("Reset", """{"type":"Immediate","evseId":1}""");
+
+        Assert.Equal("Accepted", reply[2].GetProperty("status").GetString());
+        Assert.Equal(1, await _evseReset.FirstReset.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // Unavailable before the reset starts, then the status it came back in (the connector reads Available here).
+        await _h.WaitForCallsAsync("StatusNotification", before + 2, TimeSpan.FromSeconds(10));
+        var reported = _h.Calls("StatusNotification").Skip(before).ToList();
+        Assert.Equal(
+            [(1, "Unavailable"), (1, "Available")],
+            reported.Select(r => (r.GetProperty("evseId").GetInt32(), r.GetProperty("connectorStatus").GetString())));
+        Assert.Equal("Available", _h.Model.GetValue(new VariableKey(DeviceModelCatalog.Connector, null, 1, 1, "AvailabilityState", null)));
+    }
+
+    [Fact]
     public async Task ResetEvse_UnknownEvseOrImmediateAndResume_Rejected()
     {
         await _h.Session.CallAsync("SetVariables", """{"setVariableData":[{"component":{"name":"TxCtrlr"},"variable":{"name":"ResumptionTimeout"},"attributeValue":"120"}]}""");

@@ -49,17 +49,129 @@ public sealed class SessionCoordinatorTests
     }
 
     [Fact]
-    public async Task TapBeforePlug_AuthorizationFirst_GoesToFirstAvailableEvse_ThenPlugCharges()
+    public async Task TapBeforePlug_AuthorizationFirst_PlugIntoEvse1_ChargesThere()
     {
         await using var station = new SimulatedStation(evses: 2);
         await station.RunForAsync(TimeSpan.FromSeconds(1));
 
         var result = await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None);
 
-        Assert.Equal(1, result.Session!.EvseId);
+        Assert.True(result.AwaitingEv, result.Reason);
+        Assert.Null(result.Session);
         station.Evse(1).Ev.Plug(CpState.C);
         await station.RunUntilAsync(() => station.Snapshot(1).ContactorClosed, Settle);
+        Assert.Equal("04A1B2C3", station.Sessions.SessionOf(1)!.IdToken);
         Assert.False(station.Snapshot(2).SessionAuthorized);
+        Assert.Empty(station.Sessions.AwaitingEv);
+    }
+
+    [Fact]
+    public async Task E03_TapBeforePlug_TwoFreeEvses_PlugIntoEvse2_SessionOnEvse2()
+    {
+        await using var station = new SimulatedStation(evses: 2);
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        var started = new List<ChargingSession>();
+        station.Sessions.SessionStarted += (_, s) => started.Add(s);
+        var tappedAt = station.Time.GetUtcNow();
+
+        var result = await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None);
+        await station.RunForAsync(TimeSpan.FromSeconds(5));
+
+        // Nothing is bound yet: neither EVSE offers energy to whoever plugs in without the driver's cable.
+        Assert.True(result.AwaitingEv, result.Reason);
+        Assert.Empty(started);
+        Assert.False(station.Snapshot(1).SessionAuthorized);
+        Assert.False(station.Snapshot(2).SessionAuthorized);
+
+        station.Evse(2).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(2).ContactorClosed, Settle);
+
+        var session = Assert.Single(started);
+        Assert.Equal(2, session.EvseId);
+        Assert.Equal("card", session.Origin);
+        Assert.Equal(tappedAt, session.StartedAt);
+        Assert.Null(station.Sessions.SessionOf(1));
+        Assert.False(station.Snapshot(1).SessionAuthorized);
+
+        // A second EV on EVSE 1 is not charged on the first driver's card.
+        station.Evse(1).Ev.Plug(CpState.C);
+        await station.RunForAsync(TimeSpan.FromSeconds(5));
+        Assert.False(station.Snapshot(1).ContactorClosed);
+        Assert.Null(station.Sessions.SessionOf(1));
+    }
+
+    [Fact]
+    public async Task TapBeforePlug_TwoDrivers_FirstPlugTakesTheOldestAuthorization()
+    {
+        await using var station = new SimulatedStation(evses: 2);
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+
+        Assert.True((await station.Sessions.PresentCardAsync("0A0A0A0A", CancellationToken.None)).AwaitingEv);
+        Assert.True((await station.Sessions.PresentCardAsync("0B0B0B0B", CancellationToken.None)).AwaitingEv);
+        var third = await station.Sessions.PresentCardAsync("0C0C0C0C", CancellationToken.None);
+        Assert.False(third.Accepted);
+        Assert.False(third.AwaitingEv);
+
+        station.Evse(2).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(2).ContactorClosed, Settle);
+        station.Evse(1).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(1).ContactorClosed, Settle);
+
+        Assert.Equal("0A0A0A0A", station.Sessions.SessionOf(2)!.IdToken);
+        Assert.Equal("0B0B0B0B", station.Sessions.SessionOf(1)!.IdToken);
+    }
+
+    [Fact]
+    public async Task TapBeforePlug_PlugIntoEvseWithItsOwnSession_DoesNotTakeTheAuthorization()
+    {
+        await using var station = new SimulatedStation(evses: 3);
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+        var remote = await station.Sessions.RemoteStartAsync(1, "REMOTE1", CancellationToken.None);
+        Assert.True(remote.Accepted, remote.Reason);
+
+        Assert.True((await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None)).AwaitingEv);
+        station.Evse(1).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(1).ContactorClosed, Settle);
+
+        Assert.Equal("REMOTE1", station.Sessions.SessionOf(1)!.IdToken);
+        Assert.Equal("04A1B2C3", Assert.Single(station.Sessions.AwaitingEv).IdToken);
+        station.Evse(3).Ev.Plug(CpState.C);
+        await station.RunUntilAsync(() => station.Snapshot(3).ContactorClosed, Settle);
+        Assert.Equal("04A1B2C3", station.Sessions.SessionOf(3)!.IdToken);
+    }
+
+    [Fact]
+    public async Task E03_TapBeforePlug_TwoFreeEvses_ExpiresAfterConnectionTimeout_LaterPlugNotCharged()
+    {
+        await using var station = new SimulatedStation(evses: 2, sessionOptions: new SessionCoordinatorOptions { ConnectionTimeout = TimeSpan.FromSeconds(30) });
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+
+        Assert.True((await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None)).AwaitingEv);
+        await station.RunForAsync(TimeSpan.FromSeconds(29));
+        Assert.Single(station.Sessions.AwaitingEv);
+        await station.RunForAsync(TimeSpan.FromSeconds(2));
+        Assert.Empty(station.Sessions.AwaitingEv);
+
+        station.Evse(2).Ev.Plug(CpState.C);
+        await station.RunForAsync(TimeSpan.FromSeconds(5));
+        Assert.Null(station.Sessions.SessionOf(2));
+        Assert.False(station.Snapshot(2).ContactorClosed);
+    }
+
+    [Fact]
+    public async Task TapBeforePlug_SameCardAgain_WithdrawsTheAuthorization()
+    {
+        await using var station = new SimulatedStation(evses: 2);
+        await station.RunForAsync(TimeSpan.FromSeconds(1));
+
+        Assert.True((await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None)).AwaitingEv);
+        var again = await station.Sessions.PresentCardAsync("04A1B2C3", CancellationToken.None);
+
+        Assert.Contains("withdrawn", again.Reason, StringComparison.Ordinal);
+        Assert.Empty(station.Sessions.AwaitingEv);
+        station.Evse(1).Ev.Plug(CpState.C);
+        await station.RunForAsync(TimeSpan.FromSeconds(5));
+        Assert.Null(station.Sessions.SessionOf(1));
     }
 
     [Fact]

@@ -8,11 +8,12 @@ public static class EvseCommand
     /// <summary>Creates the noun with its verbs.</summary>
     /// <param name="services">Shared services.</param>
     /// <returns>The command.</returns>
-    public static Command Create(CliServices services) => new("evse", "Start/stop sessions, unlock, availability (through chargerd)")
+    public static Command Create(CliServices services) => new("evse", "Start/stop sessions, unlock, availability, reset (through chargerd)")
     {
         StartCommand.Create(services),
         StopCommand.Create(services),
         UnlockCommand.Create(services),
         AvailabilityCommand.Create(services),
+        ResetCommand.Create(services),
     };
 }
