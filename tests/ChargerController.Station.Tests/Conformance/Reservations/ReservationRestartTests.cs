@@ -23,7 +23,7 @@ public sealed class ReservationRestartTests : IDisposable
         await s.WaitStatusAsync(1, "Reserved");
 
         Assert.Equal("Accepted", (await s.H.Session.CallAsync("Reset", """{"type":"OnIdle"}"""))[2].GetProperty("status").GetString());
-        Assert.Equal(BootReasonEnumType.RemoteReset, await s.H.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(BootReasonEnumType.RemoteReset, await s.H.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(10)));
         await s.H.RestartAsync(BootReasonEnumType.RemoteReset);
 
         // After the reboot every connector is reported: the reserved one Reserved, the other Available.
