@@ -123,6 +123,12 @@ public sealed class ReservationStation : IAsyncDisposable
     public async Task SyncAsync()
     {
         var session = H.Session;
+        if (!H.Runtime.IsConnected || session.Closed.IsCompleted)
+        {
+            // The station is down (a simulated power cut): it has no CALL waiting for an answer.
+            return;
+        }
+
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!EveryCallAnswered(session))
         {
