@@ -67,6 +67,9 @@ public sealed class ReservationRestartTests : IDisposable
         await s.H.RestartAsync(BootReasonEnumType.PowerUp);
         await s.WaitStatusAsync(1, "Reserved");
 
+        // The boot report must be over before the clock jumps: EVSE 2's StatusNotification follows EVSE 1's answer, and a
+        // jump while it is in flight would time it out (MessageTimeout) and hold the Expired update behind it.
+        await s.H.WaitForCallsAsync("StatusNotification", 2);
         await s.AdvanceAsync(TimeSpan.FromSeconds(300));
         await s.WaitUpdateAsync(13, "Expired");
         await s.WaitStatusAsync(1, "Available");
