@@ -23,7 +23,7 @@ public sealed class SerialPortLinkTests
         Assert.Equal(all, received);
         pty.Write(all);
         var back = new List<byte>();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (back.Count < 256)
         {
             back.AddRange(buffer[..await link.ReadAsync(buffer, cts.Token)]);
@@ -44,7 +44,7 @@ public sealed class SerialPortLinkTests
         }
 
         pty.Write([0x42]);
-        using var cts2 = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var cts2 = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         Assert.Equal(1, await link.ReadAsync(buffer, cts2.Token));
         Assert.Equal(0x42, buffer[0]);
     }

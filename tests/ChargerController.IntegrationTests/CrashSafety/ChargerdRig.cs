@@ -12,7 +12,7 @@ namespace ChargerController.IntegrationTests.CrashSafety;
 internal sealed class ChargerdRig : IAsyncDisposable
 {
     public const string Password = "0123456789abcdef0123";
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Timeout = ProcessWait.Timeout;
 
     private readonly string dir = Directory.CreateTempSubdirectory("chargerd-crash").FullName;
     private readonly int evses;

@@ -10,7 +10,7 @@ namespace ChargerController.IntegrationTests.Worker;
 /// </summary>
 public sealed class ChargerctlAdminTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = ProcessWait.Timeout;
     private readonly string dir = Directory.CreateTempSubdirectory("chargerctl-admin").FullName;
 
     private string Socket => Path.Combine(dir, "control.sock");
@@ -65,7 +65,7 @@ public sealed class ChargerctlAdminTests : IAsyncLifetime
     {
         await using var chargerd = await StartAsync();
 
-        var stats = JsonDocument.Parse((await CtlAsync("queue", "stats", "--json")).Output).RootElement;
+        var stats = await WaitForQueuedAsync();
         Assert.Equal(1, stats.GetProperty("count").GetInt32());
         var list = await CtlAsync("queue", "list");
         Assert.Equal(0, list.ExitCode);
@@ -84,6 +84,7 @@ public sealed class ChargerctlAdminTests : IAsyncLifetime
     public async Task SupportBundle_FromRunningChargerd_HasStatusDatabaseAndQueue()
     {
         await using var chargerd = await StartAsync();
+        Assert.Equal(1, (await WaitForQueuedAsync()).GetProperty("count").GetInt32());
         var archive = Path.Combine(dir, "bundle.tar.gz");
 
         var result = await CtlAsync("support-bundle", "--output", archive, "--config", Path.Combine(dir, "absent.json"), "--json");
@@ -132,6 +133,28 @@ public sealed class ChargerctlAdminTests : IAsyncLifetime
         var result = await CtlAsync("config", "get", key, "--json");
         Assert.True(result.ExitCode == 0, result.Error);
         return JsonDocument.Parse(result.Output).RootElement;
+    }
+
+    /// <summary>
+    /// Polls <c>queue stats</c> until the startup SecurityEventNotification (A04, queued by the OCPP runtime as it
+    /// starts) is in the queue. chargerd starts its hosted services concurrently, so the control socket can answer
+    /// before the runtime has queued it: the socket's existence says nothing about the queue.
+    /// </summary>
+    private async Task<JsonElement> WaitForQueuedAsync()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            var result = await CtlAsync("queue", "stats", "--json");
+            Assert.True(result.ExitCode == 0, result.Error);
+            var stats = JsonDocument.Parse(result.Output).RootElement;
+            if (stats.GetProperty("count").GetInt32() > 0)
+            {
+                return stats;
+            }
+
+            await Task.Delay(50, cts.Token);
+        }
     }
 
     private Task<(int ExitCode, string Output, string Error)> CtlAsync(params string[] args) => ChargerctlRun.RunAsync(["--socket", Socket, .. args]);

@@ -8,7 +8,7 @@ namespace ChargerController.IntegrationTests.Worker;
 /// </summary>
 public sealed class ChargerdGridMeterTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = ProcessWait.Timeout;
     private readonly string dir = Directory.CreateTempSubdirectory("chargerd-grid").FullName;
 
     private string Socket => Path.Combine(dir, "control.sock");

@@ -11,7 +11,7 @@ namespace ChargerController.IntegrationTests.Worker;
 public sealed class ChargerdOcppTests : IAsyncLifetime
 {
     private const string Password = "0123456789abcdef0123";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = ProcessWait.Timeout;
     private readonly string dir = Directory.CreateTempSubdirectory("chargerd-ocpp").FullName;
 
     private string Socket => Path.Combine(dir, "control.sock");

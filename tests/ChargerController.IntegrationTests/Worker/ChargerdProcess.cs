@@ -72,7 +72,7 @@ internal sealed class ChargerdProcess : IAsyncDisposable
             process.Kill(entireProcessTree: true);
         }
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(ProcessWait.Timeout);
         await process.WaitForExitAsync(cts.Token);
     }
 

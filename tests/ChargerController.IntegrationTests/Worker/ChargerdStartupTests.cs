@@ -5,7 +5,7 @@ namespace ChargerController.IntegrationTests.Worker;
 /// <summary>chargerd's start-up contract (issue 9): flags, validation messages and exit codes, as a real process.</summary>
 public sealed class ChargerdStartupTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = ProcessWait.Timeout;
 
     [Fact]
     public async Task Version_PrintsVersion_ExitsZero()

@@ -16,7 +16,7 @@ public sealed class ChargerdStateDirTests : IDisposable
 
         await using var chargerd = ChargerdProcess.Start("--simulate", "--state-dir", stateDir, "--control-socket", Path.Combine(dir, "c.sock"));
 
-        Assert.Equal(2, await chargerd.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(2, await chargerd.WaitForExitAsync(ProcessWait.Timeout));
         Assert.Contains(stateDir, chargerd.StandardError, StringComparison.Ordinal);
         Assert.Contains("--state-dir", chargerd.StandardError, StringComparison.Ordinal);
     }

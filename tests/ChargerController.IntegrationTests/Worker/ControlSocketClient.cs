@@ -31,10 +31,10 @@ internal sealed class ControlSocketClient(string socket)
         return JsonDocument.Parse(result.Output).RootElement;
     }
 
-    /// <summary>Polls the status until <paramref name="condition"/> holds (15 s real time, then the test fails).</summary>
+    /// <summary>Polls the status until <paramref name="condition"/> holds (<see cref="ProcessWait.Timeout"/>, then the test fails).</summary>
     public async Task<JsonElement> StatusWhenAsync(Func<JsonElement, bool> condition, string what = "the station")
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var cts = new CancellationTokenSource(ProcessWait.Timeout);
         JsonElement status = default;
         while (!cts.IsCancellationRequested)
         {

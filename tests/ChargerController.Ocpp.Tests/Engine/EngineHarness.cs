@@ -12,7 +12,7 @@ namespace ChargerController.Ocpp.Tests.Engine;
 /// <summary>An <see cref="OcppConnection"/> on one end of an in-memory pair, a raw scripted peer on the other.</summary>
 internal sealed class EngineHarness : IAsyncDisposable
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     private EngineHarness(OcppVersion version, bool withValidator, bool withCatalog, int maxFrameBytes)
     {

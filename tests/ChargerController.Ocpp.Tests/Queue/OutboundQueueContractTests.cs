@@ -264,7 +264,7 @@ public abstract class OutboundQueueContractTests : IDisposable
         var wait = queue.WaitForEnqueueAsync(CancellationToken.None);
         Assert.False(wait.IsCompleted);
         await queue.EnqueueAsync("Heartbeat", "{}"u8.ToArray(), QueuePolicy.Normal, "h", CancellationToken.None);
-        await wait.WaitAsync(TimeSpan.FromSeconds(5));
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>A TransactionEvent payload of exactly <see cref="PayloadBytes"/> bytes.</summary>

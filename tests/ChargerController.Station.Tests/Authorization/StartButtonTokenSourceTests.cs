@@ -40,7 +40,7 @@ public sealed class StartButtonTokenSourceTests
 
         await stop.CancelAsync();
         _time.Advance(TimeSpan.FromSeconds(1));
-        await reader.WaitAsync(TimeSpan.FromSeconds(5));
+        await reader.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

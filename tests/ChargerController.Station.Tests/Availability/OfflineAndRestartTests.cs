@@ -36,8 +36,11 @@ public sealed class OfflineAndRestartTests
         await h.WaitAcceptedAsync();
         await h.WaitForCallsAsync("StatusNotification", 2);
 
-        // Let the CALLRESULTs reach the station first: an unconfirmed report counts as not reported.
-        await Task.Delay(200);
+        // The CALLRESULTs must have reached the station first: an unconfirmed report counts as not reported. A triggered
+        // StatusNotification (F06.FR.12) waits for the boot report to finish, which ends only after the last
+        // CALLRESULT was processed, so its arrival proves both reports are confirmed (a fixed sleep did not, under load).
+        Assert.Equal("Accepted", (await h.Session.CallAsync("TriggerMessage", """{"requestedMessage":"StatusNotification","evse":{"id":2,"connectorId":1}}"""))[2].GetProperty("status").GetString());
+        await h.WaitForCallsAsync("StatusNotification", 3);
         h.Session.Abort();
         await h.AdvanceUntilAsync(() => !h.Runtime.IsConnected, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
         h.Connectors.Set(1, ConnectorStatus.Occupied);
@@ -69,7 +72,7 @@ public sealed class OfflineAndRestartTests
         if (viaReset)
         {
             Assert.Equal("Accepted", (await h.Session.CallAsync("Reset", """{"type":"OnIdle"}"""))[2].GetProperty("status").GetString());
-            await h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(5));
+            await h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(10));
         }
 
         await h.RestartAsync(viaReset ? BootReasonEnumType.RemoteReset : BootReasonEnumType.PowerUp);

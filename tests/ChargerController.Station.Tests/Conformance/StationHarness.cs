@@ -136,7 +136,7 @@ public sealed class StationHarness : IAsyncDisposable
     public async Task RestartAsync(BootReasonEnumType reason, bool waitAccepted = true)
     {
         var sessions = Csms.Sessions.Count;
-        await Runtime.DisposeAsync();
+        await BoundedAsync(Runtime.DisposeAsync(), "the runtime");
         await DisposeModulesAsync();
         await StartRuntimeAsync(reason, []);
         await Csms.WaitForSessionAsync(sessions + 1);
@@ -156,31 +156,83 @@ public sealed class StationHarness : IAsyncDisposable
     public IReadOnlyList<JsonElement> Calls(string action) =>
         [.. Session.FromStation.Where(f => f.Action == action).Select(f => f.Json!.Value[3])];
 
-    /// <summary>Advances virtual time in steps until <paramref name="condition"/> holds (real-time bound 10 s).</summary>
+    /// <summary>
+    /// Advances virtual time in steps until <paramref name="condition"/> holds, at most <paramref name="max"/> of it
+    /// (real-time hang guard 30 s). Once <paramref name="max"/> is spent the clock stands still while what it already
+    /// released (a frame on the real socket, a reconnect) lands: on a loaded machine that takes real time, and
+    /// advancing on meanwhile would fail the test for the machine's speed, not the station's behaviour.
+    /// </summary>
     public async Task AdvanceUntilAsync(Func<bool> condition, TimeSpan step, TimeSpan max)
     {
         var advanced = TimeSpan.Zero;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
-            if (advanced >= max || DateTime.UtcNow > deadline)
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not met after {advanced} of virtual time.");
+            }
+
+            if (advanced < max)
+            {
+                Time.Advance(step);
+                advanced += step;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
+    /// For tests that measure when something happens in virtual time: advances in steps until <paramref name="condition"/>
+    /// holds, and from <paramref name="dueAfter"/> of advanced time on stops the clock after each step until the
+    /// condition holds (up to 10 s real) before moving it again. What a timer released must cross the real socket
+    /// before the CSMS double sees it; a clock that kept moving meanwhile would measure the machine's load.
+    /// </summary>
+    /// <returns>The virtual time advanced.</returns>
+    public async Task<TimeSpan> AdvanceUntilDueAsync(Func<bool> condition, TimeSpan step, TimeSpan dueAfter, TimeSpan max)
+    {
+        var advanced = TimeSpan.Zero;
+        while (!condition())
+        {
+            if (advanced >= max)
             {
                 throw new TimeoutException($"Condition not met after {advanced} of virtual time.");
             }
 
             Time.Advance(step);
             advanced += step;
-            await Task.Delay(20);
+            var settle = DateTime.UtcNow + (advanced >= dueAfter ? TimeSpan.FromSeconds(10) : TimeSpan.FromMilliseconds(20));
+            do
+            {
+                await Task.Delay(20);
+            }
+            while (!condition() && DateTime.UtcNow < settle);
         }
+
+        return advanced;
     }
 
     public async Task WaitAcceptedAsync() => await Runtime.WaitUntilAcceptedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.DisposeAsync();
+        await BoundedAsync(Runtime.DisposeAsync(), "the runtime");
         await DisposeModulesAsync();
-        await Csms.DisposeAsync();
+        await BoundedAsync(Csms.DisposeAsync(), "the CSMS double");
+    }
+
+    /// <summary>A shutdown that hangs fails the test naming what hung, instead of holding the test host until CI kills it.</summary>
+    private static async Task BoundedAsync(ValueTask dispose, string what)
+    {
+        try
+        {
+            await dispose.AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"Disposing {what} did not finish within 30 s.", ex);
+        }
     }
 
     private async Task DisposeModulesAsync()
@@ -189,7 +241,7 @@ public sealed class StationHarness : IAsyncDisposable
         {
             if (module is IAsyncDisposable asyncDisposable)
             {
-                await asyncDisposable.DisposeAsync();
+                await BoundedAsync(asyncDisposable.DisposeAsync(), module.GetType().Name);
             }
             else if (module is IDisposable disposable)
             {

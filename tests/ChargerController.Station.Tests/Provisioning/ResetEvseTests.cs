@@ -26,7 +26,7 @@ public sealed class ResetEvseTests : IAsyncLifetime
         var reply = await _h.Session.CallAsync("Reset", """{"type":"OnIdle","evseId":1}""");
 
         Assert.Equal("Accepted", reply[2].GetProperty("status").GetString());
-        Assert.Equal(1, await _evseReset.FirstReset.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, await _evseReset.FirstReset.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.False(_h.ResetPort.Rebooted.IsCompleted);
     }
 
@@ -43,7 +43,7 @@ public sealed class ResetEvseTests : IAsyncLifetime
         await Task.Delay(100);
         Assert.False(_evseReset.FirstReset.IsCompleted);
         _h.Transactions.End(1);
-        Assert.Equal(1, await _evseReset.FirstReset.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, await _evseReset.FirstReset.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.True(_h.Transactions.HasActiveTransaction(2));
         Assert.Empty(_h.Transactions.EndedWith);
         Assert.False(_h.ResetPort.Rebooted.IsCompleted);
@@ -59,7 +59,7 @@ public sealed class ResetEvseTests : IAsyncLifetime
 
         // B12.FR.08: only EVSE 1's transaction ends (ImmediateReset), then EVSE 1 is reset; the station keeps running.
         Assert.Equal("Accepted", reply[2].GetProperty("status").GetString());
-        Assert.Equal(1, await _evseReset.FirstReset.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, await _evseReset.FirstReset.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(["ImmediateReset"], _h.Transactions.EndedWith);
         Assert.False(_h.Transactions.HasActiveTransaction(1));
         Assert.True(_h.Transactions.HasActiveTransaction(2));

@@ -41,7 +41,7 @@ public sealed class ResetImmediateAndResumeTests : IAsyncLifetime
 
         // B13.FR.02: without transactions it is a plain reset (B11).
         Assert.Equal("Accepted", reply[2].GetProperty("status").GetString());
-        Assert.Equal(BootReasonEnumType.RemoteReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(BootReasonEnumType.RemoteReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Empty(_h.Transactions.EndedWith);
     }
 

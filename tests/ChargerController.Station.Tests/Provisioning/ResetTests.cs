@@ -21,7 +21,7 @@ public sealed class ResetTests : IAsyncLifetime
     {
         var reply = await _h.Session.CallAsync("Reset", """{"type":"OnIdle"}""");
         Assert.Equal("Accepted", reply[2].GetProperty("status").GetString());
-        Assert.Equal(BootReasonEnumType.RemoteReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(BootReasonEnumType.RemoteReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(10)));
 
         // A04: the reset is announced as a security event before the reboot.
         var security = await _h.Session.WaitForFrameAsync(f => f.Action == "SecurityEventNotification" && f.Json!.Value[3].GetProperty("type").GetString() == "ResetOrReboot");
@@ -38,7 +38,7 @@ public sealed class ResetTests : IAsyncLifetime
         Assert.False(_h.ResetPort.Rebooted.IsCompleted);
 
         _h.Transactions.End(1);
-        Assert.Equal(BootReasonEnumType.ScheduledReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(BootReasonEnumType.ScheduledReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ResetTests : IAsyncLifetime
         await Task.Delay(100);
         Assert.False(_h.ResetPort.Rebooted.IsCompleted);
         _h.Transactions.End(2);
-        Assert.Equal(BootReasonEnumType.ScheduledReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(BootReasonEnumType.ScheduledReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ResetTests : IAsyncLifetime
         _h.Transactions.Start(1);
         var reply = await _h.Session.CallAsync("Reset", """{"type":"Immediate"}""");
         Assert.Equal("Accepted", reply[2].GetProperty("status").GetString());
-        Assert.Equal(BootReasonEnumType.RemoteReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(BootReasonEnumType.RemoteReset, await _h.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(["ImmediateReset"], _h.Transactions.EndedWith);
     }
 

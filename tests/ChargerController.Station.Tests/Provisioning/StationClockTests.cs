@@ -33,7 +33,7 @@ public sealed class StationClockTests
         var delay = Task.Delay(TimeSpan.FromSeconds(30), clock);
         host.Advance(TimeSpan.FromSeconds(30));
 
-        await delay.WaitAsync(TimeSpan.FromSeconds(5));
+        await delay.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(delay.IsCompletedSuccessfully);
     }
 

@@ -92,12 +92,12 @@ internal sealed class FirmwareFixture : IAsyncDisposable
     /// <summary>Waits (real time, bounded) until a condition on the station's side effects holds.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("Condition not met within 10 s.");
+                throw new TimeoutException("Condition not met within 30 s.");
             }
 
             await Task.Delay(20);
@@ -208,7 +208,15 @@ internal sealed class FirmwareFixture : IAsyncDisposable
             await H.DisposeAsync();
         }
 
-        await Server.DisposeAsync();
+        try
+        {
+            await Server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException("Disposing the loopback file server did not finish within 30 s.", ex);
+        }
+
         ManufacturerRoot.Dispose();
         SigningCertificate.Dispose();
         _signingKey.Dispose();

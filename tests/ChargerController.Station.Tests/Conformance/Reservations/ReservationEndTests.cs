@@ -35,6 +35,10 @@ public sealed class ReservationEndTests
         await using var s = await StartAsync();
         Assert.Equal("Accepted", await s.ReserveAsync(1, "TOKEN1", evseId: 1, expirySeconds: 120));
         Assert.Equal("Accepted", await s.ReserveAsync(2, "TOKEN2", evseId: 2, expirySeconds: 60));
+
+        // Both Reserved reports out before the clock jumps (the second follows the first's answer).
+        await s.WaitStatusAsync(1, "Reserved");
+        await s.WaitStatusAsync(2, "Reserved");
         await s.AdvanceAsync(TimeSpan.FromSeconds(60));
         await s.WaitUpdateAsync(2, "Expired");
         Assert.Equal([1], s.Manager.Reservations.Select(r => r.Id));

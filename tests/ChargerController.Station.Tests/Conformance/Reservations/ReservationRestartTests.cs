@@ -23,7 +23,7 @@ public sealed class ReservationRestartTests : IDisposable
         await s.WaitStatusAsync(1, "Reserved");
 
         Assert.Equal("Accepted", (await s.H.Session.CallAsync("Reset", """{"type":"OnIdle"}"""))[2].GetProperty("status").GetString());
-        Assert.Equal(BootReasonEnumType.RemoteReset, await s.H.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(BootReasonEnumType.RemoteReset, await s.H.ResetPort.Rebooted.WaitAsync(TimeSpan.FromSeconds(10)));
         await s.H.RestartAsync(BootReasonEnumType.RemoteReset);
 
         // After the reboot every connector is reported: the reserved one Reserved, the other Available.
@@ -67,6 +67,9 @@ public sealed class ReservationRestartTests : IDisposable
         await s.H.RestartAsync(BootReasonEnumType.PowerUp);
         await s.WaitStatusAsync(1, "Reserved");
 
+        // The boot report must be over before the clock jumps: EVSE 2's StatusNotification follows EVSE 1's answer, and a
+        // jump while it is in flight would time it out (MessageTimeout) and hold the Expired update behind it.
+        await s.H.WaitForCallsAsync("StatusNotification", 2);
         await s.AdvanceAsync(TimeSpan.FromSeconds(300));
         await s.WaitUpdateAsync(13, "Expired");
         await s.WaitStatusAsync(1, "Available");

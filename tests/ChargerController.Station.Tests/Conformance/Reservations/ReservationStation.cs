@@ -105,19 +105,51 @@ public sealed class ReservationStation : IAsyncDisposable
     public int PositionOf(RecordedFrame frame) => H.Session.FromStation.ToList().IndexOf(frame);
 
     /// <summary>
-    /// Advances virtual time after letting the CALLRESULTs already sent by the CSMS reach the station: a jump past
+    /// Advances virtual time after the CALLRESULTs already sent by the CSMS reached the station: a jump past
     /// MessageTimeout before they are read would time those CALLs out (and the station would count them unreported).
     /// </summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
-        await SettleAsync();
+        await SyncAsync();
         H.Time.Advance(by);
+    }
+
+    /// <summary>
+    /// Returns once the station has read every answer the CSMS double gave so far. The double records a station CALL
+    /// before it answers, and writes each answer under the session's send lock; so once every recorded CALL has its
+    /// recorded answer, a CSMS CALL goes out behind them, and the station reads frames in order: its reply proves the
+    /// answers were taken (a fixed 250 ms pause did not, on a loaded machine).
+    /// </summary>
+    public async Task SyncAsync()
+    {
+        var session = H.Session;
+        if (!H.Runtime.IsConnected || session.Closed.IsCompleted)
+        {
+            // The station is down (a simulated power cut): it has no CALL waiting for an answer.
+            return;
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!EveryCallAnswered(session))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the CSMS double did not answer every CALL of the station");
+            await Task.Delay(10);
+        }
+
+        await session.CallAsync("GetVariables", """{"getVariableData":[{"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}""");
     }
 
     /// <summary>Lets in-flight messages land before asserting that something did not happen.</summary>
     public static Task SettleAsync() => Task.Delay(250);
 
     public ValueTask DisposeAsync() => H.DisposeAsync();
+
+    private static bool EveryCallAnswered(CsmsSession session)
+    {
+        var frames = session.Frames;
+        var answered = frames.Where(f => f.Direction == FrameDirection.ToStation && f.MessageTypeNumber is 3 or 4).Select(f => f.MessageId).ToHashSet();
+        return frames.Where(f => f.Direction == FrameDirection.FromStation && f.MessageTypeNumber == 2).All(f => answered.Contains(f.MessageId));
+    }
 
     private static bool IsStatus(RecordedFrame f, int evseId, string status) =>
         f.Action == "StatusNotification"

@@ -170,13 +170,13 @@ public sealed class CertificateRenewalTests : IDisposable
         h.Time.Advance(TimeSpan.FromSeconds(29));
         await Task.Delay(200);
         Assert.Single(h.Calls("SignCertificate"));
-        await h.AdvanceUntilAsync(() => h.Calls("SignCertificate").Count >= 2, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        await h.AdvanceUntilDueAsync(() => h.Calls("SignCertificate").Count >= 2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
         Assert.InRange(h.Time.GetUtcNow() - start, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(35));
         var second = h.Time.GetUtcNow();
         h.Time.Advance(TimeSpan.FromSeconds(55));
         await Task.Delay(200);
         Assert.Equal(2, h.Calls("SignCertificate").Count);
-        await h.AdvanceUntilAsync(() => h.Calls("SignCertificate").Count >= 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        await h.AdvanceUntilDueAsync(() => h.Calls("SignCertificate").Count >= 3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5));
         Assert.InRange(h.Time.GetUtcNow() - start, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(100));
         Assert.True(h.Time.GetUtcNow() - second >= TimeSpan.FromSeconds(55));
         for (var i = 0; i < 30; i++)

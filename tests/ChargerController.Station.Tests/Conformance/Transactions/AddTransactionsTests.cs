@@ -68,7 +68,7 @@ public sealed class AddTransactionsTests
 
         await provider.GetRequiredService<SessionCoordinator>().PresentCardAsync("CARD1", CancellationToken.None);
         var session = await csms.WaitForSessionAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!session.FromStation.Any(f => f.Action == "TransactionEvent") && DateTime.UtcNow < deadline)
         {
             time.Advance(TimeSpan.FromMilliseconds(20));
