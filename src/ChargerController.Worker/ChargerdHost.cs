@@ -10,6 +10,7 @@ using ChargerController.Worker.ControlSocket;
 using ChargerController.Worker.Demo;
 using ChargerController.Worker.Health;
 using ChargerController.Worker.Logging;
+using ChargerController.Worker.Memory;
 using ChargerController.Worker.Ocpp;
 using ChargerController.Worker.RealHardware;
 using Microsoft.Extensions.Configuration;
@@ -194,6 +195,7 @@ internal static class ChargerdHost
         });
         builder.Services.AddSingleton<ISystemdNotifier>(sp => new SystemdNotifier());
         builder.Services.AddHostedService<SystemdWatchdogService>();
+        builder.Services.AddHostedService<StartupMemoryTrimService>();
         builder.Services.AddHostedService<ControlSocketHostedService>();
         StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration), hardware, smartCharging);
 
