@@ -47,10 +47,12 @@ internal sealed partial class StartupMemoryTrimService(TimeProvider time, ILogge
         }
 
         var before = ReadResident();
+        var pausedBefore = GC.GetTotalPauseDuration();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var pause = GC.GetTotalPauseDuration() - pausedBefore;
         var (dropped, failures) = DropCleanExecutablePages();
         var after = ReadResident();
-        LogTrimmed(logger, before.VmRssKib, after.VmRssKib, after.RssAnonKib, after.RssFileKib, dropped, failures);
+        LogTrimmed(logger, before.VmRssKib, after.VmRssKib, after.RssAnonKib, after.RssFileKib, dropped, failures, pause.TotalMilliseconds);
     }
 
     private (int Dropped, int Failures) DropCleanExecutablePages()
@@ -109,8 +111,8 @@ internal sealed partial class StartupMemoryTrimService(TimeProvider time, ILogge
         }
     }
 
-    [LoggerMessage(EventId = 9301, Level = LogLevel.Information, Message = "Start-up memory trimmed: VmRSS {BeforeKib} -> {AfterKib} KiB (RssAnon {AnonKib} KiB, RssFile {FileKib} KiB; {Dropped} executable mappings dropped, {Failures} refused)")]
-    private static partial void LogTrimmed(ILogger logger, long beforeKib, long afterKib, long anonKib, long fileKib, int dropped, int failures);
+    [LoggerMessage(EventId = 9301, Level = LogLevel.Information, Message = "Start-up memory trimmed: VmRSS {BeforeKib} -> {AfterKib} KiB (RssAnon {AnonKib} KiB, RssFile {FileKib} KiB; {Dropped} executable mappings dropped, {Failures} refused; GC pause {PauseMs:F1} ms)")]
+    private static partial void LogTrimmed(ILogger logger, long beforeKib, long afterKib, long anonKib, long fileKib, int dropped, int failures, double pauseMs);
 
     [LoggerMessage(EventId = 9302, Level = LogLevel.Debug, Message = "madvise(MADV_DONTNEED) refused for {Start:x} (+{Length} bytes): errno {Errno}")]
     private static partial void LogAdviceFailed(ILogger logger, ulong start, ulong length, int errno);

@@ -44,7 +44,7 @@ public sealed class StartupMemoryTrimServiceTests
         await service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         var trimmed = Assert.Single(logger.Entries, e => e.EventId == TrimmedEventId);
-        Assert.Matches(@"VmRSS \d+ -> \d+ KiB \(RssAnon \d+ KiB, RssFile \d+ KiB; [1-9]\d* executable mappings dropped, 0 refused\)", trimmed.Message);
+        Assert.Matches(@"VmRSS \d+ -> \d+ KiB \(RssAnon \d+ KiB, RssFile \d+ KiB; [1-9]\d* executable mappings dropped, 0 refused; GC pause \d+\.\d ms\)", trimmed.Message);
     }
 
     private sealed class SingleLoggerFactory(ILogger logger) : ILoggerFactory
