@@ -5,6 +5,7 @@ using ChargerController.Hardware.Meters;
 using ChargerController.Hardware.Ports;
 using ChargerController.Ocpp.Transport;
 using ChargerController.Simulator.Csms;
+using ChargerController.Station.Evse;
 using ChargerController.Worker.Configuration;
 using ChargerController.Worker.ControlSocket;
 using ChargerController.Worker.Demo;
@@ -195,7 +196,10 @@ internal static class ChargerdHost
         });
         builder.Services.AddSingleton<ISystemdNotifier>(sp => new SystemdNotifier());
         builder.Services.AddHostedService<SystemdWatchdogService>();
-        builder.Services.AddHostedService<StartupMemoryTrimService>();
+        builder.Services.AddHostedService(sp => new StartupMemoryTrimService(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            () => sp.GetRequiredService<IReadOnlyList<EvseController>>().Any(evse => evse.Snapshot.ContactorClosed)));
         builder.Services.AddHostedService<ControlSocketHostedService>();
         StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration), hardware, smartCharging);
 
