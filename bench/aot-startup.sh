@@ -81,7 +81,8 @@ wait_ready() {
   # The control socket is bound and listening only once the host has started the control service.
   until [ -S "$sock" ]; do kill -0 "$pid" || { cat "$out"; exit 1; }; done
   t_ready=$(now_us)
-  ctl status --json >/dev/null
+  # The socket file appears at bind(), a moment before listen(): under load a connect can land in between.
+  until ctl status --json >/dev/null 2>&1; do kill -0 "$pid" || { cat "$out"; exit 1; }; sleep 0.01; done
 }
 
 echo "== sizes"

@@ -5,11 +5,13 @@ using ChargerController.Hardware.Meters;
 using ChargerController.Hardware.Ports;
 using ChargerController.Ocpp.Transport;
 using ChargerController.Simulator.Csms;
+using ChargerController.Station.Evse;
 using ChargerController.Worker.Configuration;
 using ChargerController.Worker.ControlSocket;
 using ChargerController.Worker.Demo;
 using ChargerController.Worker.Health;
 using ChargerController.Worker.Logging;
+using ChargerController.Worker.Memory;
 using ChargerController.Worker.Ocpp;
 using ChargerController.Worker.RealHardware;
 using Microsoft.Extensions.Configuration;
@@ -194,6 +196,10 @@ internal static class ChargerdHost
         });
         builder.Services.AddSingleton<ISystemdNotifier>(sp => new SystemdNotifier());
         builder.Services.AddHostedService<SystemdWatchdogService>();
+        builder.Services.AddHostedService(sp => new StartupMemoryTrimService(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            () => sp.GetRequiredService<IReadOnlyList<EvseController>>().Any(evse => evse.Snapshot.ContactorClosed)));
         builder.Services.AddHostedService<ControlSocketHostedService>();
         StationComposition.Add(builder.Services, options, configFile, endpoint, DeviceModelValues(configuration), hardware, smartCharging);
 
