@@ -144,7 +144,7 @@ public sealed partial class TariffModule
             return (Change(status, status == TariffChangeStatusEnumType.Rejected ? "InvalidValue" : status.ToString(), reason), null);
         }
 
-        if (_transactions?.EvseOf(request.TransactionId) is not { } evseId)
+        if (TransactionBlock?.EvseOf(request.TransactionId) is not { } evseId)
         {
             return (Change(TariffChangeStatusEnumType.TxNotFound, "TxNotFound", "no such transaction runs"), null);
         }
@@ -190,13 +190,13 @@ public sealed partial class TariffModule
     /// <param name="transactionId">The transaction.</param>
     /// <returns>A task.</returns>
     internal Task SendTariffChangedAsync(int evseId, string transactionId) =>
-        _transactions?.RequestUpdateAsync(evseId, transactionId, TriggerReasonEnumType.TariffChanged, CancellationToken.None) ?? Task.CompletedTask;
+        TransactionBlock?.RequestUpdateAsync(evseId, transactionId, TriggerReasonEnumType.TariffChanged, CancellationToken.None) ?? Task.CompletedTask;
 
     /// <summary>CostUpdated (I02.FR.02/03): the CSMS's running cost.</summary>
     /// <param name="request">The request.</param>
     internal void CostUpdated(CostUpdatedRequest request)
     {
-        var evse = _transactions?.EvseOf(request.TransactionId);
+        var evse = TransactionBlock?.EvseOf(request.TransactionId);
         if (evse is null && !_running.ContainsKey(request.TransactionId))
         {
             return;
@@ -422,9 +422,9 @@ public sealed partial class TariffModule
             }
 
             // I02.FR.04: the running cost in the answer.
-            if (_running.TryGetValue(transactionId, out var tx) || _transactions?.EvseOf(transactionId) is not null)
+            if (_running.TryGetValue(transactionId, out var tx) || TransactionBlock?.EvseOf(transactionId) is not null)
             {
-                tx ??= _running.GetOrAdd(transactionId, id => new TxCost(id, _transactions!.EvseOf(id) ?? 0));
+                tx ??= _running.GetOrAdd(transactionId, id => new TxCost(id, TransactionBlock!.EvseOf(id) ?? 0));
                 tx.CsmsCost = total;
                 if (tx.Accumulator is null)
                 {

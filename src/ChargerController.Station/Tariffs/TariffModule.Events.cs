@@ -246,7 +246,7 @@ public sealed partial class TariffModule
         foreach (var tx in due)
         {
             // I12.FR.03: an event only for the running cost has triggerReason RunningCost.
-            await (_transactions?.RequestUpdateAsync(tx.EvseId, tx.TransactionId, TriggerReasonEnumType.RunningCost, CancellationToken.None) ?? Task.FromResult(false)).ConfigureAwait(false);
+            await (TransactionBlock?.RequestUpdateAsync(tx.EvseId, tx.TransactionId, TriggerReasonEnumType.RunningCost, CancellationToken.None) ?? Task.FromResult(false)).ConfigureAwait(false);
         }
     }
 

@@ -23,7 +23,8 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
     private readonly ITariffStore _store;
     private readonly IReadOnlyDictionary<int, IEnergyMeter> _meters;
     private readonly Dictionary<int, EvseController> _evses;
-    private readonly TransactionManager? _transactions;
+    private readonly Func<TransactionManager?> _transactionsFactory;
+    private TransactionManager? _transactionsResolved;
     private readonly TariffOptions _options;
     private readonly TimeZoneInfo _zone;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -41,7 +42,10 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
     /// <param name="store">Durable state of running transactions.</param>
     /// <param name="meters">Each EVSE's meter.</param>
     /// <param name="evses">The EVSE controllers (charging state, EVSE ids).</param>
-    /// <param name="transactions">The transaction block, to add tariffId/costDetails to its events; null without one.</param>
+    /// <param name="transactions">
+    /// Gets the transaction block (to add tariffId/costDetails to its events), or null without one; resolved at attach time,
+    /// because the transaction block depends on the authorizer this block wraps.
+    /// </param>
     /// <param name="display">The display.</param>
     /// <param name="options">Host facts.</param>
     public TariffModule(
@@ -49,7 +53,7 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
         ITariffStore store,
         IReadOnlyDictionary<int, IEnergyMeter> meters,
         IEnumerable<EvseController> evses,
-        TransactionManager? transactions,
+        Func<TransactionManager?> transactions,
         TariffDisplay display,
         TariffOptions? options = null)
     {
@@ -58,11 +62,12 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(evses);
         ArgumentNullException.ThrowIfNull(display);
+        ArgumentNullException.ThrowIfNull(transactions);
         _book = book;
         _store = store;
         _meters = meters;
         _evses = evses.ToDictionary(e => e.EvseId);
-        _transactions = transactions;
+        _transactionsFactory = transactions;
         Display = display;
         _options = options ?? new TariffOptions();
         _zone = _options.TimeZone ?? TimeZoneInfo.Local;
@@ -96,7 +101,7 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
         context.Register(new CostUpdatedHandler(this));
         context.QueuedMessageDelivered += OnQueuedMessageDelivered;
         Restore();
-        _transactions?.AddEventContributor(this);
+        TransactionBlock?.AddEventContributor(this);
         _timer = _time.CreateTimer(_ => OnTick(), null, _options.TickInterval, _options.TickInterval);
     }
 
@@ -113,7 +118,7 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
 
     /// <inheritdoc/>
     public TransactionCost? RunningCostOf(int evseId) =>
-        _transactions?.GetTransactionId(evseId) is { } id && _running.TryGetValue(id, out var tx) ? Cost(tx, final: false) : null;
+        TransactionBlock?.GetTransactionId(evseId) is { } id && _running.TryGetValue(id, out var tx) ? Cost(tx, final: false) : null;
 
     /// <inheritdoc/>
     public void Dispose()
@@ -130,6 +135,8 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
     /// <summary>Reads the settings now.</summary>
     /// <returns>The settings.</returns>
     internal TariffSettings Settings() => TariffSettings.Read(Model);
+
+    private TransactionManager? TransactionBlock => _transactionsResolved ??= _transactionsFactory();
 
     private StationDeviceModel Model => _context?.DeviceModel ?? throw new InvalidOperationException("The tariff block is not attached.");
 

@@ -32,7 +32,7 @@ public static class TariffServiceCollectionExtensions
             sp.GetRequiredService<ITariffStore>(),
             sp.GetRequiredService<IReadOnlyDictionary<int, IEnergyMeter>>(),
             sp.GetRequiredService<IReadOnlyList<EvseController>>(),
-            sp.GetService<TransactionManager>(),
+            () => sp.GetService<TransactionManager>(),
             new TariffDisplay(sp.GetServices<IDisplayMessageSink>(), sp.GetService<DisplayMessageModule>()),
             options));
         services.AddSingleton<IStationModule>(sp => sp.GetRequiredService<TariffModule>());
