@@ -1,0 +1,85 @@
+using System.Text.Json;
+using ChargerController.Station.DisplayMessages;
+using ChargerController.Station.Tariffs;
+using ChargerController.Station.Tests.Conformance.Transactions;
+
+namespace ChargerController.Station.Tests.Conformance.I;
+
+/// <summary>A station with transactions and the tariff block (I) over a real WebSocket, in virtual time (UTC as local time).</summary>
+public sealed class TariffStation : IAsyncDisposable
+{
+    private TariffStation(TransactionRig rig, RecordingDisplay display, Func<TariffModule> module, InMemoryTariffStore store)
+    {
+        Rig = rig;
+        Store = store;
+        Screen = display;
+        ModuleOf = module;
+    }
+
+    public TransactionRig Rig { get; }
+
+    public RecordingDisplay Screen { get; }
+
+    public TariffModule Module => ModuleOf();
+
+    public InMemoryTariffStore Store { get; }
+
+    private Func<TariffModule> ModuleOf { get; }
+
+    public static async Task<TariffStation> StartAsync(IReadOnlyDictionary<string, string>? config = null, Action<ChargerController.Testing.Csms.LoopbackCsms>? script = null, int evses = 1)
+    {
+        var display = new RecordingDisplay();
+        TariffModule? module = null;
+        var store = new InMemoryTariffStore();
+        var rig = await TransactionRig.StartAsync(
+            config: config,
+            evses: evses,
+            script: script,
+            extraModules: (h, r) =>
+            {
+                module = new TariffModule(new DefaultTariffBook(store), store, Meters(r), r.Controllers, () => r.Manager, new TariffDisplay([display]), new TariffOptions { TimeZone = TimeZoneInfo.Utc });
+                return [module];
+            });
+        var station = new TariffStation(rig, display, () => module!, store);
+        return station;
+    }
+
+    public async Task<JsonElement> CallAsync(string action, string payload) => (await Rig.Session.CallAsync(action, payload))[2];
+
+    public async Task<string> StatusOf(string action, string payload) => (await CallAsync(action, payload)).GetProperty("status").GetString()!;
+
+    /// <summary>
+    /// Waits (real time only, 30 s hang guard) for a TransactionEvent the CSMS received: delivery over the socket needs
+    /// real time, never virtual time, so nothing here depends on how fast the machine is.
+    /// </summary>
+    public async Task<JsonElement> EventAsync(Func<JsonElement, bool> predicate)
+    {
+        var frame = await Rig.Session.WaitForFrameAsync(
+            f => f.Action == "TransactionEvent" && f.Json is { } j && j.GetArrayLength() > 3 && predicate(j[3]),
+            TimeSpan.FromSeconds(30));
+        return frame.Json!.Value[3];
+    }
+
+    /// <summary>Waits in real time (30 s hang guard) for a state reached without virtual time (answers, handlers).</summary>
+    public static async Task EventuallyAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 30 s");
+            await Task.Delay(10);
+        }
+    }
+
+    public static string Tariff(string id, string currency = "EUR", int energyPrices = 1, string extra = "") =>
+        $$"""{"tariffId":"{{id}}","currency":"{{currency}}","energy":{"prices":[{{string.Join(",", Enumerable.Range(0, energyPrices).Select(i => $$"""{"priceKwh":{{0.25m + (i * 0.01m)}}}"""))}}]}{{extra}}}""";
+
+    public async ValueTask DisposeAsync()
+    {
+        await Rig.DisposeAsync();
+        Module.Dispose();
+    }
+
+    private static Dictionary<int, Hardware.Abstractions.Metering.IEnergyMeter> Meters(TransactionRig r) =>
+        Enumerable.Range(1, r.Controllers.Count).ToDictionary(i => i, i => (Hardware.Abstractions.Metering.IEnergyMeter)r.Meter(i));
+}
