@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ChargerController.Station.Authorization;
 using ChargerController.Station.DisplayMessages;
+using Microsoft.Extensions.Logging.Abstractions;
 using ChargerController.Station.Tariffs;
 using ChargerController.Station.Tests.Conformance.Transactions;
 
@@ -26,22 +28,31 @@ public sealed class TariffStation : IAsyncDisposable
 
     private Func<TariffModule> ModuleOf { get; }
 
-    public static async Task<TariffStation> StartAsync(IReadOnlyDictionary<string, string>? config = null, Action<ChargerController.Testing.Csms.LoopbackCsms>? script = null, int evses = 1)
+    public static async Task<TariffStation> StartAsync(IReadOnlyDictionary<string, string>? config = null, Action<ChargerController.Testing.Csms.LoopbackCsms>? script = null, int evses = 1, bool authorize = false)
     {
         var display = new RecordingDisplay();
         TariffModule? module = null;
+        DeferredAuthorizer? deferred = null;
         var store = new InMemoryTariffStore();
         var rig = await TransactionRig.StartAsync(
             config: config,
             evses: evses,
             script: script,
+            authorizerFactory: authorize
+                ? h => deferred = new DeferredAuthorizer(new AuthorizationService(h.Model, new InMemoryAuthorizationCacheStore(), new InMemoryLocalAuthorizationListStore(), h.Time, NullLoggerFactory.Instance))
+                : null,
             extraModules: (h, r) =>
             {
                 module = new TariffModule(new DefaultTariffBook(store), store, Meters(r), r.Controllers, () => r.Manager, new TariffDisplay([display]), new TariffOptions { TimeZone = TimeZoneInfo.Utc });
+                if (deferred is not null)
+                {
+                    // The station's real authorization block behind the tariff block's wrapper (driver tariffs, I08).
+                    deferred.Outer = new TariffAuthorizer(deferred.Service, module);
+                }
+
                 return [module];
             });
-        var station = new TariffStation(rig, display, () => module!, store);
-        return station;
+        return new TariffStation(rig, display, () => module!, store);
     }
 
     public async Task<JsonElement> CallAsync(string action, string payload) => (await Rig.Session.CallAsync(action, payload))[2];
