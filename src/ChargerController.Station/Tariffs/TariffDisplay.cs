@@ -14,8 +14,8 @@ public sealed class TariffDisplay
     /// <summary>The id of the station's own texts in <see cref="DisplayedMessage"/> (CSMS ids are never negative here).</summary>
     public const int StationTextId = -1;
 
-    private readonly IReadOnlyList<IDisplayMessageSink> _sinks;
-    private readonly DisplayMessageModule? _module;
+    private readonly Lazy<IReadOnlyList<IDisplayMessageSink>> _sinks;
+    private readonly Lazy<DisplayMessageModule?> _module;
     private readonly Lock _gate = new();
 
     /// <summary>Initializes a new instance of the <see cref="TariffDisplay"/> class.</summary>
@@ -24,8 +24,24 @@ public sealed class TariffDisplay
     public TariffDisplay(IEnumerable<IDisplayMessageSink> sinks, DisplayMessageModule? module = null)
     {
         ArgumentNullException.ThrowIfNull(sinks);
-        _sinks = [.. sinks];
-        _module = module;
+        IReadOnlyList<IDisplayMessageSink> list = [.. sinks];
+        _sinks = new Lazy<IReadOnlyList<IDisplayMessageSink>>(list);
+        _module = new Lazy<DisplayMessageModule?>(module);
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="TariffDisplay"/> class that looks the displays up on first use: block O
+    /// depends on the transaction block, which depends on the authorizer the tariff block wraps, so resolving them while
+    /// the container builds the tariff block would be a dependency cycle.
+    /// </summary>
+    /// <param name="sinks">Gets the displays.</param>
+    /// <param name="module">Gets block O, or null.</param>
+    public TariffDisplay(Func<IEnumerable<IDisplayMessageSink>> sinks, Func<DisplayMessageModule?> module)
+    {
+        ArgumentNullException.ThrowIfNull(sinks);
+        ArgumentNullException.ThrowIfNull(module);
+        _sinks = new Lazy<IReadOnlyList<IDisplayMessageSink>>(() => [.. sinks()]);
+        _module = new Lazy<DisplayMessageModule?>(module);
     }
 
     /// <summary>Gets the last text shown by the tariff block.</summary>
@@ -41,13 +57,13 @@ public sealed class TariffDisplay
             LastText = text;
         }
 
-        if (_module?.Shown is { Id: not StationTextId })
+        if (_module.Value?.Shown is { Id: not StationTextId })
         {
             return;
         }
 
         var message = new DisplayedMessage(StationTextId, MessagePriorityEnumType.NormalCycle, MessageFormatEnumType.UTF8, null, text, transactionId);
-        foreach (var sink in _sinks)
+        foreach (var sink in _sinks.Value)
         {
             try
             {

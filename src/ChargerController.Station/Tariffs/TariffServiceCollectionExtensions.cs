@@ -33,7 +33,7 @@ public static class TariffServiceCollectionExtensions
             sp.GetRequiredService<IReadOnlyDictionary<int, IEnergyMeter>>(),
             sp.GetRequiredService<IReadOnlyList<EvseController>>(),
             () => sp.GetService<TransactionManager>(),
-            new TariffDisplay(sp.GetServices<IDisplayMessageSink>(), sp.GetService<DisplayMessageModule>()),
+            new TariffDisplay(() => sp.GetServices<IDisplayMessageSink>(), () => sp.GetService<DisplayMessageModule>()),
             options));
         services.AddSingleton<IStationModule>(sp => sp.GetRequiredService<TariffModule>());
         services.AddSingleton<ITransactionCostSource>(sp => sp.GetRequiredService<TariffModule>());
