@@ -60,15 +60,24 @@ public sealed class TariffStation : IAsyncDisposable
     public async Task<string> StatusOf(string action, string payload) => (await CallAsync(action, payload)).GetProperty("status").GetString()!;
 
     /// <summary>
-    /// Waits (real time only, 30 s hang guard) for a TransactionEvent the CSMS received: delivery over the socket needs
-    /// real time, never virtual time, so nothing here depends on how fast the machine is.
+    /// Waits for a TransactionEvent the CSMS received. Delivery over the socket takes real time, while the queue's
+    /// timeouts and retries run in virtual time: virtual time creeps (100 ms per 20 ms real) so a slow machine never turns
+    /// a late answer into a stuck retry, and 30 s real is only the hang guard.
     /// </summary>
     public async Task<JsonElement> EventAsync(Func<JsonElement, bool> predicate)
     {
-        var frame = await Rig.Session.WaitForFrameAsync(
-            f => f.Action == "TransactionEvent" && f.Json is { } j && j.GetArrayLength() > 3 && predicate(j[3]),
-            TimeSpan.FromSeconds(30));
-        return frame.Json!.Value[3];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (Rig.Events.FirstOrDefault(predicate) is { ValueKind: JsonValueKind.Object } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "no matching TransactionEvent within 30 s");
+            await Rig.RunForAsync(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(50));
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Waits in real time (30 s hang guard) for a state reached without virtual time (answers, handlers).</summary>
