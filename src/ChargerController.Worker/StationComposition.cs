@@ -144,7 +144,8 @@ internal static class StationComposition
             new StationControlOptions(options.Simulate, Version),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ChargerController.Station.Runtime.IStationTransactions>(),
-            sp.GetService<ChargerController.Station.DisplayMessages.CurrentDisplayMessage>()));
+            sp.GetService<ChargerController.Station.DisplayMessages.CurrentDisplayMessage>(),
+            sp.GetService<ChargerController.Station.Tariffs.ITransactionCostSource>()));
         services.AddSingleton<IControlCommandModule, StationControlCommands>();
 
         // Before the EVSE loops: their smart-charging limit must be bound when they start.

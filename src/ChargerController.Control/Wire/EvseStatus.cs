@@ -10,6 +10,7 @@ namespace ChargerController.Control.Wire;
 /// <param name="TransactionId">OCPP transactionId of the running transaction, if any.</param>
 /// <param name="EnergyWh">Energy delivered in the running transaction (or the meter register when idle), watt-hours.</param>
 /// <param name="Fault">Active fault name, if any.</param>
+/// <param name="Cost">Running cost of the transaction (OCPP block I), null when unknown; added later, so optional.</param>
 public sealed record EvseStatus(
     int Id,
     string ConnectorStatus,
@@ -19,4 +20,5 @@ public sealed record EvseStatus(
     double MeasuredCurrentA,
     string? TransactionId,
     double EnergyWh,
-    string? Fault);
+    string? Fault,
+    CostStatus? Cost = null);

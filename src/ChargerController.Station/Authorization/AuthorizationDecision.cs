@@ -17,6 +17,9 @@ public sealed record AuthorizationDecision(IdTokenInfoType Info, AuthorizationSo
     /// <summary>Gets the certificate status of an ISO 15118 AuthorizeResponse (C07), when the CSMS gave one.</summary>
     public AuthorizeCertificateStatusEnumType? CertificateStatus { get; init; }
 
+    /// <summary>Gets the driver-specific tariff of the AuthorizeResponse (OCPP 2.1, I08), when the CSMS sent one.</summary>
+    public TariffType? Tariff { get; init; }
+
     /// <summary>Gets a value indicating whether the token may charge.</summary>
     public bool Accepted => Info.Status == AuthorizationStatusEnumType.Accepted;
 

@@ -160,7 +160,7 @@ public sealed class AuthorizationService : IIdTokenAuthorizer, IStationModule
         }
 
         Remember(query.IdToken, response.IdTokenInfo, settings);
-        return new AuthorizationDecision(response.IdTokenInfo, AuthorizationSource.Csms) { CertificateStatus = response.CertificateStatus };
+        return new AuthorizationDecision(response.IdTokenInfo, AuthorizationSource.Csms) { CertificateStatus = response.CertificateStatus, Tariff = response.Tariff };
     }
 
     /// <summary>The local part of the precedence; null = ask the CSMS.</summary>

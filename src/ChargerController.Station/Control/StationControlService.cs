@@ -22,6 +22,7 @@ public sealed class StationControlService
     private readonly IOcppStatusSource ocpp;
     private readonly IStationTransactions? transactions;
     private readonly CurrentDisplayMessage? display;
+    private readonly Tariffs.ITransactionCostSource? costs;
     private readonly StationControlOptions options;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
@@ -39,6 +40,7 @@ public sealed class StationControlService
     /// internal id; <see langword="null"/> when the station runs without one (no transactionId is shown then).
     /// </param>
     /// <param name="display">What the display shows (OCPP block O), or null when the block is not wired.</param>
+    /// <param name="costs">The running cost per EVSE (OCPP block I), or null when the block is not wired.</param>
     public StationControlService(
         IEnumerable<EvseController> evses,
         IReadOnlyDictionary<int, IEnergyMeter> meters,
@@ -47,7 +49,8 @@ public sealed class StationControlService
         StationControlOptions options,
         TimeProvider timeProvider,
         IStationTransactions? transactions = null,
-        CurrentDisplayMessage? display = null)
+        CurrentDisplayMessage? display = null,
+        Tariffs.ITransactionCostSource? costs = null)
     {
         ArgumentNullException.ThrowIfNull(evses);
         ArgumentNullException.ThrowIfNull(meters);
@@ -63,6 +66,7 @@ public sealed class StationControlService
         time = timeProvider;
         this.transactions = transactions;
         this.display = display;
+        this.costs = costs;
     }
 
     /// <summary>The live status of the station.</summary>
@@ -212,7 +216,10 @@ public sealed class StationControlService
             // session (TxStartPoint EVConnected) and differs from the session's own id.
             transactions?.GetTransactionId(evse.EvseId),
             Math.Round(energy, 1),
-            fault);
+            fault,
+            costs?.RunningCostOf(evse.EvseId) is { } cost
+                ? new CostStatus(Math.Round(cost.Total, 2, MidpointRounding.AwayFromZero), cost.Currency, cost.Local ? "Local" : "Csms", cost.TariffId)
+                : null);
     }
 
     private async Task<MeterReading?> ReadMeterAsync(int evseId, CancellationToken cancellationToken)

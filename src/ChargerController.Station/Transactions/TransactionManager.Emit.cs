@@ -145,6 +145,7 @@ public sealed partial class TransactionManager
         }
 
         fill?.Invoke(request);
+        await ContributeAsync(state.EvseId, request).ConfigureAwait(false);
         state.ReportedChargingState = chargingState;
         var ended = type == TransactionEventEnumType.Ended;
         var payload = JsonSerializer.Serialize(request, OcppJsonContext.Default.TransactionEventRequest);

@@ -20,6 +20,7 @@ using ChargerController.Station.Security;
 using ChargerController.Station.Sessions;
 using ChargerController.Station.SmartCharging.Profiles;
 using ChargerController.Station.SmartCharging;
+using ChargerController.Station.Tariffs;
 using ChargerController.Station.Transactions;
 using ChargerController.Storage.Authorization;
 using ChargerController.Storage.Certificates;
@@ -28,6 +29,7 @@ using ChargerController.Storage.DisplayMessages;
 using ChargerController.Storage.Monitoring;
 using ChargerController.Storage.Queue;
 using ChargerController.Storage.Reservations;
+using ChargerController.Storage.Tariffs;
 using ChargerController.Storage.SmartCharging;
 using ChargerController.Storage.Transactions;
 using ChargerController.Storage;
@@ -130,6 +132,10 @@ internal static class OcppComposition
         services.AddMonitoring();
         services.AddCustomerInformation();
         services.AddDisplayMessages(sp => new SqliteDisplayMessageStore(sp.GetRequiredService<StationDatabase>()));
+
+        // Block I: after authorization and transactions (it wraps the authorizer and adds cost to TransactionEvents).
+        services.AddSingleton<ITariffStore>(sp => new SqliteTariffStore(sp.GetRequiredService<StationDatabase>()));
+        services.AddTariffs();
         services.AddSingleton<ICertificateStore>(_ => new FileCertificateStore(Path.Combine(options.StateDir, "certificates")));
         services.AddSecurity();
         AddLogUpload(services, options);
