@@ -243,6 +243,26 @@ public sealed class SessionCoordinator : IDisposable
     }
 
     /// <summary>
+    /// Starts a session for a token another block has already decided on (C18 ad hoc payment: the payment terminal or the
+    /// CSMS accepted a DirectPayment token), without asking the authorizer again; EVSE restrictions of the decision, the
+    /// reservation gate and the EVSE's state still apply.
+    /// </summary>
+    /// <param name="token">The token.</param>
+    /// <param name="decision">The decision (not Accepted: nothing starts).</param>
+    /// <param name="evseId">The EVSE, or <see langword="null"/> to choose one as for a card.</param>
+    /// <param name="limit">A limit the station sets for the transaction (<see cref="ChargingSession.TransactionLimit"/>), or <see langword="null"/>.</param>
+    /// <param name="origin">How it started, for the log (e.g. <c>payment</c>).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>What happened.</returns>
+    public Task<SessionStartResult> StartWithDecisionAsync(IdTokenType token, AuthorizationDecision decision, int? evseId, TransactionLimitType? limit, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentException.ThrowIfNullOrWhiteSpace(token.IdToken, nameof(token));
+        return StartAuthorizedAsync(token, decision, evseId, origin, null, cancellationToken, limit);
+    }
+
+    /// <summary>
     /// Re-creates the session of a transaction resumed after a restart (E17.FR.11, AllowEnergyTransferResumption) without
     /// authorizing again: the CSMS already accepted it.
     /// </summary>
@@ -348,7 +368,7 @@ public sealed class SessionCoordinator : IDisposable
         startGate.Dispose();
     }
 
-    private async Task<SessionStartResult> StartAuthorizedAsync(IdTokenType token, AuthorizationDecision decision, int? evseId, string origin, int? remoteStartId, CancellationToken cancellationToken)
+    private async Task<SessionStartResult> StartAuthorizedAsync(IdTokenType token, AuthorizationDecision decision, int? evseId, string origin, int? remoteStartId, CancellationToken cancellationToken, TransactionLimitType? limit = null)
     {
         if (evseId is { } requested && !evses.ContainsKey(requested))
         {
@@ -390,7 +410,7 @@ public sealed class SessionCoordinator : IDisposable
             }
 
             var session = await OpenAsync(id, token, origin, cancellationToken).ConfigureAwait(false);
-            session = session with { GroupIdToken = decision.Info.GroupIdToken, RemoteStartId = remoteStartId, ReservationId = reservation.ReservationId };
+            session = session with { GroupIdToken = decision.Info.GroupIdToken, RemoteStartId = remoteStartId, ReservationId = reservation.ReservationId, TransactionLimit = limit };
             lock (state)
             {
                 sessions[id] = session;
