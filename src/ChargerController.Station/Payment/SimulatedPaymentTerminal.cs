@@ -92,7 +92,11 @@ public sealed class SimulatedPaymentTerminal : IPaymentTerminal
     {
         ThrowIfBroken();
         ArmedAmount = authorizationAmount;
-        return await events.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var next = await events.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+
+        // A terminal that broke while waiting loses the card it was reading.
+        ThrowIfBroken();
+        return next;
     }
 
     /// <inheritdoc />
