@@ -14,6 +14,7 @@ public sealed class SimulatedPaymentTerminal : IPaymentTerminal
     private readonly Channel<PaymentTerminalEvent> events = Channel.CreateUnbounded<PaymentTerminalEvent>();
     private readonly Lock gate = new();
     private readonly List<string> operations = [];
+    private readonly Dictionary<int, string> lastApproved = [];
     private int next;
 
     /// <inheritdoc />
@@ -70,6 +71,10 @@ public sealed class SimulatedPaymentTerminal : IPaymentTerminal
         if (outcome == PaymentTerminalEventKind.Approved)
         {
             pspRef = "SIM-PSP-" + Interlocked.Increment(ref next).ToString("D4", CultureInfo.InvariantCulture);
+            lock (gate)
+            {
+                lastApproved[evseId ?? 0] = pspRef;
+            }
         }
 
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -81,6 +86,17 @@ public sealed class SimulatedPaymentTerminal : IPaymentTerminal
         };
         events.Writer.TryWrite(new PaymentTerminalEvent(outcome, pspRef, evseId, pspRef is null ? null : details, outcome == PaymentTerminalEventKind.Approved ? null : "simulated " + outcome.ToString().ToLowerInvariant()));
         return pspRef;
+    }
+
+    /// <summary>Gets the PSP reference of the last card approved for an EVSE (0: no EVSE chosen), or null.</summary>
+    /// <param name="evseId">The EVSE.</param>
+    /// <returns>The pspRef.</returns>
+    public string? LastApproved(int evseId)
+    {
+        lock (gate)
+        {
+            return lastApproved.GetValueOrDefault(evseId);
+        }
     }
 
     /// <summary>Simulates the driver cancelling an approved payment at the terminal.</summary>
