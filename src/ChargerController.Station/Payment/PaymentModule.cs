@@ -36,6 +36,7 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
     private Task loop = Task.CompletedTask;
     private Task terminalLoop = Task.CompletedTask;
     private int pendingWork;
+    private int disposed;
 
     /// <summary>Initializes a new instance of the <see cref="PaymentModule"/> class.</summary>
     /// <param name="terminal">The integrated payment terminal, or <see langword="null"/> when the station has none.</param>
@@ -102,6 +103,12 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // The container disposes the instance once per registration (PaymentModule and IStationModule): only the first counts.
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (context is { } attached)
         {
             attached.QueuedMessageDelivered -= OnDelivered;

@@ -101,6 +101,9 @@ public sealed class PaymentRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Module.DisposeAsync();
+
+        // Twice, as the host's container does (registered as PaymentModule and as IStationModule).
+        await Module.DisposeAsync();
         _sessions?.Dispose();
         await Tx.DisposeAsync();
     }
