@@ -21,6 +21,9 @@ public static class ControlArgs
     /// <summary>weld, rcd, diode, meter-loss or clear for <see cref="ControlCommands.SimFault"/>.</summary>
     public const string Fault = "fault";
 
+    /// <summary>approve, decline, fail or cancel for <see cref="ControlCommands.SimPay"/>.</summary>
+    public const string Outcome = "outcome";
+
     /// <summary>Configuration key for <see cref="ControlCommands.ConfigGet"/> / <see cref="ControlCommands.ConfigSet"/>.</summary>
     public const string Key = "key";
 

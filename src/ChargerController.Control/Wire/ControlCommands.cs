@@ -42,6 +42,9 @@ public static class ControlCommands
     /// <summary>Simulation: inject or clear fault <c>fault</c> (weld, rcd, diode, meter-loss, clear) on EVSE <c>evse</c>.</summary>
     public const string SimFault = "sim.fault";
 
+    /// <summary>Simulation: a payment card at the simulated payment terminal for EVSE <c>evse</c>: <c>outcome</c> approve, decline, fail or cancel (C18/C19).</summary>
+    public const string SimPay = "sim.pay";
+
     /// <summary>List device-model variables and local settings (<see cref="ConfigList"/>).</summary>
     public const string ConfigList = "config.list";
 

@@ -28,4 +28,10 @@ public sealed record ChargingSession(int EvseId, string TransactionId, string Id
 
     /// <summary>Gets the token that stopped the session locally (E07.FR.02: sent with the StopAuthorized event).</summary>
     public IdTokenType? StopToken { get; init; }
+
+    /// <summary>
+    /// Gets a limit the station itself sets for the transaction (C18.FR.06: maxCost = the payment card's authorization
+    /// amount; C25.FR.04-06: the driver's QR-code input); sent with the token in the first event and enforced as E16.
+    /// </summary>
+    public TransactionLimitType? TransactionLimit { get; init; }
 }

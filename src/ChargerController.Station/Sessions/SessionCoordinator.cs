@@ -272,6 +272,26 @@ public sealed class SessionCoordinator : IDisposable
     }
 
     /// <summary>
+    /// Starts a session for a token another block has already decided on (C18 ad hoc payment: the payment terminal or the
+    /// CSMS accepted a DirectPayment token), without asking the authorizer again; EVSE restrictions of the decision, the
+    /// reservation gate and the EVSE's state still apply.
+    /// </summary>
+    /// <param name="token">The token.</param>
+    /// <param name="decision">The decision (not Accepted: nothing starts).</param>
+    /// <param name="evseId">The EVSE, or <see langword="null"/> to choose one as for a card.</param>
+    /// <param name="limit">A limit the station sets for the transaction (<see cref="ChargingSession.TransactionLimit"/>), or <see langword="null"/>.</param>
+    /// <param name="origin">How it started, for the log (e.g. <c>payment</c>).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>What happened.</returns>
+    public Task<SessionStartResult> StartWithDecisionAsync(IdTokenType token, AuthorizationDecision decision, int? evseId, TransactionLimitType? limit, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentException.ThrowIfNullOrWhiteSpace(token.IdToken, nameof(token));
+        return StartAuthorizedAsync(token, decision, evseId, origin, null, cancellationToken, limit: limit);
+    }
+
+    /// <summary>
     /// Re-creates the session of a transaction resumed after a restart (E17.FR.11, AllowEnergyTransferResumption) without
     /// authorizing again: the CSMS already accepted it.
     /// </summary>
@@ -383,7 +403,7 @@ public sealed class SessionCoordinator : IDisposable
         startGate.Dispose();
     }
 
-    private async Task<SessionStartResult> StartAuthorizedAsync(IdTokenType token, AuthorizationDecision decision, int? evseId, string origin, int? remoteStartId, CancellationToken cancellationToken, DateTimeOffset? authorizedAt = null)
+    private async Task<SessionStartResult> StartAuthorizedAsync(IdTokenType token, AuthorizationDecision decision, int? evseId, string origin, int? remoteStartId, CancellationToken cancellationToken, DateTimeOffset? authorizedAt = null, TransactionLimitType? limit = null)
     {
         if (evseId is { } requested && !evses.ContainsKey(requested))
         {
@@ -406,7 +426,7 @@ public sealed class SessionCoordinator : IDisposable
                 var choice = ChooseEvse(token, decision);
                 if (choice.AwaitOn is { } candidates)
                 {
-                    return Await(token, decision, origin, candidates);
+                    return Await(token, decision, origin, candidates, limit);
                 }
 
                 target = choice.EvseId;
@@ -436,7 +456,7 @@ public sealed class SessionCoordinator : IDisposable
             }
 
             var session = await OpenAsync(id, token, origin, cancellationToken).ConfigureAwait(false);
-            session = session with { StartedAt = authorizedAt ?? session.StartedAt, GroupIdToken = decision.Info.GroupIdToken, RemoteStartId = remoteStartId, ReservationId = reservation.ReservationId };
+            session = session with { StartedAt = authorizedAt ?? session.StartedAt, GroupIdToken = decision.Info.GroupIdToken, RemoteStartId = remoteStartId, ReservationId = reservation.ReservationId, TransactionLimit = limit };
             lock (state)
             {
                 sessions[id] = session;
@@ -493,9 +513,10 @@ public sealed class SessionCoordinator : IDisposable
         return awaitingCount < open.Length ? (null, open) : (null, null);
     }
 
-    private SessionStartResult Await(IdTokenType token, AuthorizationDecision decision, string origin, int[] candidates)
+    private SessionStartResult Await(IdTokenType token, AuthorizationDecision decision, string origin, int[] candidates, TransactionLimitType? limit)
     {
-        var entry = new AwaitingAuthorization(token, decision, origin, time.GetUtcNow());
+        // The limit (e.g. the amount a payment terminal authorized, C18.FR.06) travels with the waiting authorization.
+        var entry = new AwaitingAuthorization(token, decision, origin, time.GetUtcNow()) { Limit = limit };
         TimeSpan timeout;
         lock (state)
         {
@@ -580,7 +601,7 @@ public sealed class SessionCoordinator : IDisposable
     {
         try
         {
-            var result = await StartAuthorizedAsync(entry.Token, entry.Decision, evseId, entry.Origin, null, CancellationToken.None, entry.AuthorizedAt).ConfigureAwait(false);
+            var result = await StartAuthorizedAsync(entry.Token, entry.Decision, evseId, entry.Origin, null, CancellationToken.None, entry.AuthorizedAt, entry.Limit).ConfigureAwait(false);
             if (!result.Accepted)
             {
                 LogMessages.AwaitingAuthorizationEnded(logger, entry.Token.IdToken, result.Reason);
@@ -758,6 +779,8 @@ public sealed class SessionCoordinator : IDisposable
         public string Origin { get; } = origin;
 
         public DateTimeOffset AuthorizedAt { get; } = authorizedAt;
+
+        public TransactionLimitType? Limit { get; init; }
 
         public ITimer? Timer { get; set; }
     }

@@ -123,6 +123,18 @@ public sealed partial class TransactionManager
             request.TransactionInfo.RemoteStartId = session.RemoteStartId;
             state.IdTokenSent = true;
             tx = tx with { IdToken = token.IdToken, IdTokenType = token.Type };
+            if (session.TransactionLimit is { } own && (own.MaxEnergy is not null || own.MaxTime is not null || own.MaxCost is not null))
+            {
+                // C18.FR.06 / C25.FR.04-06: a limit the station sets itself (payment card authorization amount, the driver's
+                // QR-code input) goes with the token and is enforced as a CSMS one (E16); maxSoC is not supported.
+                request.TransactionInfo.TransactionLimit = new TransactionLimitType { MaxEnergy = own.MaxEnergy, MaxTime = own.MaxTime, MaxCost = own.MaxCost };
+                tx = tx with
+                {
+                    LimitMaxEnergyWh = own.MaxEnergy is { } energy ? (double)energy : tx.LimitMaxEnergyWh,
+                    LimitMaxTimeS = own.MaxTime ?? tx.LimitMaxTimeS,
+                    LimitMaxCost = own.MaxCost ?? tx.LimitMaxCost,
+                };
+            }
         }
 
         if (state.EvConnected && _evses.TryGetValue(state.EvseId, out var controller) && controller.Snapshot.CableMaxCurrentA is { } cable

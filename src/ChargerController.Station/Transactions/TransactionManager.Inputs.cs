@@ -117,6 +117,13 @@ public sealed partial class TransactionManager
             state.Latched = false;
             await EvaluateStartAsync(state, trigger).ConfigureAwait(false);
         }
+
+        if (session.TransactionLimit is not null && state.Tx is not null)
+        {
+            // The station's own limit went out with the token (C18.FR.06): watch it as E16 does a CSMS one.
+            await CheckLimitsAsync(state).ConfigureAwait(false);
+            ScheduleLimitWatch(state);
+        }
     }
 
     private async Task HandleSessionEndedAsync(ChargingSession session)

@@ -17,6 +17,22 @@ public sealed partial class TransactionManager
     /// <summary>The limits this station enforces (TxCtrlr.SupportedLimits, E16.FR.12). maxSoC needs the EV's state of charge (ISO 15118).</summary>
     public const string SupportedLimits = "maxEnergy,maxTime,maxCost";
 
+    /// <summary>
+    /// Sets a limit of a running transaction from the station side (C23.FR.02: maxCost raised after the payment terminal
+    /// increased its authorization): merged with the current limits, confirmed with TransactionEvent Updated
+    /// <c>LimitSet</c> when it changes, and a reached limit whose value was raised resumes the energy (E16.FR.14).
+    /// </summary>
+    /// <param name="transactionId">The transaction; an unknown or ended one is ignored.</param>
+    /// <param name="limit">The new limit values (null members keep the current ones).</param>
+    /// <param name="cancellationToken">Cancels the wait (not the change).</param>
+    /// <returns>A task completing once the event is queued.</returns>
+    public Task SetStationLimitAsync(string transactionId, TransactionLimitType limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transactionId);
+        ArgumentNullException.ThrowIfNull(limit);
+        return PostAndWaitAsync("station limit", () => ApplyCsmsLimitAsync(transactionId, limit, null), cancellationToken);
+    }
+
     private async Task ApplyCsmsLimitAsync(string transactionId, TransactionLimitType? limit, decimal? totalCost)
     {
         var state = _states.Values.FirstOrDefault(s => s.Tx?.TransactionId == transactionId);

@@ -12,6 +12,7 @@ using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Firmware;
 using ChargerController.Station.Monitoring;
+using ChargerController.Station.Payment;
 using ChargerController.Station.Provisioning.NetworkProfiles;
 using ChargerController.Station.Provisioning;
 using ChargerController.Station.Reservations;
@@ -84,7 +85,7 @@ internal static class OcppComposition
             FirmwareVersion = version,
             SerialNumber = options.SerialNumber,
         };
-        services.AddChargingStation(identity, sp => CreateTransport(sp, options, endpoint), StandaloneDefaults(deviceModelValues, endpoint));
+        services.AddChargingStation(identity, sp => CreateTransport(sp, options, endpoint), SimulatedPaymentDefaults(StandaloneDefaults(deviceModelValues, endpoint), options));
         services.AddSingleton<ControlStatus.IOcppStatusSource>(sp => new ControlStatus.RuntimeOcppStatusSource(
             sp.GetRequiredService<StationRuntime>(), sp.GetRequiredService<IOutboundQueue>()));
         services.AddSingleton(sp => new ControlStatus.StationConfigurationService(
@@ -156,6 +157,18 @@ internal static class OcppComposition
                 ActivationFile = Path.Combine(options.StateDir, "firmware-activation"),
                 PackagesDirectory = Path.Combine(options.StateDir, "packages"),
             });
+        // Ad hoc payment (C17-C25): a maker's IPaymentTerminal, or in --simulate the simulated one (chargerctl sim pay).
+        // Without a terminal the block still serves the QR code (WebPaymentsCtrlr) and NotifyWebPaymentStarted.
+        if (options.Simulate)
+        {
+            services.AddSingleton<SimulatedPaymentTerminal>();
+            services.AddPayment(sp => sp.GetRequiredService<SimulatedPaymentTerminal>());
+        }
+        else
+        {
+            services.AddPayment();
+        }
+
         if (endpoint.Url is not null)
         {
             services.AddNetworkProfiles(new NetworkProfileOptions { CsmsUrl = endpoint.Url, SecurityProfile = endpoint.Profile });
@@ -191,6 +204,21 @@ internal static class OcppComposition
     {
         var key = VariableKey.Of("AuthCtrlr", "OfflineTxForUnknownIdEnabled").ToStorageKey();
         if (endpoint.Url is not null || configured.ContainsKey(key))
+        {
+            return configured;
+        }
+
+        return new Dictionary<string, string>(configured, StringComparer.Ordinal) { [key] = "true" };
+    }
+
+    /// <summary>
+    /// In --simulate the simulated payment terminal is armed (PaymentCtrlr.Enabled true) unless the configuration says
+    /// otherwise, so <c>chargerctl sim pay</c> works out of the box; a real station keeps payment off by default.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> SimulatedPaymentDefaults(IReadOnlyDictionary<string, string> configured, ChargerdOptions options)
+    {
+        var key = VariableKey.Of(DeviceModelCatalog.PaymentCtrlr, "Enabled").ToStorageKey();
+        if (!options.Simulate || configured.ContainsKey(key))
         {
             return configured;
         }

@@ -3,6 +3,7 @@ using ChargerController.Hardware.Abstractions.Iec61851;
 using ChargerController.Hardware.Abstractions.Metering;
 using ChargerController.Simulator.Devices;
 using ChargerController.Station.Control;
+using ChargerController.Station.Payment;
 using ChargerController.Worker.ControlSocket;
 
 namespace ChargerController.Worker.Simulation;
@@ -11,7 +12,7 @@ namespace ChargerController.Worker.Simulation;
 /// The <c>sim.*</c> commands of a <c>--simulate</c> run: they act on the simulated EV and devices only, never on the
 /// station's decisions; the EVSE loop sees the result through its ports exactly as it would on hardware.
 /// </summary>
-internal sealed class SimulationCommands(SimulatedHardware hardware, StationControlService station, TimeProvider time) : IControlCommandModule
+internal sealed class SimulationCommands(SimulatedHardware hardware, StationControlService station, TimeProvider time, SimulatedPaymentTerminal? payment = null) : IControlCommandModule
 {
     public void Register(ControlRequestRouter router)
     {
@@ -38,6 +39,7 @@ internal sealed class SimulationCommands(SimulatedHardware hardware, StationCont
         }));
         router.Map(ControlCommands.SimTap, (request, _) => ValueTask.FromResult(Tap(request.Arg(ControlArgs.Uid))));
         router.Map(ControlCommands.SimEv, (request, _) => OnEvse(request, (id, evse) => SetEvState(id, evse, request.Arg(ControlArgs.State))));
+        router.Map(ControlCommands.SimPay, (request, _) => OnEvse(request, (id, _) => Pay(id, request.Arg(ControlArgs.Outcome))));
         router.Map(ControlCommands.SimFault, async (request, ct) =>
         {
             if (ControlReplies.EvseId(request, out var error) is not { } id)
@@ -72,6 +74,39 @@ internal sealed class SimulationCommands(SimulatedHardware hardware, StationCont
 
         hardware.Reader.Tap(uid);
         return ControlReplies.Done($"card {uid.ToUpperInvariant()} presented to the reader");
+    }
+
+    private ControlResponse Pay(int id, string? outcome)
+    {
+        if (payment is null)
+        {
+            return ControlReplies.Fail(ControlErrorCodes.Refused, "this station has no simulated payment terminal");
+        }
+
+        switch (outcome)
+        {
+            case "approve":
+                var pspRef = payment.Present(id, PaymentTerminalEventKind.Approved);
+                return ControlReplies.Done($"EVSE {id}: card approved, pspRef {pspRef} (DirectPayment token; needs PaymentCtrlr.Enabled)");
+            case "decline":
+                payment.Present(id, PaymentTerminalEventKind.Declined);
+                return ControlReplies.Done($"EVSE {id}: card declined by the simulated PSP");
+            case "fail":
+                payment.Present(id, PaymentTerminalEventKind.Failed);
+                return ControlReplies.Done($"EVSE {id}: terminal could not reach the simulated PSP");
+            case "cancel":
+                return payment.LastApproved(id) is { } last
+                    ? Cancelled(id, last)
+                    : ControlReplies.Fail(ControlErrorCodes.Refused, $"EVSE {id}: no approved payment to cancel");
+            default:
+                return ControlReplies.Fail(ControlErrorCodes.InvalidArgument, $"'{outcome}' is not a payment outcome: approve, decline, fail or cancel");
+        }
+    }
+
+    private ControlResponse Cancelled(int id, string pspRef)
+    {
+        payment!.Cancel(pspRef);
+        return ControlReplies.Done($"EVSE {id}: driver cancelled payment {pspRef} at the terminal");
     }
 
     private static ControlResponse SetEvState(int id, SimulatedEvse evse, string? state)

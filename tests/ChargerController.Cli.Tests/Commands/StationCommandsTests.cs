@@ -111,6 +111,8 @@ public sealed class StationCommandsTests
     [InlineData("sim fault 1 weld", ControlCommands.SimFault, "evse=1,fault=weld")]
     [InlineData("sim fault 1 meter-loss", ControlCommands.SimFault, "evse=1,fault=meter-loss")]
     [InlineData("sim fault 1 clear", ControlCommands.SimFault, "evse=1,fault=clear")]
+    [InlineData("sim pay 1 approve", ControlCommands.SimPay, "evse=1,outcome=approve")]
+    [InlineData("sim pay 2 cancel", ControlCommands.SimPay, "evse=2,outcome=cancel")]
     [InlineData("evse start 1", ControlCommands.EvseStart, "evse=1")]
     [InlineData("evse start 1 --id-token TECH-1", ControlCommands.EvseStart, "evse=1,idToken=TECH-1")]
     [InlineData("evse stop 1", ControlCommands.EvseStop, "evse=1")]
@@ -145,6 +147,8 @@ public sealed class StationCommandsTests
 
     [Theory]
     [InlineData("sim fault 1 bogus")]
+    [InlineData("sim pay 1 maybe")]
+    [InlineData("sim pay 1")]
     [InlineData("sim ev 1 --state E")]
     [InlineData("sim ev 1")]
     [InlineData("evse stop 0")]

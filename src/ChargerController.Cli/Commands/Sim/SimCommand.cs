@@ -15,5 +15,6 @@ public static class SimCommand
         TapCommand.Create(services),
         EvCommand.Create(services),
         FaultCommand.Create(services),
+        PayCommand.Create(services),
     };
 }

@@ -1,0 +1,50 @@
+using ChargerController.Station.DeviceModel;
+using ChargerController.Station.DisplayMessages;
+using ChargerController.Station.Runtime;
+using ChargerController.Station.Sessions;
+using ChargerController.Station.Transactions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChargerController.Station.Payment;
+
+/// <summary>Registers the ad hoc payment block (C17-C25).</summary>
+public static class PaymentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <see cref="PaymentModule"/> as <see cref="IStationModule"/>. Needs the <see cref="SessionCoordinator"/>,
+    /// the <see cref="TransactionManager"/> and the <see cref="StationIdentity"/>. Uses, when registered: an
+    /// <see cref="IPaymentTerminal"/> (none: QR code and prepaid only), an <see cref="ITransactionCostSource"/> (default
+    /// <see cref="CsmsTotalCostSource"/>: the CSMS's totalCost) and an <see cref="IPaymentDisplay"/> (default: the display
+    /// block's <see cref="IDisplayMessageSink"/>s).
+    /// </summary>
+    /// <param name="services">Services.</param>
+    /// <param name="terminal">Creates the station's payment terminal; null keeps a registered one (or none).</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddPayment(this IServiceCollection services, Func<IServiceProvider, IPaymentTerminal>? terminal = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (terminal is not null)
+        {
+            services.RemoveAll<IPaymentTerminal>();
+            services.AddSingleton(terminal);
+        }
+
+        services.TryAddSingleton<ITransactionCostSource, CsmsTotalCostSource>();
+        services.TryAddSingleton<IPaymentDisplay>(sp => new DisplaySinkPaymentDisplay(sp.GetServices<IDisplayMessageSink>()));
+        services.TryAddSingleton<IPaymentSessions>(sp => new PaymentSessions(sp.GetRequiredService<SessionCoordinator>(), sp.GetRequiredService<TransactionManager>()));
+        services.AddSingleton(sp =>
+        {
+            var identity = sp.GetRequiredService<StationIdentity>();
+            return new PaymentModule(
+                sp.GetService<IPaymentTerminal>(),
+                sp.GetRequiredService<IPaymentSessions>(),
+                sp.GetRequiredService<ITransactionCostSource>(),
+                sp.GetRequiredService<IPaymentDisplay>(),
+                identity.EvseCount,
+                identity.Identity);
+        });
+        services.AddSingleton<IStationModule>(sp => sp.GetRequiredService<PaymentModule>());
+        return services;
+    }
+}
