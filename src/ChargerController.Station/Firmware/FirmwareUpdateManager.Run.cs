@@ -32,8 +32,8 @@ public sealed partial class FirmwareUpdateManager
             if (job.Canceled)
             {
                 // Replaced by a newer update (L01.FR.24): it reports from now on under its own requestId.
-                await RestoreAvailabilityAsync(CancellationToken.None).ConfigureAwait(false);
                 state.SetPhase(FirmwarePhase.None);
+                await AfterCancelAsync(() => RestoreAvailabilityAsync(_shutdown.Token)).ConfigureAwait(false);
             }
 
             // On shutdown the phase stays Running: the next start reports the update failed.
@@ -44,7 +44,7 @@ public sealed partial class FirmwareUpdateManager
         {
             FirmwareLog.Failed(_logger, job.RequestId, ex);
             var failed = job.Phase < JobPhase.Verifying ? FirmwareStatusEnumType.DownloadFailed : FirmwareStatusEnumType.InstallationFailed;
-            await FinishAsync(job.RequestId, failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
+            await AfterCancelAsync(() => FinishAsync(job.RequestId, failed, ex.Message, _shutdown.Token)).ConfigureAwait(false);
         }
         finally
         {
@@ -186,6 +186,23 @@ public sealed partial class FirmwareUpdateManager
         // L01.FR.30: every attempt failed.
         await FinishAsync(job.RequestId, FirmwareStatusEnumType.DownloadFailed, last?.Message, job.Token).ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>
+    /// Runs a last report after the job itself ended. It observes the station's shutdown, never
+    /// <see cref="CancellationToken.None"/>: a CALL or status report that cannot complete while the station stops (its
+    /// timeout runs on the station clock) would otherwise hold <see cref="DisposeAsync"/> for ever.
+    /// </summary>
+    private async Task AfterCancelAsync(Func<Task> report)
+    {
+        try
+        {
+            await report().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
+        {
+            // Shutting down: the next start reports what is left (the phase is persisted).
+        }
     }
 
     /// <summary>A final status: sent, EVSEs given back, the update no longer pending.</summary>

@@ -426,7 +426,12 @@ public sealed class SessionCoordinator : IDisposable
                 var choice = ChooseEvse(token, decision);
                 if (choice.AwaitOn is { } candidates)
                 {
-                    return Await(token, decision, origin, candidates, limit);
+                    if (Await(token, decision, origin, candidates, limit, out var pluggedMeanwhile) is { } waiting)
+                    {
+                        return waiting;
+                    }
+
+                    choice = (pluggedMeanwhile, null);
                 }
 
                 target = choice.EvseId;
@@ -513,7 +518,12 @@ public sealed class SessionCoordinator : IDisposable
         return awaitingCount < open.Length ? (null, open) : (null, null);
     }
 
-    private SessionStartResult Await(IdTokenType token, AuthorizationDecision decision, string origin, int[] candidates, TransactionLimitType? limit)
+    /// <summary>
+    /// Lets the authorization wait for the first candidate EVSE an EV is plugged into, or returns <see langword="null"/>
+    /// with <paramref name="pluggedMeanwhile"/> when an EV was plugged into a candidate after <see cref="ChooseEvse"/> looked:
+    /// that EvConnected found no waiting authorization, so nothing else would ever bind this one.
+    /// </summary>
+    private SessionStartResult? Await(IdTokenType token, AuthorizationDecision decision, string origin, int[] candidates, TransactionLimitType? limit, out int? pluggedMeanwhile)
     {
         // The limit (e.g. the amount a payment terminal authorized, C18.FR.06) travels with the waiting authorization.
         var entry = new AwaitingAuthorization(token, decision, origin, time.GetUtcNow()) { Limit = limit };
@@ -521,6 +531,15 @@ public sealed class SessionCoordinator : IDisposable
         lock (state)
         {
             timeout = connectionTimeout;
+            pluggedMeanwhile = null;
+            foreach (var id in candidates)
+            {
+                if (evConnected.Contains(id) && !sessions.ContainsKey(id))
+                {
+                    pluggedMeanwhile = id;
+                    return null;
+                }
+            }
 
             // E03 / C01.FR.26: the authorization ends when no EV is plugged in within EVConnectionTimeOut.
             entry.Timer = time.CreateTimer(_ => OnAwaitingTimeout(entry), null, timeout, Timeout.InfiniteTimeSpan);
