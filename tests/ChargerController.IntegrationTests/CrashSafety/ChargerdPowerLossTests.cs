@@ -216,7 +216,8 @@ public sealed class ChargerdPowerLossTests(ITestOutputHelper output)
             Assert.True(depth >= depthBefore && depth > 0, $"queue depth {depth}, {depthBefore} reported before the last kill");
             output.WriteLine($"queue depth {depth} after 5 kills");
             final.Terminate();
-            Assert.Equal(0, await final.WaitForExitAsync(ChargerdRig.Timeout));
+            var code = await final.WaitForExitAsync(ChargerdRig.Timeout);
+            Assert.True(code == 0, $"chargerd exited {code} on SIGTERM: {final.StandardError}");
         }
 
         using var connection = new SqliteConnection($"Data Source={Path.Combine(rig.StateDir, ChargerController.Storage.StationDatabase.FileName)};Pooling=False");
