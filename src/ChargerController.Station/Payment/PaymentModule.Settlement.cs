@@ -50,6 +50,13 @@ public sealed partial class PaymentModule
 
         if (payment is null || request.EventType != TransactionEventEnumType.Ended)
         {
+            if (payment is null && request.EventType == TransactionEventEnumType.Ended)
+            {
+                // A transaction paid otherwise (RFID, remote start): its recorded cost is never settled here, so it is
+                // dropped now instead of staying in memory for the life of the process.
+                (costs as CsmsTotalCostSource)?.Forget(transactionId);
+            }
+
             return;
         }
 

@@ -191,7 +191,8 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
     {
         switch (e.Message.Action)
         {
-            case "TransactionEvent":
+            // Without payment (a home charger, the default) there is nothing to settle: no TransactionEvent is parsed for it.
+            case "TransactionEvent" when PaymentEnabled:
                 (costs as CsmsTotalCostSource)?.Observe(e);
                 Post("TransactionEvent delivered", () => OnTransactionEventDeliveredAsync(e));
                 break;
