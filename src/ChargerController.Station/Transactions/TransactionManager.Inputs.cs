@@ -118,9 +118,9 @@ public sealed partial class TransactionManager
             await EvaluateStartAsync(state, trigger).ConfigureAwait(false);
         }
 
-        if (session.TransactionLimit is not null && state.Tx is not null)
+        if (state.Tx is { LimitMaxEnergyWh: not null } or { LimitMaxTimeS: not null } or { LimitMaxCost: not null })
         {
-            // The station's own limit went out with the token (C18.FR.06): watch it as E16 does a CSMS one.
+            // The station's own limit went out with the token (E16.FR.01, C18.FR.06): watch it as E16 does a CSMS one.
             await CheckLimitsAsync(state).ConfigureAwait(false);
             ScheduleLimitWatch(state);
         }
