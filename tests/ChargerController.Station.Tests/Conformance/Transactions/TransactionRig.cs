@@ -26,6 +26,7 @@ public sealed class TransactionRig : IAsyncDisposable
     private readonly Dictionary<string, string> _config;
     private SimulatedEvse[] _devices = [];
     private EvseController[] _controllers = [];
+    private IStationModule[] _extras = [];
 
     private TransactionRig(Dictionary<string, string> config, IIdTokenAuthorizer authorizer, IReservationGate reservations, IChargingProfileInstaller? profiles)
     {
@@ -339,11 +340,13 @@ public sealed class TransactionRig : IAsyncDisposable
 
         var meters = _devices.Select((d, i) => (Id: i + 1, Meter: (IEnergyMeter)d.Meter)).ToDictionary(x => x.Id, x => x.Meter);
         Sessions = new SessionCoordinator(_controllers, meters, Authorizer, SessionOptions, harness.Time, Reservations);
-        Manager = new TransactionManager(_controllers, meters, Sessions, Journal, Authorizer, Reservations, Profiles, new TransactionManagerOptions(), harness.Time);
+        // A cost view among the extra modules (the tariff block) is what a cost limit is held against, as in chargerd.
+        Manager = new TransactionManager(_controllers, meters, Sessions, Journal, Authorizer, Reservations, Profiles, new TransactionManagerOptions(), harness.Time, () => _extras.OfType<Station.Tariffs.ITransactionCostSource>().FirstOrDefault());
+        _extras = [.. ExtraModules?.Invoke(harness, this) ?? []];
         return ports with
         {
             Transactions = Manager,
-            Modules = [.. modules, Manager, .. ExtraModules?.Invoke(harness, this) ?? []],
+            Modules = [.. modules, Manager, .. _extras],
             TriggerSources = [.. ports.TriggerSources, new TransactionTriggerSource(Manager)],
             OutboundQueue = Queue,
         };
