@@ -94,6 +94,30 @@ public sealed class StationLimitTests
     }
 
     [Fact]
+    public async Task E16_FR_04_CsmsLimitStaysTheCeilingAfterARestart()
+    {
+        // The CSMS's limit is journaled as the ceiling: a station-side raise after a power loss is still held to it.
+        await using var rig = await ChargingAsync(
+            new Dictionary<string, string>
+            {
+                ["TxCtrlr.DefaultMaxEnergy"] = "500",
+                ["TxCtrlr.ResumptionTimeout"] = "300",
+                ["TxCtrlr.AllowEnergyTransferResumption"] = "true",
+            },
+            request => request.GetProperty("seqNo").GetInt32() == 0 ? """{"transactionLimit":{"maxEnergy":150}}""" : "{}");
+        await rig.WaitForEventAsync(e => e.Trigger() == "LimitSet");
+
+        await rig.RestartAsync();
+        var resumed = await rig.WaitForEventAsync(e => e.Trigger() == "TxResumed");
+        await rig.Manager.SetStationLimitAsync(resumed.TxId(), new TransactionLimitType { MaxEnergy = 400m }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        await rig.WaitForEventAsync(e => e.Trigger() == "EnergyLimitReached", TimeSpan.FromMinutes(3));
+        await rig.RunUntilAsync(() => !rig.Controllers[0].Snapshot.ContactorClosed);
+        Assert.InRange(await DeliveredWhAsync(rig), 150m, 165m);
+        Assert.Single(rig.Events, e => e.Trigger() == "LimitSet");
+    }
+
+    [Fact]
     public async Task E16_StationLimit_TheStricterOfDefaultAndAuthorizationLimitApplies()
     {
         // A payment terminal's amount (the session's limit) and the configured default: per kind the stricter one.
