@@ -12,7 +12,8 @@ public static partial class DeviceModelCatalog
         list.AddRange(
         [
             Int("TxCtrlr", "EVConnectionTimeOut", "120", min: 0, max: 3600, unit: "s"),
-            Bool("TxCtrlr", "StopTxOnEVSideDisconnect", "true", ro: true),
+            // E09/E10: false suspends instead of ends a transaction that TxStopPoint Authorized alone ends.
+            Bool("TxCtrlr", "StopTxOnEVSideDisconnect", "true"),
             Bool("TxCtrlr", "StopTxOnInvalidId", "true"),
             Bool("TxCtrlr", "TxBeforeAcceptedEnabled", "false"),
             Str("TxCtrlr", "TxStartPoint", "PowerPathClosed") with { DataType = DataEnumType.MemberList, ValuesList = TxPointValues },

@@ -38,6 +38,7 @@ public sealed class SessionCoordinator : IDisposable
     private readonly List<AwaitingAuthorization> awaiting = [];
     private readonly Func<string> newTransactionId;
     private TimeSpan connectionTimeout;
+    private bool keepOnEvSideDisconnect;
 
     /// <summary>Creates the coordinator with a legacy <see cref="ITokenAuthorizer"/> and subscribes to the EVSEs' events.</summary>
     /// <param name="evses">The station's EVSE controllers.</param>
@@ -148,6 +149,20 @@ public sealed class SessionCoordinator : IDisposable
         lock (state)
         {
             connectionTimeout = timeout;
+        }
+    }
+
+    /// <summary>
+    /// Sets whether a session survives the cable being pulled at the EV side (E10: TxCtrlr.StopTxOnEVSideDisconnect false
+    /// with TxStopPoint Authorized). It then ends when the driver presents the token again or the CSMS stops it; with a
+    /// permanently attached cable also when no EV is plugged in again within EVConnectionTimeOut (E10.FR.02).
+    /// </summary>
+    /// <param name="keep">Whether to keep the session.</param>
+    public void SetKeepSessionOnEvSideDisconnect(bool keep)
+    {
+        lock (state)
+        {
+            keepOnEvSideDisconnect = keep;
         }
     }
 
@@ -765,6 +780,17 @@ public sealed class SessionCoordinator : IDisposable
                 lock (state)
                 {
                     evConnected.Remove(e.EvseId);
+                    if (keepOnEvSideDisconnect && sessions.TryGetValue(e.EvseId, out var kept))
+                    {
+                        // E10: the controller kept its authorization; the session waits for the EV (or the driver's token).
+                        if (evses[e.EvseId].HasTetheredCable)
+                        {
+                            // E10.FR.02: a permanently attached cable not plugged in again within the timeout deauthorizes.
+                            connectionTimers[e.EvseId] = time.CreateTimer(_ => OnConnectionTimeout(e.EvseId, kept.TransactionId), null, connectionTimeout, Timeout.InfiniteTimeSpan);
+                        }
+
+                        break;
+                    }
                 }
 
                 // The controller ends its authorization on unplug itself; the session ends with it.

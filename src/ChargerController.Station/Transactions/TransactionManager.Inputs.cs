@@ -183,9 +183,15 @@ public sealed partial class TransactionManager
 
         state.EvConnected = false;
         state.ChargingState = EvseChargingState.Idle;
-        if (state.Tx is not null)
+        if (state.Tx is not null && state.Session is not null && KeepOnEvSideDisconnect)
         {
-            // E09/E10: StopTxOnEVSideDisconnect (read-only true on this station) ends the transaction on unplug.
+            // E10: suspended, not ended (StopTxOnEVSideDisconnect false, TxStopPoint Authorized): the session and, on a socket
+            // outlet, the lock stay; the EV plugged in again charges on (CablePluggedIn), the driver's token ends it.
+            await UpdateAsync(state, TriggerReasonEnumType.EVCommunicationLost).ConfigureAwait(false);
+        }
+        else if (state.Tx is not null)
+        {
+            // E09: StopTxOnEVSideDisconnect (true by default) ends the transaction on unplug.
             var reason = state.PendingStop?.Reason ?? ReasonEnumType.EVDisconnected;
 
             // Without a bay sensor the cable leaving is the EV leaving the bay (EVDeparted) when only the bay stops it.

@@ -180,6 +180,7 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
         context.Register(new RemoteControl.UnlockConnectorHandler(this));
         ApplyConnectionTimeout();
         ApplyUnlockOnEvSideDisconnect();
+        ApplyKeepOnEvSideDisconnect();
         ScheduleClock();
         _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
     }

@@ -61,6 +61,9 @@ public sealed class TransactionRig : IAsyncDisposable
 
     public SessionCoordinatorOptions SessionOptions { get; init; } = new();
 
+    /// <summary>Gets a value indicating whether the EVSEs have a permanently attached 32 A cable (no proximity pilot, no connector lock).</summary>
+    public bool Tethered { get; init; }
+
     public IOutboundQueue? Queue { get; private set; }
 
     private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
@@ -89,7 +92,8 @@ public sealed class TransactionRig : IAsyncDisposable
         SessionCoordinatorOptions? sessionOptions = null,
         Func<StationHarness, TransactionRig, IEnumerable<IStationModule>>? extraModules = null,
         Func<int, ICurrentLimitSource>? limitSource = null,
-        Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null)
+        Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null,
+        bool tethered = false)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -108,6 +112,7 @@ public sealed class TransactionRig : IAsyncDisposable
             ExtraModules = extraModules,
             LimitSource = limitSource,
             AuthorizerFactory = authorizerFactory,
+            Tethered = tethered,
         };
         rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
         rig.Csms.Respond("TransactionEvent", "{}");
@@ -320,8 +325,10 @@ public sealed class TransactionRig : IAsyncDisposable
             var time = harness.Time;
             _devices = [.. Enumerable.Range(1, harness.Connectors.Connectors.Count).Select(_ => new SimulatedEvse(time, new SimulatedEvseOptions { Ev = SimulatedEvProfiles.ThreePhase11Kw, Meter = new SimulatedMeterOptions { InitialEnergyImportWh = 1000 } }))];
             _controllers = [.. _devices.Select((d, i) => new EvseController(
-                new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, d.ConnectorLock, d.Meter, d.ProximityPilot),
-                new EvseOptions { EvseId = i + 1 },
+                Tethered
+                    ? new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, null, d.Meter, null)
+                    : new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, d.ConnectorLock, d.Meter, d.ProximityPilot),
+                new EvseOptions { EvseId = i + 1, TetheredCableMaxCurrentA = Tethered ? 32 : null },
                 time,
                 LimitSource is { } limit ? [limit(i + 1)] : null))];
             Queue = new InMemoryOutboundQueue(time);
