@@ -780,7 +780,7 @@ public sealed class SessionCoordinator : IDisposable
                 lock (state)
                 {
                     evConnected.Remove(e.EvseId);
-                    if (keepOnEvSideDisconnect && sessions.TryGetValue(e.EvseId, out var kept))
+                    if (keepOnEvSideDisconnect && evses[e.EvseId].Snapshot.SessionAuthorized && sessions.TryGetValue(e.EvseId, out var kept))
                     {
                         // E10: the controller kept its authorization; the session waits for the EV (or the driver's token).
                         if (evses[e.EvseId].HasTetheredCable)

@@ -42,7 +42,7 @@ public sealed partial class TransactionManager
         return Enum.GetValues<TxPoint>().Any(p => p != TxPoint.None && points.HasFlag(p) && Holds(p, state));
     }
 
-    private async Task HandleEvseEventAsync(EvseEvent e)
+    private async Task HandleEvseEventAsync(EvseEvent e, bool keptAuthorization)
     {
         if (!_states.TryGetValue(e.EvseId, out var state))
         {
@@ -66,7 +66,7 @@ public sealed partial class TransactionManager
 
                 break;
             case EvDisconnected:
-                await OnEvGoneAsync(state).ConfigureAwait(false);
+                await OnEvGoneAsync(state, keptAuthorization).ConfigureAwait(false);
                 break;
             case ChargingStateChanged changed:
                 await OnChargingStateAsync(state, changed.State).ConfigureAwait(false);
@@ -136,7 +136,7 @@ public sealed partial class TransactionManager
         state.Session = null;
         if (session.EndReason == SessionEndReason.EvDisconnected)
         {
-            await OnEvGoneAsync(state).ConfigureAwait(false);
+            await OnEvGoneAsync(state, keptAuthorization: false).ConfigureAwait(false);
             return;
         }
 
@@ -174,7 +174,7 @@ public sealed partial class TransactionManager
         ReleaseLatch(state);
     }
 
-    private async Task OnEvGoneAsync(EvseTransactionState state)
+    private async Task OnEvGoneAsync(EvseTransactionState state, bool keptAuthorization)
     {
         if (!state.EvConnected && state.Tx is null)
         {
@@ -183,7 +183,7 @@ public sealed partial class TransactionManager
 
         state.EvConnected = false;
         state.ChargingState = EvseChargingState.Idle;
-        if (state.Tx is not null && state.Session is not null && KeepOnEvSideDisconnect)
+        if (state.Tx is not null && state.Session is not null && keptAuthorization && KeepOnEvSideDisconnect)
         {
             // E10: suspended, not ended (StopTxOnEVSideDisconnect false, TxStopPoint Authorized): the session and, on a socket
             // outlet, the lock stay; the EV plugged in again charges on (CablePluggedIn), the driver's token ends it.

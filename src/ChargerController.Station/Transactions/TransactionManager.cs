@@ -284,7 +284,12 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
         }
     }
 
-    private void OnEvseEvent(object? sender, EvseEvent e) => Post(e.GetType().Name, () => HandleEvseEventAsync(e));
+    private void OnEvseEvent(object? sender, EvseEvent e)
+    {
+        // E10: whether the controller kept its authorization over this unplug is read now, as the event is raised.
+        var keptAuthorization = e is EvDisconnected && sender is EvseController evse && evse.Snapshot.SessionAuthorized;
+        Post(e.GetType().Name, () => HandleEvseEventAsync(e, keptAuthorization));
+    }
 
     private void OnSessionStarted(object? sender, ChargingSession session) => Post("session started", () => HandleSessionStartedAsync(session));
 

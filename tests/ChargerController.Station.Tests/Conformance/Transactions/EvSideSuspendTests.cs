@@ -127,6 +127,28 @@ public sealed class EvSideSuspendTests
     }
 
     [Fact]
+    public async Task E10_SocketWithoutLock_CableMayBeGone_TransactionEnds()
+    {
+        // Without a lock the plug may have left the socket with the cable: the station cannot keep the session for a
+        // driver who may be gone, so the unplug ends it as with StopTxOnEVSideDisconnect true.
+        await using var rig = await TransactionRig.StartAsync(Suspend, connectorLock: false);
+        await rig.PlugAsync();
+        await rig.TapAsync("CARD1");
+        await rig.WaitForEventAsync(e => e.ChargingState() == "Charging");
+        rig.Ev().Unplug();
+
+        var ended = await rig.WaitForEventAsync(e => e.EventType() == "Ended");
+        Assert.Equal(("EVCommunicationLost", "EVDisconnected"), (ended.Trigger(), ended.StoppedReason()));
+        Assert.DoesNotContain(rig.Events, e => e.EventType() == "Updated" && e.Trigger() == "EVCommunicationLost");
+        Assert.Null(rig.Sessions.SessionOf(1));
+
+        // A car plugged in next gets nothing on the previous driver's authorization.
+        rig.Ev().Plug(CpState.C);
+        await rig.RunForAsync(TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+        Assert.False(rig.Device().Contactor.L1Conducting);
+    }
+
+    [Fact]
     public async Task E06_StopTxOnEVSideDisconnectFalse_TxStopPointWithEVConnected_StillEnds()
     {
         // Only TxStopPoint Authorized keeps the transaction: with EVConnected in it, the cable leaving ends it (E06.FR.02).

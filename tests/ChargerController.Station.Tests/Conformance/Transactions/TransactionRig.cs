@@ -64,6 +64,9 @@ public sealed class TransactionRig : IAsyncDisposable
     /// <summary>Gets a value indicating whether the EVSEs have a permanently attached 32 A cable (no proximity pilot, no connector lock).</summary>
     public bool Tethered { get; init; }
 
+    /// <summary>Gets a value indicating whether a socket outlet has its connector lock (always none with a tethered cable).</summary>
+    public bool ConnectorLock { get; init; } = true;
+
     public IOutboundQueue? Queue { get; private set; }
 
     private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
@@ -93,7 +96,8 @@ public sealed class TransactionRig : IAsyncDisposable
         Func<StationHarness, TransactionRig, IEnumerable<IStationModule>>? extraModules = null,
         Func<int, ICurrentLimitSource>? limitSource = null,
         Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null,
-        bool tethered = false)
+        bool tethered = false,
+        bool connectorLock = true)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -113,6 +117,7 @@ public sealed class TransactionRig : IAsyncDisposable
             LimitSource = limitSource,
             AuthorizerFactory = authorizerFactory,
             Tethered = tethered,
+            ConnectorLock = connectorLock,
         };
         rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
         rig.Csms.Respond("TransactionEvent", "{}");
@@ -327,7 +332,7 @@ public sealed class TransactionRig : IAsyncDisposable
             _controllers = [.. _devices.Select((d, i) => new EvseController(
                 Tethered
                     ? new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, null, d.Meter, null)
-                    : new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, d.ConnectorLock, d.Meter, d.ProximityPilot),
+                    : new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, ConnectorLock ? d.ConnectorLock : null, d.Meter, d.ProximityPilot),
                 new EvseOptions { EvseId = i + 1, TetheredCableMaxCurrentA = Tethered ? 32 : null },
                 time,
                 LimitSource is { } limit ? [limit(i + 1)] : null))];
