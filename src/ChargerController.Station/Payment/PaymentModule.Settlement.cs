@@ -54,7 +54,7 @@ public sealed partial class PaymentModule
             {
                 // A transaction paid otherwise (RFID, remote start): its recorded cost is never settled here, so it is
                 // dropped now instead of staying in memory for the life of the process.
-                (costs as CsmsTotalCostSource)?.Forget(transactionId);
+                Reported?.Forget(transactionId);
             }
 
             return;
@@ -77,12 +77,12 @@ public sealed partial class PaymentModule
                 Show(payment.EvseId, d => d.ShowText(payment.EvseId ?? 0, server));
             }
 
-            (costs as CsmsTotalCostSource)?.Forget(transactionId);
+            Reported?.Forget(transactionId);
             return;
         }
 
         var cost = costs.TotalCost(transactionId);
-        (costs as CsmsTotalCostSource)?.Forget(transactionId);
+        Reported?.Forget(transactionId);
         if (cost is null)
         {
             // Neither the CSMS nor a local calculation gave a total cost: nothing is captured on a guess. The CSO settles

@@ -134,6 +134,9 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
         enabledChanged.Dispose();
     }
 
+    /// <summary>Gets where the costs read from delivered TransactionEvents go (the default source, or the tariff bridge's).</summary>
+    private CsmsTotalCostSource? Reported => costs as CsmsTotalCostSource ?? (costs as TariffCostBridge)?.Reported;
+
     private bool PaymentEnabled => context?.DeviceModel.GetBool(DeviceModelCatalog.PaymentCtrlr, "Enabled", false) == true;
 
     private decimal GetDecimal(string variable, decimal fallback) =>
@@ -193,7 +196,7 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
         {
             // Without payment (a home charger, the default) there is nothing to settle: no TransactionEvent is parsed for it.
             case "TransactionEvent" when PaymentEnabled:
-                (costs as CsmsTotalCostSource)?.Observe(e);
+                Reported?.Observe(e);
                 Post("TransactionEvent delivered", () => OnTransactionEventDeliveredAsync(e));
                 break;
             case "NotifySettlement" when e.Response is { } response:

@@ -14,8 +14,9 @@ public static class PaymentServiceCollectionExtensions
     /// <summary>
     /// Adds the <see cref="PaymentModule"/> as <see cref="IStationModule"/>. Needs the <see cref="SessionCoordinator"/>,
     /// the <see cref="TransactionManager"/> and the <see cref="StationIdentity"/>. Uses, when registered: an
-    /// <see cref="IPaymentTerminal"/> (none: QR code and prepaid only), an <see cref="ITransactionCostSource"/> (default
-    /// <see cref="CsmsTotalCostSource"/>: the CSMS's totalCost) and an <see cref="IPaymentDisplay"/> (default: the display
+    /// <see cref="IPaymentTerminal"/> (none: QR code and prepaid only), an <see cref="ITransactionCostSource"/> (default: a
+    /// <see cref="TariffCostBridge"/> over the tariff block's costs when it is registered, else <see cref="CsmsTotalCostSource"/>:
+    /// the CSMS's totalCost) and an <see cref="IPaymentDisplay"/> (default: the display
     /// block's <see cref="IDisplayMessageSink"/>s).
     /// </summary>
     /// <param name="services">Services.</param>
@@ -30,7 +31,10 @@ public static class PaymentServiceCollectionExtensions
             services.AddSingleton(terminal);
         }
 
-        services.TryAddSingleton<ITransactionCostSource, CsmsTotalCostSource>();
+        // With the tariff block (AddTariffs) its costs (local calculation, CostUpdated) reach the payment block too.
+        services.TryAddSingleton<ITransactionCostSource>(sp => sp.GetService<Tariffs.ITransactionCostSource>() is { } tariffs
+            ? new TariffCostBridge(tariffs)
+            : new CsmsTotalCostSource());
         services.TryAddSingleton<IPaymentDisplay>(sp => new DisplaySinkPaymentDisplay(sp.GetServices<IDisplayMessageSink>()));
         services.TryAddSingleton<IPaymentSessions>(sp => new PaymentSessions(sp.GetRequiredService<SessionCoordinator>(), sp.GetRequiredService<TransactionManager>()));
         services.AddSingleton(sp =>
