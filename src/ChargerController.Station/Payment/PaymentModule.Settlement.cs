@@ -27,6 +27,7 @@ public sealed partial class PaymentModule
         {
             payment.TransactionId ??= transactionId;
             payment.EvseId = evseId;
+            Keep(payment);
         }
 
         return OnWebPaymentTransactionStartedAsync(evseId, transactionId, payment is null);
@@ -46,6 +47,7 @@ public sealed partial class PaymentModule
             // The first event after the authorization carries the token (C18.FR.06): it binds the payment to the transaction.
             payment = byToken;
             payment.TransactionId = transactionId;
+            Keep(payment);
         }
 
         if (payment is null || request.EventType != TransactionEventEnumType.Ended)
@@ -61,7 +63,13 @@ public sealed partial class PaymentModule
         }
 
         payments.Remove(payment.PspRef);
+
+        // Durable before the terminal is asked: a reboot from here on settles after the restart with this amount.
+        payment.SettlementDue = true;
+        payment.SettlementAmount = costs.TotalCost(transactionId);
+        Keep(payment);
         await SettleAsync(payment, transactionId).ConfigureAwait(false);
+        Drop(payment.PspRef);
     }
 
     private async Task SettleAsync(PaymentRecord payment, string transactionId)
@@ -81,7 +89,7 @@ public sealed partial class PaymentModule
             return;
         }
 
-        var cost = costs.TotalCost(transactionId);
+        var cost = payment.SettlementDue ? payment.SettlementAmount : costs.TotalCost(transactionId);
         Reported?.Forget(transactionId);
         if (cost is null)
         {
@@ -200,11 +208,13 @@ public sealed partial class PaymentModule
         {
             // The limit stays: the energy stops at maxCost (E16), never beyond what the card covers.
             payment.IncreaseRefusedAt = payment.Authorized;
+            Keep(payment);
             PaymentLog.IncreaseRefused(logger, payment.PspRef, payment.Authorized);
             return;
         }
 
         payment.Authorized += increment;
+        Keep(payment);
         PaymentLog.Increased(logger, payment.PspRef, payment.Authorized);
 
         // C23.FR.02: TransactionEvent LimitSet with maxCost raised by the increment.
