@@ -206,8 +206,12 @@ public sealed partial class TariffModule
         tx.CsmsCost = request.TotalCost;
         Display.Show(Format("Cost so far", request.TotalCost, Currency), request.TransactionId);
 
-        // C23/E16: the payment block and the transaction block hear of the CSMS's running cost too.
-        Changed(tx, final: false);
+        // C23/E16: the payment block and the transaction block hear of the CSMS's running cost too. With a local
+        // calculation the station's own cost stays the one they use (and it is only read under the block's gate).
+        if (tx.Accumulator is null)
+        {
+            Changed(tx, final: false);
+        }
     }
 
     /// <summary>

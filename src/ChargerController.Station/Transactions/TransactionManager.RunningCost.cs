@@ -16,7 +16,25 @@ public sealed partial class TransactionManager
         ArgumentNullException.ThrowIfNull(transactionId);
         if (totalCost >= 0)
         {
-            Post("running cost", () => ApplyCsmsLimitAsync(transactionId, null, totalCost));
+            Post("running cost", () => TakeRunningCostAsync(transactionId, totalCost));
         }
+    }
+
+    private Task TakeRunningCostAsync(string transactionId, decimal totalCost)
+    {
+        var state = _states.Values.FirstOrDefault(s => s.Tx?.TransactionId == transactionId);
+        if (state?.Tx is not { } tx || tx.RunningCost == totalCost)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (tx.LimitMaxCost is null)
+        {
+            // No cost limit to hold it against: kept for a limit that may come later, without a journal write per sample.
+            state.Tx = tx with { RunningCost = totalCost };
+            return Task.CompletedTask;
+        }
+
+        return ApplyCsmsLimitAsync(transactionId, null, totalCost);
     }
 }
