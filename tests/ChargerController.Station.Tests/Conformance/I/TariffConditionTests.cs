@@ -126,14 +126,15 @@ public sealed class TariffConditionTests
     [Fact]
     public async Task TC_I_119_CS()
     {
-        // I12.FR.05/09/10: fixed fee, energy and charging time each in their totalCost part, usage in totalUsage;
+        // I12.FR.05/09/10: fixed fee, energy and charging time each in their totalCost part, usage in totalUsage; the
+        // energy price of this AC EVSE is the first whose evseKind holds (I12.FR.34);
         // I12.FR.30: the fixed fee's dayOfWeek condition (Wednesday) is evaluated once at the start; I12.FR.34: the first
         // applicable charging-time price is 0.50/min for the first 120 s of charging (maxChargingTime), then 0.10/min, with a
         // new period exactly at 120 s (I12.FR.35/36); I12.FR.13: VAT on energy; I12.FR.17: the total is the sum of the parts.
         var tariff = """
             {"tariffId":"T119","currency":"EUR",
              "fixedFee":{"prices":[{"priceFixed":9.99,"conditions":{"dayOfWeek":["Monday"]}},{"priceFixed":1.50,"conditions":{"dayOfWeek":["Wednesday"]}}]},
-             "energy":{"prices":[{"priceKwh":0.20,"conditions":{"maxPower":100000}},{"priceKwh":0.90}],"taxRates":[{"type":"vat","tax":21}]},
+             "energy":{"prices":[{"priceKwh":0.90,"conditions":{"evseKind":"DC"}},{"priceKwh":0.20,"conditions":{"evseKind":"AC"}}],"taxRates":[{"type":"vat","tax":21}]},
              "chargingTime":{"prices":[{"priceMinute":0.50,"conditions":{"maxChargingTime":120}},{"priceMinute":0.10}]}}
             """;
         await using var s = await ChargingAsync(tariff);
