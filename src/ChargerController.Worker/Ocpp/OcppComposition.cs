@@ -28,6 +28,7 @@ using ChargerController.Storage.Certificates;
 using ChargerController.Storage.DeviceModel;
 using ChargerController.Storage.DisplayMessages;
 using ChargerController.Storage.Monitoring;
+using ChargerController.Storage.Payment;
 using ChargerController.Storage.Queue;
 using ChargerController.Storage.Reservations;
 using ChargerController.Storage.Tariffs;
@@ -159,6 +160,8 @@ internal static class OcppComposition
             });
         // Ad hoc payment (C17-C25): a maker's IPaymentTerminal, or in --simulate the simulated one (chargerctl sim pay).
         // Without a terminal the block still serves the QR code (WebPaymentsCtrlr) and NotifyWebPaymentStarted.
+        // Payments not settled yet are kept in the station database (a reboot before settlement loses nothing).
+        services.AddSingleton<IPaymentStore>(sp => new SqlitePaymentStore(sp.GetRequiredService<StationDatabase>()));
         if (options.Simulate)
         {
             services.AddSingleton<SimulatedPaymentTerminal>();
