@@ -84,6 +84,9 @@ internal static class OcppComposition
             EvseCount = options.Evses,
             FirmwareVersion = version,
             SerialNumber = options.SerialNumber,
+
+            // The simulated meters sign their readings; none of the Modbus meter profiles can (docs/SIGNED-METER-VALUES.md).
+            SignedMeterValues = options.Simulate,
         };
         services.AddChargingStation(identity, sp => CreateTransport(sp, options, endpoint), SimulatedPaymentDefaults(StandaloneDefaults(deviceModelValues, endpoint), options));
         services.AddSingleton<ControlStatus.IOcppStatusSource>(sp => new ControlStatus.RuntimeOcppStatusSource(

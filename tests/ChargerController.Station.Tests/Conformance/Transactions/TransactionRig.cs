@@ -88,7 +88,8 @@ public sealed class TransactionRig : IAsyncDisposable
         SessionCoordinatorOptions? sessionOptions = null,
         Func<StationHarness, TransactionRig, IEnumerable<IStationModule>>? extraModules = null,
         Func<int, ICurrentLimitSource>? limitSource = null,
-        Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null)
+        Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null,
+        HarnessSetup? setup = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -108,7 +109,7 @@ public sealed class TransactionRig : IAsyncDisposable
             LimitSource = limitSource,
             AuthorizerFactory = authorizerFactory,
         };
-        rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
+        rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, setup: setup, configurePorts: rig.Configure);
         rig.Csms.Respond("TransactionEvent", "{}");
         rig.Csms.Respond("MeterValues", "{}");
         rig.Csms.Respond("Authorize", """{"idTokenInfo":{"status":"Accepted"}}""");
