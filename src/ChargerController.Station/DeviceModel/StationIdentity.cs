@@ -35,4 +35,10 @@ public sealed record StationIdentity
     /// SignReadings variables (Part 2 §2.9.4: a station that cannot sign SHALL NOT report them).
     /// </summary>
     public bool SignedMeterValues { get; init; }
+
+    /// <summary>
+    /// Gets the custom triggers the composition registers (<c>RemoteControl/ICustomTriggerSource</c>), reported in
+    /// CustomizationCtrlr.CustomTriggers (F06.FR.18); none: the variable is not reported.
+    /// </summary>
+    public IReadOnlyList<string> CustomTriggers { get; init; } = [];
 }
