@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChargerController.Hardware.Abstractions.Metering;
 
@@ -130,7 +131,9 @@ public sealed class OcmfMeterSigner : IMeterSigner, IDisposable
     private byte[] Payload(MeterReading reading, MeterSigningContext context, long page)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping: the payload is signed as written, and OCMF readers expect "+0000", not "\u002B0000". It is
+        // never embedded in HTML.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("FV", "1.0");

@@ -14,14 +14,14 @@ public sealed partial class TransactionManager
     // of that moment (journaled with it), as a meter that signs in hardware would give it.
     private MeterValueType? SignIfConfigured(MeterValueType? value, MeterReading reading, string component, string variable, ReadingContextEnumType context, int evseId, string? transactionId)
     {
-        if (value is null || _context is null || !_meters.TryGetValue(evseId, out var meter) || meter is not ISigningEnergyMeter { Signer: { } signer })
+        var inTransaction = transactionId is not null;
+        if (value is null || _context is not { DeviceModel: var model } || !MeterValueSigning.ShouldSign(model, component, variable, inTransaction))
         {
             return value;
         }
 
-        var inTransaction = transactionId is not null;
-        var model = _context.DeviceModel;
-        if (MeterValueSigning.ShouldSign(model, component, variable, inTransaction))
+        // The signer is only asked for once signing is on: a meter may set it up on first use (the simulated one makes its key).
+        if (_meters.TryGetValue(evseId, out var meter) && meter is ISigningEnergyMeter { Signer: { } signer })
         {
             _signing.Sign(value, reading, signer, MeterValueSigning.ContextOf(context, inTransaction), MeterValueSigning.PublicKeyMode(model), evseId, transactionId);
         }

@@ -59,6 +59,7 @@ public sealed class OcmfMeterSignerTests : IDisposable
         Assert.Equal("1-b:1.8.0", rd.GetProperty("RI").GetString());
         Assert.Equal("E", rd.GetProperty("TX").GetString());
         Assert.Equal("2026-11-24T21:30:15,250+0000 I", rd.GetProperty("TM").GetString());
+        Assert.Contains("\"TM\":\"2026-11-24T21:30:15,250+0000 I\"", System.Text.Encoding.UTF8.GetString(signed.Data.Span), StringComparison.Ordinal);
     }
 
     [Fact]
