@@ -16,7 +16,7 @@ namespace ChargerController.Simulator.Devices;
 /// The key is the simulated meter's own: kept in a PEM file (mode 0600) when one is given, so the key a CSMS has on
 /// record stays valid across restarts, like a real meter's.
 /// </summary>
-public sealed class OcmfMeterSigner : IMeterSigner, IDisposable
+public sealed class OcmfMeterSigner : MeterSigner, IDisposable
 {
     /// <summary>The signature algorithm (SigningMethodEnumStringType, Part 2 appendix).</summary>
     public const string Method = "ECDSA-secp256r1-SHA256";
@@ -47,13 +47,13 @@ public sealed class OcmfMeterSigner : IMeterSigner, IDisposable
     }
 
     /// <inheritdoc />
-    public string SigningMethod => Method;
+    public override string SigningMethod => Method;
 
     /// <inheritdoc />
-    public string EncodingMethod => Encoding;
+    public override string EncodingMethod => Encoding;
 
     /// <inheritdoc />
-    public string PublicKey { get; }
+    public override string PublicKey { get; }
 
     /// <summary>Creates a signer with a new key that lives as long as the process.</summary>
     /// <param name="meterSerial">The meter's serial number.</param>
@@ -96,7 +96,7 @@ public sealed class OcmfMeterSigner : IMeterSigner, IDisposable
     }
 
     /// <inheritdoc />
-    public SignedMeterData? Sign(MeterReading reading, MeterSigningContext context)
+    public override SignedMeterData? Sign(MeterReading reading, MeterSigningContext context)
     {
         ArgumentNullException.ThrowIfNull(reading);
         if (!double.IsFinite(reading.EnergyImportWh))

@@ -10,7 +10,7 @@ namespace ChargerController.Simulator.Devices;
 /// It signs its register readings like an Eichrecht meter (<see cref="OcmfMeterSigner"/>, key made on first use).
 /// Fault injection: the meter stops answering (<see cref="MeterReadException"/> with the chosen <see cref="MeterFault"/>).
 /// </summary>
-public sealed class SimulatedMeter : ISigningEnergyMeter, IDisposable
+public sealed class SimulatedMeter : IEnergyMeter, IDisposable
 {
     private readonly TimeProvider timeProvider;
     private readonly SimulatedEv ev;
@@ -57,7 +57,7 @@ public sealed class SimulatedMeter : ISigningEnergyMeter, IDisposable
     public int Phases => Options.Phases;
 
     /// <inheritdoc />
-    public IMeterSigner? Signer
+    public MeterSigner? Signer
     {
         get
         {

@@ -88,7 +88,7 @@ public sealed class MeterValueSigning
     /// <param name="evseId">The EVSE.</param>
     /// <param name="transactionId">The running transaction, or <see langword="null"/>.</param>
     /// <returns>True when a signature was attached.</returns>
-    public bool Sign(MeterValueType value, MeterReading reading, IMeterSigner signer, MeterSigningContext context, PublicKeyWithSignedMeterValue mode, int evseId, string? transactionId)
+    public bool Sign(MeterValueType value, MeterReading reading, MeterSigner signer, MeterSigningContext context, PublicKeyWithSignedMeterValue mode, int evseId, string? transactionId)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(reading);

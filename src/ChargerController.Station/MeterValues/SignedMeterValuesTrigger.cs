@@ -64,10 +64,10 @@ public sealed class SignedMeterValuesTrigger : ICustomTriggerSource
         }
     }
 
-    private IEnumerable<(int EvseId, IEnergyMeter Meter, IMeterSigner Signer)> Signing(int? evseId) =>
+    private IEnumerable<(int EvseId, IEnergyMeter Meter, MeterSigner Signer)> Signing(int? evseId) =>
         _meters.Where(m => evseId is null || m.Key == evseId)
             .OrderBy(m => m.Key)
-            .Select(m => (m.Key, m.Value, Signer: (m.Value as ISigningEnergyMeter)?.Signer))
+            .Select(m => (m.Key, m.Value, m.Value.Signer))
             .Where(m => m.Signer is not null)
             .Select(m => (m.Key, m.Value, m.Signer!));
 }

@@ -21,7 +21,7 @@ public sealed partial class TransactionManager
         }
 
         // The signer is only asked for once signing is on: a meter may set it up on first use (the simulated one makes its key).
-        if (_meters.TryGetValue(evseId, out var meter) && meter is ISigningEnergyMeter { Signer: { } signer })
+        if (_meters.TryGetValue(evseId, out var meter) && meter.Signer is { } signer)
         {
             _signing.Sign(value, reading, signer, MeterValueSigning.ContextOf(context, inTransaction), MeterValueSigning.PublicKeyMode(model), evseId, transactionId);
         }

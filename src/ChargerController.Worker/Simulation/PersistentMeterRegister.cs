@@ -11,7 +11,7 @@ namespace ChargerController.Worker.Simulation;
 /// leaves a mark above everything reported; the next start counts on from the mark. One write per 10 Wh: every few
 /// seconds per charging EVSE, never while idle.
 /// </summary>
-internal sealed class PersistentMeterRegister : ISigningEnergyMeter
+internal sealed class PersistentMeterRegister : IEnergyMeter
 {
     private const double HeadroomWh = 10.0;
     private readonly IEnergyMeter inner;
@@ -29,7 +29,7 @@ internal sealed class PersistentMeterRegister : ISigningEnergyMeter
     public int Phases => inner.Phases;
 
     /// <summary>The simulated meter's signer: the register kept here is the one it signs.</summary>
-    public IMeterSigner? Signer => (inner as ISigningEnergyMeter)?.Signer;
+    public MeterSigner? Signer => inner.Signer;
 
     /// <summary>The register to start the simulated meter from: the saved mark, 0 for a new state directory.</summary>
     public static double Load(string path)

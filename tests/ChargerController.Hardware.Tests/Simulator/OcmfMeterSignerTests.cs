@@ -139,7 +139,7 @@ public sealed class OcmfMeterSignerTests : IDisposable
         evse.Contactor.Close(PhaseSelection.AllPhases);
         time.Advance(TimeSpan.FromMinutes(10));
 
-        ISigningEnergyMeter meter = evse.Meter;
+        IEnergyMeter meter = evse.Meter;
         var reading = await meter.ReadAsync(CancellationToken.None);
         var signed = meter.Signer!.Sign(reading, MeterSigningContext.TransactionUpdate)!;
 

@@ -126,19 +126,19 @@ public sealed class MeterValueSigningTests
         Assert.Null(register.SampledValue[0].SignedMeterValue);
     }
 
-    private sealed class CountingSigner : IMeterSigner
+    private sealed class CountingSigner : MeterSigner
     {
         public bool Refuse { get; init; }
 
         public int Calls { get; private set; }
 
-        public string SigningMethod => "TEST-METHOD";
+        public override string SigningMethod => "TEST-METHOD";
 
-        public string EncodingMethod => "TEST-ENC";
+        public override string EncodingMethod => "TEST-ENC";
 
-        public string PublicKey => "KEY";
+        public override string PublicKey => "KEY";
 
-        public SignedMeterData? Sign(MeterReading reading, MeterSigningContext context)
+        public override SignedMeterData? Sign(MeterReading reading, MeterSigningContext context)
         {
             Calls++;
             return Refuse ? null : new SignedMeterData(System.Text.Encoding.UTF8.GetBytes($"{reading.EnergyImportWh}/{context}"), SigningMethod, EncodingMethod, PublicKey);
