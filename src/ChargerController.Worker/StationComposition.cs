@@ -55,6 +55,7 @@ internal static class StationComposition
         OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version, smartCharging.ToOptions(options.Evses));
         if (options.Simulate)
         {
+            services.AddSingleton(sp => new MasterPassPrompt(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IControlCommandModule, SimulationCommands>();
         }
 
@@ -126,6 +127,9 @@ internal static class StationComposition
             {
                 FreeVend = options.FreeVend,
                 MasterPassGroupId = () => model.GetValue(VariableKey.Of("AuthCtrlr", "MasterPassGroupId")),
+
+                // C16.FR.01: the simulated station has a Master Pass UI, answered with chargerctl sim masterpass.
+                MasterPassUi = sp.GetService<MasterPassPrompt>(),
             };
         });
         services.AddSingleton(sp => new SessionCoordinator(

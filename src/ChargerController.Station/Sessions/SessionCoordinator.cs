@@ -223,9 +223,22 @@ public sealed class SessionCoordinator : IDisposable
         var masterPass = options.MasterPassGroupId?.Invoke();
         if (group is not null && !string.IsNullOrEmpty(masterPass) && string.Equals(group.IdToken, masterPass, StringComparison.OrdinalIgnoreCase))
         {
-            // C16.FR.01/02: a master pass stops every running session and can never start one.
+            // C16.FR.02/03: without a UI a master pass stops every running session; it never starts one.
+            IEnumerable<int> chosen = EvseIds;
+            if (options.MasterPassUi is { } ui)
+            {
+                // C16.FR.01/07: with a UI its holder chooses which of the running transactions to stop.
+                List<int> running;
+                lock (state)
+                {
+                    running = [.. sessions.Keys.Order()];
+                }
+
+                chosen = running.Count == 0 ? [] : await ui.ChooseAsync(running, cancellationToken).ConfigureAwait(false);
+            }
+
             var stopped = 0;
-            foreach (var id in EvseIds)
+            foreach (var id in chosen)
             {
                 stopped += Stop(id, SessionEndReason.MasterPass, token) ? 1 : 0;
             }

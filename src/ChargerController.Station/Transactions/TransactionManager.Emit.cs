@@ -236,7 +236,7 @@ public sealed partial class TransactionManager
         }
 
         var measurands = MeasurandList.Parse(Text(component, variable));
-        return measurands.Count == 0 ? null : MeterValueBuilder.Build(reading, measurands, context, timestamp, state.OfferedCurrentA);
+        return measurands.Count == 0 ? null : SignIfConfigured(MeterValueBuilder.Build(reading, measurands, context, timestamp, state.OfferedCurrentA), reading, component, variable, context, state.EvseId, state.Tx?.TransactionId);
     }
 
     private async Task<MeterReading?> ReadMeterAsync(int evseId)

@@ -11,6 +11,7 @@ using ChargerController.Station.DisplayMessages;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Firmware;
+using ChargerController.Station.MeterValues;
 using ChargerController.Station.Monitoring;
 using ChargerController.Station.Payment;
 using ChargerController.Station.Provisioning.NetworkProfiles;
@@ -85,6 +86,10 @@ internal static class OcppComposition
             EvseCount = options.Evses,
             FirmwareVersion = version,
             SerialNumber = options.SerialNumber,
+
+            // The simulated meters sign their readings; none of the Modbus meter profiles can (docs/SIGNED-METER-VALUES.md).
+            SignedMeterValues = options.Simulate,
+            CustomTriggers = options.Simulate ? [SignedMeterValuesTrigger.Name] : [],
         };
         services.AddChargingStation(identity, sp => CreateTransport(sp, options, endpoint), SimulatedPaymentDefaults(StandaloneDefaults(deviceModelValues, endpoint), options));
         services.AddSingleton<ControlStatus.IOcppStatusSource>(sp => new ControlStatus.RuntimeOcppStatusSource(
@@ -141,6 +146,9 @@ internal static class OcppComposition
         services.AddSingleton<ICertificateStore>(_ => new FileCertificateStore(Path.Combine(options.StateDir, "certificates")));
         services.AddSecurity();
         AddLogUpload(services, options);
+
+        // F06.FR.18 custom trigger "SignedMeterValues" (listed in the identity's CustomTriggers when the meters sign).
+        services.AddSignedMeterValuesTrigger();
 
         // Firmware update (L01/L02): downloads and the activation record live in the state directory, releases beside the
         // running version under FirmwareInstallDir. --simulate never replaces the binary it runs from.

@@ -97,7 +97,8 @@ public sealed class TransactionRig : IAsyncDisposable
         Func<int, ICurrentLimitSource>? limitSource = null,
         Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null,
         bool tethered = false,
-        bool connectorLock = true)
+        bool connectorLock = true,
+        HarnessSetup? setup = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -119,7 +120,7 @@ public sealed class TransactionRig : IAsyncDisposable
             Tethered = tethered,
             ConnectorLock = connectorLock,
         };
-        rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
+        rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, setup: setup, configurePorts: rig.Configure);
         rig.Csms.Respond("TransactionEvent", "{}");
         rig.Csms.Respond("MeterValues", "{}");
         rig.Csms.Respond("Authorize", """{"idTokenInfo":{"status":"Accepted"}}""");
