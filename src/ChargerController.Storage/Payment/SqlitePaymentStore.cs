@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace ChargerController.Storage.Payment;
 
 /// <summary>
-/// The payment block's pending payments in the station database (table <c>payment</c>, migration 0012). Every write is
+/// The payment block's pending payments in the station database (table <c>payment</c>, migration 0013). Every write is
 /// committed before it returns. A row that cannot be read any more (damaged JSON) is skipped, never a crash.
 /// </summary>
 public sealed class SqlitePaymentStore : IPaymentStore

@@ -10,29 +10,11 @@ namespace ChargerController.Station.Tests.Conformance.I;
 /// </summary>
 public sealed class TransactionCostTests
 {
-    private static async Task<TariffStation> ChargingAsync(string? tariff = null, IReadOnlyDictionary<string, string>? config = null)
-    {
-        var s = await TariffStation.StartAsync(config);
-        if (tariff is not null)
-        {
-            Assert.Equal("Accepted", await s.StatusOf("SetDefaultTariff", $$"""{"evseId":0,"tariff":{{tariff}}}"""));
-        }
+    // The session helpers are shared with the tariff-condition cases (same station, same card, same waits).
+    private static Task<TariffStation> ChargingAsync(string? tariff = null, IReadOnlyDictionary<string, string>? config = null) =>
+        TariffConditionTests.ChargingAsync(tariff, config);
 
-        await s.Rig.PlugAsync();
-        await s.Rig.TapAsync("CARD1");
-
-        // The charging state is reached in virtual time; the event's delivery is waited for in real time.
-        await s.Rig.RunUntilAsync(() => s.Rig.Controllers[0].Snapshot.ChargingState == EvseChargingState.Charging && s.Rig.Manager.GetTransactionId(1) is not null);
-        await s.EventAsync(e => e.ChargingState() == "Charging");
-        return s;
-    }
-
-    private static async Task<JsonElement> StopAsync(TariffStation s)
-    {
-        await s.Rig.TapAsync("CARD1");
-        await s.Rig.RunUntilAsync(() => s.Rig.Manager.GetTransactionId(1) is null);
-        return await s.EventAsync(e => e.EventType() == "Ended");
-    }
+    private static Task<JsonElement> StopAsync(TariffStation s) => TariffConditionTests.StopAsync(s);
 
     [Fact]
     public async Task TC_I_104_CS()
