@@ -55,6 +55,7 @@ internal static class StationComposition
         OcppComposition.Add(services, options, configFile, endpoint, deviceModelValues, Version, smartCharging.ToOptions(options.Evses));
         if (options.Simulate)
         {
+            services.AddSingleton(sp => new MasterPassPrompt(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IControlCommandModule, SimulationCommands>();
         }
 
@@ -126,6 +127,9 @@ internal static class StationComposition
             {
                 FreeVend = options.FreeVend,
                 MasterPassGroupId = () => model.GetValue(VariableKey.Of("AuthCtrlr", "MasterPassGroupId")),
+
+                // C16.FR.01: the simulated station has a Master Pass UI, answered with chargerctl sim masterpass.
+                MasterPassUi = sp.GetService<MasterPassPrompt>(),
             };
         });
         services.AddSingleton(sp => new SessionCoordinator(
@@ -134,7 +138,7 @@ internal static class StationComposition
             sp.GetRequiredService<IIdTokenAuthorizer>(),
             sp.GetRequiredService<SessionCoordinatorOptions>(),
             sp.GetRequiredService<TimeProvider>(),
-            new DeferredReservationGate(sp),
+            StartGate(sp),
             sp.GetRequiredService<ILogger<SessionCoordinator>>()));
         services.AddSingleton(sp => new StationControlService(
             sp.GetRequiredService<IReadOnlyList<EvseController>>(),
@@ -167,4 +171,16 @@ internal static class StationComposition
     /// <summary>chargerd's version (the informational version without the source-revision suffix).</summary>
     public static string Version { get; } =
         (typeof(StationComposition).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
+    /// <summary>
+    /// The gate a start on an EVSE passes: the reservations (resolved late, they follow the transactions) and, with the
+    /// payment block, the web payment holds (C25.FR.22: no card start on an EVSE whose QR code is being paid).
+    /// </summary>
+    private static IReservationGate StartGate(IServiceProvider sp)
+    {
+        IReservationGate gate = new DeferredReservationGate(sp);
+        return sp.GetService<ChargerController.Station.Payment.WebPaymentHolds>() is { } holds
+            ? new ChargerController.Station.Payment.WebPaymentGate(gate, holds, sp.GetRequiredService<TimeProvider>())
+            : gate;
+    }
 }

@@ -24,6 +24,9 @@ public static class ControlArgs
     /// <summary>approve, decline, fail or cancel for <see cref="ControlCommands.SimPay"/>.</summary>
     public const string Outcome = "outcome";
 
+    /// <summary>all, cancel or EVSE ids separated by commas for <see cref="ControlCommands.SimMasterPass"/>.</summary>
+    public const string Choice = "choice";
+
     /// <summary>Configuration key for <see cref="ControlCommands.ConfigGet"/> / <see cref="ControlCommands.ConfigSet"/>.</summary>
     public const string Key = "key";
 

@@ -45,6 +45,9 @@ public static class ControlCommands
     /// <summary>Simulation: a payment card at the simulated payment terminal for EVSE <c>evse</c>: <c>outcome</c> approve, decline, fail or cancel (C18/C19).</summary>
     public const string SimPay = "sim.pay";
 
+    /// <summary>Simulation: answer the open Master Pass UI (C16): <c>choice</c> all, cancel, or EVSE ids (<c>1</c>, <c>1,2</c>).</summary>
+    public const string SimMasterPass = "sim.masterpass";
+
     /// <summary>List device-model variables and local settings (<see cref="ConfigList"/>).</summary>
     public const string ConfigList = "config.list";
 

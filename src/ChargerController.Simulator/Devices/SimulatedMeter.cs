@@ -7,6 +7,7 @@ namespace ChargerController.Simulator.Devices;
 /// An energy meter between the contactor and the EV: P = U · I per phase (unity power factor) from the EV's draw on
 /// the phases the contactor conducts, integrated over the injected clock. The integral is exact for the piecewise
 /// constant load because it is brought up to date before every change of the contactor or the EV.
+/// It signs its register readings like an Eichrecht meter (<see cref="OcmfMeterSigner"/>, key made on first use).
 /// Fault injection: the meter stops answering (<see cref="MeterReadException"/> with the chosen <see cref="MeterFault"/>).
 /// </summary>
 public sealed class SimulatedMeter : IEnergyMeter, IDisposable
@@ -19,6 +20,7 @@ public sealed class SimulatedMeter : IEnergyMeter, IDisposable
     private long lastTimestamp;
     private double energyWh;
     private MeterFault? fault;
+    private OcmfMeterSigner? signer;
 
     /// <summary>Creates the meter and starts integrating.</summary>
     /// <param name="timeProvider">Clock for the integration.</param>
@@ -53,6 +55,19 @@ public sealed class SimulatedMeter : IEnergyMeter, IDisposable
 
     /// <inheritdoc />
     public int Phases => Options.Phases;
+
+    /// <inheritdoc />
+    public MeterSigner? Signer
+    {
+        get
+        {
+            lock (gate)
+            {
+                // Made on first use: most simulated stations are never asked to sign.
+                return signer ??= CreateSigner();
+            }
+        }
+    }
 
     /// <summary>Fault: every read fails with this fault until set back to <see langword="null"/> (meter loss). Energy keeps counting meanwhile, as a real meter does.</summary>
     public MeterFault? Fault
@@ -109,6 +124,28 @@ public sealed class SimulatedMeter : IEnergyMeter, IDisposable
         ev.Changed -= OnPowerPathChanged;
         contactor.Changing -= OnPowerPathChanging;
         contactor.Changed -= OnPowerPathChanged;
+        lock (gate)
+        {
+            signer?.Dispose();
+            signer = null;
+        }
+    }
+
+    private OcmfMeterSigner CreateSigner()
+    {
+        if (Options.SigningKeyFile is { } file)
+        {
+            try
+            {
+                return OcmfMeterSigner.LoadOrCreate(file, Options.SerialNumber);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // An unwritable state directory must not stop the simulation: the key then lasts for this run only.
+            }
+        }
+
+        return OcmfMeterSigner.CreateEphemeral(Options.SerialNumber);
     }
 
     private void OnPowerPathChanging(object? sender, EventArgs e)

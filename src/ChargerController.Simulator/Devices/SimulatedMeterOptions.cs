@@ -14,4 +14,13 @@ public sealed record SimulatedMeterOptions
 
     /// <summary>Import register at start, watt-hours (a meter that has already counted before).</summary>
     public double InitialEnergyImportWh { get; init; }
+
+    /// <summary>The meter's serial number, recorded in its signed data sets.</summary>
+    public string SerialNumber { get; init; } = "SIM-METER";
+
+    /// <summary>
+    /// Where the meter's signing key is kept (PEM, created on first use); <see langword="null"/>: a new key for every
+    /// run. The simulated meter always can sign; the station asks for signatures only when configured to.
+    /// </summary>
+    public string? SigningKeyFile { get; init; }
 }

@@ -12,7 +12,8 @@ public static partial class DeviceModelCatalog
         list.AddRange(
         [
             Int("TxCtrlr", "EVConnectionTimeOut", "120", min: 0, max: 3600, unit: "s"),
-            Bool("TxCtrlr", "StopTxOnEVSideDisconnect", "true", ro: true),
+            // E09/E10: false suspends instead of ends a transaction that TxStopPoint Authorized alone ends.
+            Bool("TxCtrlr", "StopTxOnEVSideDisconnect", "true"),
             Bool("TxCtrlr", "StopTxOnInvalidId", "true"),
             Bool("TxCtrlr", "TxBeforeAcceptedEnabled", "false"),
             Str("TxCtrlr", "TxStartPoint", "PowerPathClosed") with { DataType = DataEnumType.MemberList, ValuesList = TxPointValues },
@@ -30,6 +31,12 @@ public static partial class DeviceModelCatalog
             {
                 ValuesList = "maxCost,maxEnergy,maxTime,maxSoC",
             },
+
+            // E16.FR.01: limits the station sets itself on every transaction when the driver is authorized (vendor-specific;
+            // 0 = none). The stricter of these and a payment terminal's amount applies; a CSMS limit overrules both (E16.FR.07).
+            Int("TxCtrlr", "DefaultMaxEnergy", "0", min: 0, max: 1_000_000_000, unit: "Wh"),
+            Int("TxCtrlr", "DefaultMaxTime", "0", min: 0, max: 604_800, unit: "s"),
+            new VariableDefinition(VariableKey.Of("TxCtrlr", "DefaultMaxCost"), DataEnumType.Decimal, MutabilityEnumType.ReadWrite, "0") { MinLimit = 0 },
             Members("SampledDataCtrlr", "TxEndedMeasurands", "Energy.Active.Import.Register"),
             Int("SampledDataCtrlr", "TxEndedInterval", "0", min: 0, max: 86400, unit: "s"),
             Members("SampledDataCtrlr", "TxStartedMeasurands", "Energy.Active.Import.Register"),

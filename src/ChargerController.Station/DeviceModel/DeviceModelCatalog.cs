@@ -99,6 +99,8 @@ public static partial class DeviceModelCatalog
         AddDisplayMessages(list, identity);
         AddTariffCost(list, identity);
         AddPayment(list, identity);
+        AddMeterValues(list, identity);
+        AddRemoteControl(list, identity);
         return list;
     }
 
@@ -125,6 +127,10 @@ public static partial class DeviceModelCatalog
     static partial void AddTariffCost(List<VariableDefinition> list, StationIdentity identity);
 
     static partial void AddPayment(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddMeterValues(List<VariableDefinition> list, StationIdentity identity);
+
+    static partial void AddRemoteControl(List<VariableDefinition> list, StationIdentity identity);
 
     private static VariableDefinition Int(string component, string variable, string initial, bool ro = false, decimal? min = null, decimal? max = null, string? unit = null, string? instance = null) =>
         new(VariableKey.Of(component, variable, instance), DataEnumType.Integer, ro ? MutabilityEnumType.ReadOnly : MutabilityEnumType.ReadWrite, initial) { MinLimit = min, MaxLimit = max, Unit = unit };

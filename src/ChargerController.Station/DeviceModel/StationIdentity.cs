@@ -29,4 +29,16 @@ public sealed record StationIdentity
 
     /// <summary>Gets the maximum power per EVSE, watts.</summary>
     public decimal EvseMaxPowerW { get; init; } = 22080m;
+
+    /// <summary>
+    /// Gets a value indicating whether the EVSE meters can sign their readings. Only then does the station report the
+    /// SignReadings variables (Part 2 §2.9.4: a station that cannot sign SHALL NOT report them).
+    /// </summary>
+    public bool SignedMeterValues { get; init; }
+
+    /// <summary>
+    /// Gets the custom triggers the composition registers (<c>RemoteControl/ICustomTriggerSource</c>), reported in
+    /// CustomizationCtrlr.CustomTriggers (F06.FR.18); none: the variable is not reported.
+    /// </summary>
+    public IReadOnlyList<string> CustomTriggers { get; init; } = [];
 }

@@ -14,6 +14,7 @@ public sealed partial class EvseController
     private bool _cmdRcdSelfTest;
     private bool _cmdUnlockOnEvSideDisconnect = true;
     private bool _cmdReleaseHeldLock;
+    private bool _cmdKeepAuthorizationOnEvSideDisconnect;
 
     /// <summary>Authorizes a session: once an EV is connected (before or after this call) and nothing forbids it, PWM announces the offer.</summary>
     public void Authorize()
@@ -118,6 +119,20 @@ public sealed partial class EvseController
         }
     }
 
+    /// <summary>
+    /// Sets whether an authorized session survives the cable being pulled at the EV side (E10: StopTxOnEVSideDisconnect
+    /// false with TxStopPoint Authorized): the energy stops with the pilot, the authorization stays, so the EV plugged in
+    /// again charges on; a socket outlet keeps its lock until the session ends (E10.FR.01). <see cref="Deauthorize"/> ends it.
+    /// </summary>
+    /// <param name="keep">Whether to keep the authorization.</param>
+    public void SetKeepAuthorizationOnEvSideDisconnect(bool keep)
+    {
+        lock (_commandGate)
+        {
+            _cmdKeepAuthorizationOnEvSideDisconnect = keep;
+        }
+    }
+
     /// <summary>Releases a lock held after an EV-side disconnect (UnlockConnector, F05); no effect while a session is authorized.</summary>
     public void ReleaseHeldLock()
     {
@@ -147,6 +162,7 @@ public sealed partial class EvseController
             _resetRequested |= _cmdResetFaults;
             _rcdSelfTestPending |= _cmdRcdSelfTest;
             _unlockOnEvSideDisconnect = _cmdUnlockOnEvSideDisconnect;
+            _keepAuthorizationOnEvSideDisconnect = _cmdKeepAuthorizationOnEvSideDisconnect;
             _holdLockForDriver &= !_cmdReleaseHeldLock;
             _cmdResetFaults = false;
             _cmdRcdSelfTest = false;

@@ -35,6 +35,8 @@ public sealed partial class EvseController
     private bool _locked;
     private bool _unlockOnEvSideDisconnect = true;
     private bool _holdLockForDriver;
+    private bool _keepAuthorizationOnEvSideDisconnect;
+    private bool _suspendedAtEvSide;
 
     private RcdSelfTestSequence? _rcdTest;
     private bool _rcdSelfTestPending;
@@ -305,13 +307,15 @@ public sealed partial class EvseController
             return;
         }
 
-        if (_authorized)
+        _suspendedAtEvSide &= _authorized;
+        if (_authorized && !_suspendedAtEvSide)
         {
             // E09.FR.03: the driver's new authorization is what releases a lock held after an EV-side disconnect.
             _holdLockForDriver = false;
         }
 
-        var sessionActive = _evConnected && _authorized && !_faults.IsActive(FaultKind.ConnectorLockFailure);
+        // E10.FR.01: a session kept over an EV-side disconnect holds the plug in the socket until it ends.
+        var sessionActive = (_evConnected || _suspendedAtEvSide) && _authorized && !_faults.IsActive(FaultKind.ConnectorLockFailure);
         if (sessionActive && !_locked)
         {
             _lockOpIsLock = true;

@@ -170,14 +170,27 @@ public sealed partial class EvseController
             // Unplug ends the session and every fault latched "until unplug" (REFERENCE.md §6.4). A locked plug cannot leave
             // the socket, so pilot A with the lock engaged is the cable pulled at the EV side: E09.FR.03 keeps it locked
             // when UnlockOnEVSideDisconnect is false on a socket outlet (no PP = tethered cable, E09.FR.02/03 do not apply).
-            _holdLockForDriver = _locked && !_unlockOnEvSideDisconnect && _devices.ProximityPilot is not null;
-            EndSession();
+            if (_keepAuthorizationOnEvSideDisconnect && _authorized && (_devices.ProximityPilot is null || _locked))
+            {
+                // E10: the transaction is suspended, not ended: the EV plugged in again charges on the same authorization,
+                // and the lock holds until the session ends (E10.FR.01), then releases as at any session end. A socket
+                // whose plug was not locked may have lost the whole cable: that ends the session as before.
+                _suspendedAtEvSide = true;
+            }
+            else
+            {
+                _holdLockForDriver = _locked && !_unlockOnEvSideDisconnect && _devices.ProximityPilot is not null;
+                EndSession();
+            }
+
             _faults.Unplugged();
             _cable = null;
             _overcurrentSince = null;
         }
         else if (!wasConnected && _evConnected)
         {
+            _suspendedAtEvSide = false;
+
             // PP must be measured for this plug (a reading from before the plug-in says nothing about this cable).
             _cable = null;
             _nextPpPoll = now;

@@ -96,6 +96,9 @@ public sealed partial class EvseController : IAsyncDisposable
     /// <summary>The latest published state (thread-safe).</summary>
     public EvseSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
+    /// <summary>Gets a value indicating whether the cable is permanently attached to the station (no proximity pilot to read: E10.FR.02).</summary>
+    public bool HasTetheredCable => _devices.ProximityPilot is null;
+
     /// <summary>The stalled-loop supervisor (run by <see cref="RunAsync"/>; exposed so a host can check it independently).</summary>
     public LoopSupervisor Supervisor => _supervisor;
 

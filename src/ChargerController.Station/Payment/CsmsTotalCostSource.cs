@@ -13,7 +13,14 @@ namespace ChargerController.Station.Payment;
 /// </summary>
 public sealed class CsmsTotalCostSource : ITransactionCostSource
 {
+    /// <summary>
+    /// How many transactions' costs are kept. A cost is forgotten when its payment is settled; costs of transactions nobody
+    /// settles (payment off, RFID sessions) are dropped oldest first, so the memory stays bounded for the life of the process.
+    /// </summary>
+    public const int MaxKept = 64;
+
     private readonly ConcurrentDictionary<string, decimal> costs = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> order = new();
 
     /// <inheritdoc />
     public event EventHandler<string>? CostChanged;
@@ -34,11 +41,28 @@ public sealed class CsmsTotalCostSource : ITransactionCostSource
         }
 
         var changed = true;
-        costs.AddOrUpdate(transactionId, totalCost, (_, old) =>
+        var added = false;
+        costs.AddOrUpdate(
+            transactionId,
+            _ =>
+            {
+                added = true;
+                return totalCost;
+            },
+            (_, old) =>
+            {
+                changed = old != totalCost;
+                return totalCost;
+            });
+        if (added)
         {
-            changed = old != totalCost;
-            return totalCost;
-        });
+            order.Enqueue(transactionId);
+            while (order.Count > MaxKept && order.TryDequeue(out var oldest))
+            {
+                costs.TryRemove(oldest, out _);
+            }
+        }
+
         if (changed)
         {
             CostChanged?.Invoke(this, transactionId);

@@ -28,7 +28,10 @@ public interface IPaymentTerminal
     /// <returns>True when the terminal confirmed the release.</returns>
     Task<bool> CancelAsync(string pspRef, CancellationToken cancellationToken);
 
-    /// <summary>Settles (captures) the final cost of the transaction (C21.FR.01) and returns the receipt when there is one.</summary>
+    /// <summary>
+    /// Settles (captures) the final cost of the transaction (C21.FR.01) and returns the receipt when there is one. A capture
+    /// interrupted by a power cut is asked again for the same pspRef after the restart: return the first result then.
+    /// </summary>
     /// <param name="pspRef">The PSP reference of the payment.</param>
     /// <param name="amount">The amount to capture (the transaction's total cost).</param>
     /// <param name="cancellationToken">Cancels.</param>

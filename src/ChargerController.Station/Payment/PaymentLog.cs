@@ -46,4 +46,13 @@ internal static partial class PaymentLog
 
     [LoggerMessage(EventId = 3313, Level = LogLevel.Information, Message = "VAT number validation: {Status}")]
     public static partial void VatValidated(ILogger logger, string status);
+
+    [LoggerMessage(EventId = 3314, Level = LogLevel.Warning, Message = "Payment store failed in {Operation}")]
+    public static partial void StoreFailed(ILogger logger, string operation, Exception exception);
+
+    [LoggerMessage(EventId = 3315, Level = LogLevel.Information, Message = "Payment {PspRef} restored after a restart: {What}")]
+    public static partial void Restored(ILogger logger, string pspRef, string what);
+
+    [LoggerMessage(EventId = 3316, Level = LogLevel.Information, Message = "Card ignored on EVSE {EvseId}: a web payment is in progress there")]
+    public static partial void LocalStartHeld(ILogger logger, int evseId);
 }

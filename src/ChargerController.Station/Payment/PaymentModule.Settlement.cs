@@ -27,6 +27,7 @@ public sealed partial class PaymentModule
         {
             payment.TransactionId ??= transactionId;
             payment.EvseId = evseId;
+            Keep(payment);
         }
 
         return OnWebPaymentTransactionStartedAsync(evseId, transactionId, payment is null);
@@ -46,6 +47,7 @@ public sealed partial class PaymentModule
             // The first event after the authorization carries the token (C18.FR.06): it binds the payment to the transaction.
             payment = byToken;
             payment.TransactionId = transactionId;
+            Keep(payment);
         }
 
         if (payment is null || request.EventType != TransactionEventEnumType.Ended)
@@ -54,14 +56,20 @@ public sealed partial class PaymentModule
             {
                 // A transaction paid otherwise (RFID, remote start): its recorded cost is never settled here, so it is
                 // dropped now instead of staying in memory for the life of the process.
-                (costs as CsmsTotalCostSource)?.Forget(transactionId);
+                Reported?.Forget(transactionId);
             }
 
             return;
         }
 
         payments.Remove(payment.PspRef);
+
+        // Durable before the terminal is asked: a reboot from here on settles after the restart with this amount.
+        payment.SettlementDue = true;
+        payment.SettlementAmount = costs.TotalCost(transactionId);
+        Keep(payment);
         await SettleAsync(payment, transactionId).ConfigureAwait(false);
+        Drop(payment.PspRef);
     }
 
     private async Task SettleAsync(PaymentRecord payment, string transactionId)
@@ -77,12 +85,12 @@ public sealed partial class PaymentModule
                 Show(payment.EvseId, d => d.ShowText(payment.EvseId ?? 0, server));
             }
 
-            (costs as CsmsTotalCostSource)?.Forget(transactionId);
+            Reported?.Forget(transactionId);
             return;
         }
 
-        var cost = costs.TotalCost(transactionId);
-        (costs as CsmsTotalCostSource)?.Forget(transactionId);
+        var cost = payment.SettlementDue ? payment.SettlementAmount : costs.TotalCost(transactionId);
+        Reported?.Forget(transactionId);
         if (cost is null)
         {
             // Neither the CSMS nor a local calculation gave a total cost: nothing is captured on a guess. The CSO settles
@@ -200,11 +208,13 @@ public sealed partial class PaymentModule
         {
             // The limit stays: the energy stops at maxCost (E16), never beyond what the card covers.
             payment.IncreaseRefusedAt = payment.Authorized;
+            Keep(payment);
             PaymentLog.IncreaseRefused(logger, payment.PspRef, payment.Authorized);
             return;
         }
 
         payment.Authorized += increment;
+        Keep(payment);
         PaymentLog.Increased(logger, payment.PspRef, payment.Authorized);
 
         // C23.FR.02: TransactionEvent LimitSet with maxCost raised by the increment.

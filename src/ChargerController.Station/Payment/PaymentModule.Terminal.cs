@@ -139,6 +139,7 @@ public sealed partial class PaymentModule
         }
 
         payment.EvseId = started.Session.EvseId;
+        Keep(payment);
     }
 
     private void OnCancelRequested(PaymentRecord payment)
@@ -174,6 +175,8 @@ public sealed partial class PaymentModule
                 SettlementTime = time.GetUtcNow(),
             }).ConfigureAwait(false);
         }
+
+        Drop(pspRef);
     }
 
     private async Task RefuseAsync(string pspRef, string reason, PaymentRecord? known)

@@ -39,6 +39,7 @@ public sealed partial class PaymentModule
                 {
                     payment.VatNumber = vatNumber;
                     payment.VatCompany = answer.Company;
+                    Keep(payment);
                 }
 
                 done.TrySetResult();

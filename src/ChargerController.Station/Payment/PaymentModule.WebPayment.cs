@@ -86,6 +86,9 @@ public sealed partial class PaymentModule
         Post("web payment started", () =>
         {
             webPaymentHolds[request.EvseId] = time.GetUtcNow().AddSeconds(request.Timeout);
+
+            // C25.FR.22: no local start on the EVSE meanwhile (WebPaymentGate).
+            holds.Hold(request.EvseId, webPaymentHolds[request.EvseId]);
             lock (shownQr)
             {
                 shownQr.Remove(request.EvseId);
@@ -109,6 +112,7 @@ public sealed partial class PaymentModule
 
         // C25.FR.22: the RequestStartTransaction arrived; the hold ends.
         webPaymentHolds.Remove(evseId);
+        holds.Release(evseId);
         if (notTerminalPayment && qrLimits.Remove(evseId, out var limits))
         {
             // C25.FR.04-06: the driver's limits are enforced whatever the CSMS does with the URL parameters (C25.FR.60).
@@ -200,6 +204,7 @@ public sealed partial class PaymentModule
         foreach (var expired in webPaymentHolds.Where(h => h.Value <= now).Select(h => h.Key).ToList())
         {
             webPaymentHolds.Remove(expired);
+            holds.Release(expired);
         }
 
         return Task.CompletedTask;

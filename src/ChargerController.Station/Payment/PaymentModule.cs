@@ -26,6 +26,8 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
     private readonly IPaymentDisplay display;
     private readonly int evseCount;
     private readonly string stationId;
+    private readonly IPaymentStore store;
+    private readonly WebPaymentHolds holds;
     private readonly Channel<(string What, Func<Task> Work)> work = Channel.CreateUnbounded<(string, Func<Task>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource stop = new();
     private readonly Dictionary<string, PaymentRecord> payments = new(StringComparer.Ordinal);
@@ -45,7 +47,9 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
     /// <param name="display">Where QR codes and receipts are shown.</param>
     /// <param name="evseCount">The number of EVSEs.</param>
     /// <param name="stationId">The station identity (SecurityCtrlr.Identity) for <c>{chargingstationid}</c>.</param>
-    public PaymentModule(IPaymentTerminal? terminal, IPaymentSessions sessions, ITransactionCostSource costs, IPaymentDisplay display, int evseCount, string stationId)
+    /// <param name="store">Durable storage of payments not settled yet (null: in memory, lost with the process).</param>
+    /// <param name="holds">Where the EVSEs held by web payments are published for the <see cref="WebPaymentGate"/> (null: not published).</param>
+    public PaymentModule(IPaymentTerminal? terminal, IPaymentSessions sessions, ITransactionCostSource costs, IPaymentDisplay display, int evseCount, string stationId, IPaymentStore? store = null, WebPaymentHolds? holds = null)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(costs);
@@ -58,6 +62,8 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
         this.display = display;
         this.evseCount = evseCount;
         this.stationId = stationId;
+        this.store = store ?? new InMemoryPaymentStore();
+        this.holds = holds ?? new WebPaymentHolds();
     }
 
     /// <summary>Gets a value indicating whether the connection is OCPP 2.1 (or not yet known): payment messages need it.</summary>
@@ -77,6 +83,7 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
         sessions.TransactionStarted += OnTransactionStarted;
         costs.CostChanged += OnCostChanged;
         PublishTerminalInfo();
+        Restore();
         loop = Task.Run(() => RunAsync(stop.Token));
         if (terminal is not null)
         {
@@ -133,6 +140,9 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
         stop.Dispose();
         enabledChanged.Dispose();
     }
+
+    /// <summary>Gets where the costs read from delivered TransactionEvents go (the default source, or the tariff bridge's).</summary>
+    private CsmsTotalCostSource? Reported => costs as CsmsTotalCostSource ?? (costs as TariffCostBridge)?.Reported;
 
     private bool PaymentEnabled => context?.DeviceModel.GetBool(DeviceModelCatalog.PaymentCtrlr, "Enabled", false) == true;
 
@@ -193,7 +203,7 @@ public sealed partial class PaymentModule : IStationModule, IAsyncDisposable
         {
             // Without payment (a home charger, the default) there is nothing to settle: no TransactionEvent is parsed for it.
             case "TransactionEvent" when PaymentEnabled:
-                (costs as CsmsTotalCostSource)?.Observe(e);
+                Reported?.Observe(e);
                 Post("TransactionEvent delivered", () => OnTransactionEventDeliveredAsync(e));
                 break;
             case "NotifySettlement" when e.Response is { } response:

@@ -13,6 +13,8 @@ namespace ChargerController.Station.RemoteControl;
 /// Answers TriggerMessage (F06) and sends the requested message after the answer (F06.FR.04). BootNotification after
 /// Accepted → <c>Rejected</c> (F06.FR.17); unknown EVSE → <c>Rejected</c>; messages no block can send →
 /// <c>NotImplemented</c> (F06.FR.08); log and firmware status are <c>Idle</c> unless a block reports otherwise.
+/// CustomTrigger goes to the <see cref="ICustomTriggerSource"/> of that name, unknown names → <c>NotImplemented</c>
+/// (F06.FR.18/19).
 /// </summary>
 public sealed class TriggerMessageHandler : IOcppRequestHandler<TriggerMessageRequest, TriggerMessageResponse>, IOcppAfterResponse<TriggerMessageRequest, TriggerMessageResponse>
 {
@@ -55,6 +57,16 @@ public sealed class TriggerMessageHandler : IOcppRequestHandler<TriggerMessageRe
         }
 
         var evseId = request.Evse?.Id;
+        if (request.RequestedMessage == MessageTriggerEnumType.CustomTrigger)
+        {
+            if (Custom(request) is { } custom)
+            {
+                await custom.SendCustomAsync(evseId is 0 ? null : evseId, _sender, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         if (_sources.FirstOrDefault(s => s.Supports(request.RequestedMessage)) is { } source)
         {
             await source.SendAsync(request.RequestedMessage, evseId, _sender, cancellationToken).ConfigureAwait(false);
@@ -85,6 +97,9 @@ public sealed class TriggerMessageHandler : IOcppRequestHandler<TriggerMessageRe
         }
     }
 
+    private ICustomTriggerSource? Custom(TriggerMessageRequest request) =>
+        _sources.OfType<ICustomTriggerSource>().FirstOrDefault(s => string.Equals(s.CustomTrigger, request.CustomTrigger, StringComparison.Ordinal));
+
     private IEnumerable<ConnectorLocation> Selected(TriggerMessageRequest request) =>
         _connectors.Connectors.Where(c => request.Evse is not { } evse || (c.EvseId == evse.Id && (evse.ConnectorId is not { } connector || c.ConnectorId == connector)));
 
@@ -93,6 +108,23 @@ public sealed class TriggerMessageHandler : IOcppRequestHandler<TriggerMessageRe
         if (request.Evse is { } evse && evse.Id != 0 && !_connectors.Connectors.Any(c => c.EvseId == evse.Id && (evse.ConnectorId is null || c.ConnectorId == evse.ConnectorId)))
         {
             return TriggerMessageStatusEnumType.Rejected;
+        }
+
+        if (request.RequestedMessage == MessageTriggerEnumType.CustomTrigger)
+        {
+            // F06.FR.18/19: a custom trigger listed in CustomizationCtrlr.CustomTriggers is served, any other name is
+            // NotImplemented; without a name there is nothing to look up.
+            if (string.IsNullOrEmpty(request.CustomTrigger))
+            {
+                return TriggerMessageStatusEnumType.Rejected;
+            }
+
+            if (Custom(request) is not { } custom || !custom.Accepts(null))
+            {
+                return TriggerMessageStatusEnumType.NotImplemented;
+            }
+
+            return custom.Accepts(request.Evse?.Id is 0 ? null : request.Evse?.Id) ? TriggerMessageStatusEnumType.Accepted : TriggerMessageStatusEnumType.Rejected;
         }
 
         if (_sources.Any(s => s.Supports(request.RequestedMessage)))

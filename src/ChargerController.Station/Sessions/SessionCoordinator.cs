@@ -38,6 +38,7 @@ public sealed class SessionCoordinator : IDisposable
     private readonly List<AwaitingAuthorization> awaiting = [];
     private readonly Func<string> newTransactionId;
     private TimeSpan connectionTimeout;
+    private bool keepOnEvSideDisconnect;
 
     /// <summary>Creates the coordinator with a legacy <see cref="ITokenAuthorizer"/> and subscribes to the EVSEs' events.</summary>
     /// <param name="evses">The station's EVSE controllers.</param>
@@ -152,6 +153,20 @@ public sealed class SessionCoordinator : IDisposable
     }
 
     /// <summary>
+    /// Sets whether a session survives the cable being pulled at the EV side (E10: TxCtrlr.StopTxOnEVSideDisconnect false
+    /// with TxStopPoint Authorized). It then ends when the driver presents the token again or the CSMS stops it; with a
+    /// permanently attached cable also when no EV is plugged in again within EVConnectionTimeOut (E10.FR.02).
+    /// </summary>
+    /// <param name="keep">Whether to keep the session.</param>
+    public void SetKeepSessionOnEvSideDisconnect(bool keep)
+    {
+        lock (state)
+        {
+            keepOnEvSideDisconnect = keep;
+        }
+    }
+
+    /// <summary>
     /// A card was presented (ISO 14443 UID). See <see cref="PresentTokenAsync"/>.
     /// </summary>
     /// <param name="idToken">The token.</param>
@@ -208,9 +223,22 @@ public sealed class SessionCoordinator : IDisposable
         var masterPass = options.MasterPassGroupId?.Invoke();
         if (group is not null && !string.IsNullOrEmpty(masterPass) && string.Equals(group.IdToken, masterPass, StringComparison.OrdinalIgnoreCase))
         {
-            // C16.FR.01/02: a master pass stops every running session and can never start one.
+            // C16.FR.02/03: without a UI a master pass stops every running session; it never starts one.
+            IEnumerable<int> chosen = EvseIds;
+            if (options.MasterPassUi is { } ui)
+            {
+                // C16.FR.01/07: with a UI its holder chooses which of the running transactions to stop.
+                List<int> running;
+                lock (state)
+                {
+                    running = [.. sessions.Keys.Order()];
+                }
+
+                chosen = running.Count == 0 ? [] : await ui.ChooseAsync(running, cancellationToken).ConfigureAwait(false);
+            }
+
             var stopped = 0;
-            foreach (var id in EvseIds)
+            foreach (var id in chosen)
             {
                 stopped += Stop(id, SessionEndReason.MasterPass, token) ? 1 : 0;
             }
@@ -765,6 +793,17 @@ public sealed class SessionCoordinator : IDisposable
                 lock (state)
                 {
                     evConnected.Remove(e.EvseId);
+                    if (keepOnEvSideDisconnect && evses[e.EvseId].Snapshot.SessionAuthorized && sessions.TryGetValue(e.EvseId, out var kept))
+                    {
+                        // E10: the controller kept its authorization; the session waits for the EV (or the driver's token).
+                        if (evses[e.EvseId].HasTetheredCable)
+                        {
+                            // E10.FR.02: a permanently attached cable not plugged in again within the timeout deauthorizes.
+                            connectionTimers[e.EvseId] = time.CreateTimer(_ => OnConnectionTimeout(e.EvseId, kept.TransactionId), null, connectionTimeout, Timeout.InfiniteTimeSpan);
+                        }
+
+                        break;
+                    }
                 }
 
                 // The controller ends its authorization on unplug itself; the session ends with it.

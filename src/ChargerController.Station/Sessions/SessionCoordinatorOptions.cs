@@ -24,6 +24,12 @@ public sealed record SessionCoordinatorOptions
     /// </summary>
     public Func<string?>? MasterPassGroupId { get; init; }
 
+    /// <summary>
+    /// The Master Pass UI (C16.FR.01): the master pass holder chooses which transactions to stop;
+    /// <see langword="null"/>: no UI, a master pass stops them all (C16.FR.02).
+    /// </summary>
+    public IMasterPassUi? MasterPassUi { get; init; }
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()

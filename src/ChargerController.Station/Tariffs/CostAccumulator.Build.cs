@@ -17,7 +17,11 @@ public sealed partial class CostAccumulator
         var energyPart = Part(Energy, Tariff.Energy?.TaxRates, Tariff.Energy is not null || Energy.ExclTax != 0);
         var chargingPart = Part(ChargingTime, Tariff.ChargingTime?.TaxRates, Tariff.ChargingTime is not null || ChargingTime.ExclTax != 0);
         var idlePart = Part(IdleTime, Tariff.IdleTime?.TaxRates, Tariff.IdleTime is not null || IdleTime.ExclTax != 0);
-        PriceType?[] parts = [fixedPart, energyPart, chargingPart, idlePart];
+
+        // I12.FR.07/08: reservation costs only for a transaction that used a reservation.
+        var reservationTimePart = Part(ReservationTime, Tariff.ReservationTime?.TaxRates, (ReservationApplied && Tariff.ReservationTime is not null) || ReservationTime.ExclTax != 0);
+        var reservationFixedPart = Part(ReservationFixed, Tariff.ReservationFixed?.TaxRates, (ReservationApplied && Tariff.ReservationFixed is not null) || ReservationFixed.ExclTax != 0);
+        PriceType?[] parts = [fixedPart, energyPart, chargingPart, idlePart, reservationTimePart, reservationFixedPart];
 
         // I12.FR.17: the total is the sum of the reported parts (so the report adds up after rounding).
         var exclTotal = parts.Sum(p => p?.ExclTax ?? 0);
@@ -45,6 +49,8 @@ public sealed partial class CostAccumulator
                 Energy = energyPart,
                 ChargingTime = chargingPart,
                 IdleTime = idlePart,
+                ReservationTime = reservationTimePart,
+                ReservationFixed = reservationFixedPart,
                 Total = total,
             },
             TotalUsage = new TotalUsageType
@@ -52,6 +58,7 @@ public sealed partial class CostAccumulator
                 Energy = Math.Round(EnergyWh, 3, MidpointRounding.AwayFromZero),
                 ChargingTime = (int)Math.Round(ChargingSeconds, MidpointRounding.AwayFromZero),
                 IdleTime = (int)Math.Round(IdleSeconds, MidpointRounding.AwayFromZero),
+                ReservationTime = ReservationApplied && (Tariff.ReservationTime is not null || ReservationSeconds != 0) ? (int)ReservationSeconds : null,
             },
             FailureToCalculate = FailureReason is null ? null : true,
             FailureReason = FailureReason,

@@ -17,9 +17,11 @@ public sealed partial class CostAccumulator
         EnergyWh = EnergyWh,
         ChargingSeconds = ChargingSeconds,
         IdleSeconds = IdleSeconds,
-        Sums = [.. new[] { Fixed, Energy, ChargingTime, IdleTime }.Select(s => new CostSumSnapshot(s.ExclTax, s.InclTax, s.Taxed))],
+        Sums = [.. new[] { Fixed, Energy, ChargingTime, IdleTime, ReservationTime, ReservationFixed }.Select(s => new CostSumSnapshot(s.ExclTax, s.InclTax, s.Taxed))],
         Periods = [.. _periods.Select(p => new CostPeriodSnapshot(p.TariffId, p.Start, p.EnergyIndex, p.Charging, p.TimeIndex, p.EnergyWh, p.ChargingSeconds, p.IdleSeconds))],
         FailureReason = FailureReason,
+        ReservationSeconds = ReservationSeconds,
+        ReservationApplied = ReservationApplied,
     };
 
     /// <summary>Restores a calculation after a restart; the fixed fee is not applied again.</summary>
@@ -43,7 +45,11 @@ public sealed partial class CostAccumulator
         acc.ChargingSeconds = snapshot.ChargingSeconds;
         acc.IdleSeconds = snapshot.IdleSeconds;
         acc.FailureReason = snapshot.FailureReason;
-        var sums = new[] { acc.Fixed, acc.Energy, acc.ChargingTime, acc.IdleTime };
+        acc.ReservationSeconds = snapshot.ReservationSeconds;
+        acc.ReservationApplied = snapshot.ReservationApplied;
+
+        // A snapshot of an older version has four sums; the reservation sums then stay zero.
+        var sums = new[] { acc.Fixed, acc.Energy, acc.ChargingTime, acc.IdleTime, acc.ReservationTime, acc.ReservationFixed };
         for (var i = 0; i < Math.Min(sums.Length, snapshot.Sums.Count); i++)
         {
             (sums[i].ExclTax, sums[i].InclTax, sums[i].Taxed) = (snapshot.Sums[i].ExclTax, snapshot.Sums[i].InclTax, snapshot.Sums[i].Taxed);

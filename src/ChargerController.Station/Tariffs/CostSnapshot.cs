@@ -24,7 +24,7 @@ public sealed record CostSnapshot
     /// <summary>Gets the idle time, s.</summary>
     public decimal IdleSeconds { get; init; }
 
-    /// <summary>Gets the four sums: fixed, energy, charging time, idle time, each as (excl, incl, taxed).</summary>
+    /// <summary>Gets the sums: fixed, energy, charging time, idle time, reservation time, reservation fixed, each as (excl, incl, taxed).</summary>
     public IReadOnlyList<CostSumSnapshot> Sums { get; init; } = [];
 
     /// <summary>Gets the periods.</summary>
@@ -32,4 +32,10 @@ public sealed record CostSnapshot
 
     /// <summary>Gets the failure reason, if any.</summary>
     public string? FailureReason { get; init; }
+
+    /// <summary>Gets the reservation time billed, s.</summary>
+    public decimal ReservationSeconds { get; init; }
+
+    /// <summary>Gets a value indicating whether the reservation was billed.</summary>
+    public bool ReservationApplied { get; init; }
 }

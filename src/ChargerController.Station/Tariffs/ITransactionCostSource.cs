@@ -6,6 +6,22 @@ namespace ChargerController.Station.Tariffs;
 /// </summary>
 public interface ITransactionCostSource
 {
+    /// <summary>
+    /// Raised when the cost of a transaction changed (argument: transactionId): a local sample, a CostUpdated or a totalCost
+    /// from the CSMS, the end of the transaction. May be raised on any thread; handlers must return quickly. The default
+    /// implementation never raises it (a source without change notification).
+    /// </summary>
+    event EventHandler<string>? CostChanged
+    {
+        add
+        {
+        }
+
+        remove
+        {
+        }
+    }
+
     /// <summary>Gets the cost of a transaction, running or recently ended.</summary>
     /// <param name="transactionId">The transaction.</param>
     /// <returns>The cost, or null when unknown.</returns>

@@ -205,6 +205,13 @@ public sealed partial class TariffModule
         var tx = _running.GetOrAdd(request.TransactionId, id => new TxCost(id, evse ?? 0));
         tx.CsmsCost = request.TotalCost;
         Display.Show(Format("Cost so far", request.TotalCost, Currency), request.TransactionId);
+
+        // C23/E16: the payment block and the transaction block hear of the CSMS's running cost too. With a local
+        // calculation the station's own cost stays the one they use (and it is only read under the block's gate).
+        if (tx.Accumulator is null)
+        {
+            Changed(tx, final: false);
+        }
     }
 
     /// <summary>
@@ -410,6 +417,7 @@ public sealed partial class TariffModule
                 if (local is null || !local.Local)
                 {
                     Remember(new TransactionCost(transactionId, request.Evse?.Id ?? local?.EvseId ?? 0, total, null, Currency, true, false, null));
+                    RaiseChanged(transactionId);
                 }
 
                 // I03.FR.03: shown when the station was online at the end (an offline end is answered too late, I03 remark).
@@ -429,6 +437,7 @@ public sealed partial class TariffModule
                 if (tx.Accumulator is null)
                 {
                     Display.Show(Format("Cost so far", total, Currency), transactionId);
+                    RaiseChanged(transactionId);
                 }
             }
         }

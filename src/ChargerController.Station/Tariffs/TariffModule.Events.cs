@@ -28,6 +28,14 @@ public sealed partial class TariffModule
                 tx.IdToken ??= token.IdToken;
             }
 
+            if (request.ReservationId is { } reservationId && tx.ReservationId is null)
+            {
+                // I12.FR.06: the transaction uses a reservation. The reservation block ends it right after this (Started)
+                // event is built, so when it was made is read now.
+                tx.ReservationId = reservationId;
+                tx.ReservedAt = _reservations?.ReceivedAt(reservationId);
+            }
+
             var sample = await SampleAsync(evseId).ConfigureAwait(false);
             if (tx.Accumulator is null && !tx.CentralCost && tx.IdToken is { } idToken)
             {
@@ -68,6 +76,7 @@ public sealed partial class TariffModule
             if (request.EventType == TransactionEventEnumType.Ended)
             {
                 Finish(tx, request.Offline == true);
+                Changed(tx, final: true);
             }
             else
             {
@@ -77,6 +86,10 @@ public sealed partial class TariffModule
                 }
 
                 ShowRunning(tx);
+                if (tx.Accumulator is not null)
+                {
+                    Changed(tx, final: false);
+                }
             }
         }
         finally
@@ -103,6 +116,12 @@ public sealed partial class TariffModule
 
         tx.Kind = driver?.Tariff is not null ? TariffKindEnumType.DriverTariff : TariffKindEnumType.DefaultTariff;
         tx.Accumulator = new CostAccumulator(tariff, now, sample.RegisterWh, _zone);
+        if (tx.ReservationId is not null)
+        {
+            // I12.FR.06: reservation costs are evaluated once, at the start of the transaction.
+            tx.Accumulator.ApplyReservation(tx.ReservedAt);
+        }
+
         tx.TariffIdPending = true;
         var kind = tx.Kind.ToString();
         TariffLog.TariffAssociated(_logger, tx.TransactionId, tariff.TariffId, kind);
@@ -229,6 +248,7 @@ public sealed partial class TariffModule
                     acc.Advance(now, sample.RegisterWh, sample.Charging, sample.PowerW, sample.CurrentA);
                     Persist(tx);
                     ShowRunning(tx);
+                    Changed(tx, final: false);
                 }
 
                 if (settings.RunningCostEnabled && settings.CostInterval > TimeSpan.Zero && now - tx.LastRunningCost >= settings.CostInterval)

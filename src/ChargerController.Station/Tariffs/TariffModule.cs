@@ -26,6 +26,7 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
     private readonly Func<TransactionManager?> _transactionsFactory;
     private TransactionManager? _transactionsResolved;
     private readonly TariffOptions _options;
+    private readonly ReservationReceiptStore? _reservations;
     private readonly TimeZoneInfo _zone;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, TxCost> _running = new(StringComparer.Ordinal);
@@ -48,6 +49,7 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
     /// </param>
     /// <param name="display">The display.</param>
     /// <param name="options">Host facts.</param>
+    /// <param name="reservations">When the reservations were made (reservation costs, I12.FR.06-08), or null without a reservation block.</param>
     public TariffModule(
         DefaultTariffBook book,
         ITariffStore store,
@@ -55,7 +57,8 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
         IEnumerable<EvseController> evses,
         Func<TransactionManager?> transactions,
         TariffDisplay display,
-        TariffOptions? options = null)
+        TariffOptions? options = null,
+        ReservationReceiptStore? reservations = null)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(store);
@@ -71,7 +74,11 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
         Display = display;
         _options = options ?? new TariffOptions();
         _zone = _options.TimeZone ?? TimeZoneInfo.Local;
+        _reservations = reservations;
     }
+
+    /// <inheritdoc/>
+    public event EventHandler<string>? CostChanged;
 
     /// <summary>Gets the default tariffs.</summary>
     public DefaultTariffBook Book => _book;
@@ -151,6 +158,34 @@ public sealed partial class TariffModule : IStationModule, ITransactionEventCont
         }
 
         return tx.CsmsCost is { } cost ? new TransactionCost(tx.TransactionId, tx.EvseId, cost, null, Currency, final, false, null) : null;
+    }
+
+    /// <summary>
+    /// Tells the other blocks that a transaction's cost changed: the payment block (incremental authorization, settlement)
+    /// through <see cref="CostChanged"/>, and the transaction block, which holds an E16 cost limit against the station's own
+    /// running cost (or a CostUpdated of the CSMS) as it does against the CSMS's totalCost.
+    /// </summary>
+    private void Changed(TxCost tx, bool final)
+    {
+        if (!final && Cost(tx, final: false) is { } cost && (cost.Local || tx.Accumulator is null))
+        {
+            TransactionBlock?.ReportRunningCost(tx.TransactionId, cost.Total);
+        }
+
+        RaiseChanged(tx.TransactionId);
+    }
+
+    private void RaiseChanged(string transactionId)
+    {
+        try
+        {
+            CostChanged?.Invoke(this, transactionId);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Another block's handler never breaks the cost calculation.
+            TariffLog.Failed(_logger, "cost change notification", ex);
+        }
     }
 
     private void Remember(TransactionCost? cost)

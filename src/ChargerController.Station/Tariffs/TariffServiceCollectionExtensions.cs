@@ -2,6 +2,7 @@ using ChargerController.Hardware.Abstractions.Metering;
 using ChargerController.Station.Authorization;
 using ChargerController.Station.DisplayMessages;
 using ChargerController.Station.Evse;
+using ChargerController.Station.Reservations;
 using ChargerController.Station.Runtime;
 using ChargerController.Station.Transactions;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,17 @@ public static class TariffServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<ITariffStore, InMemoryTariffStore>();
+
+        // Reservation costs (I12.FR.07) need the time each ReserveNow was accepted: the reservation block's store is
+        // wrapped (call after AddReservations); without a reservation block there is nothing to bill.
+        var reservationStore = services.LastOrDefault(d => d.ServiceType == typeof(IReservationStore));
+        if (reservationStore is not null)
+        {
+            services.Remove(reservationStore);
+            services.AddSingleton(sp => new ReservationReceiptStore(ResolveStore(sp, reservationStore), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            services.AddSingleton<IReservationStore>(sp => sp.GetRequiredService<ReservationReceiptStore>());
+        }
+
         services.AddSingleton(sp => new TariffModule(
             new DefaultTariffBook(sp.GetRequiredService<ITariffStore>()),
             sp.GetRequiredService<ITariffStore>(),
@@ -34,7 +46,8 @@ public static class TariffServiceCollectionExtensions
             sp.GetRequiredService<IReadOnlyList<EvseController>>(),
             () => sp.GetService<TransactionManager>(),
             new TariffDisplay(() => sp.GetServices<IDisplayMessageSink>(), () => sp.GetService<DisplayMessageModule>()),
-            options));
+            options,
+            sp.GetService<ReservationReceiptStore>()));
         services.AddSingleton<IStationModule>(sp => sp.GetRequiredService<TariffModule>());
         services.AddSingleton<ITransactionCostSource>(sp => sp.GetRequiredService<TariffModule>());
 
@@ -48,6 +61,11 @@ public static class TariffServiceCollectionExtensions
 
         return services;
     }
+
+    private static IReservationStore ResolveStore(IServiceProvider sp, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance as IReservationStore
+        ?? descriptor.ImplementationFactory?.Invoke(sp) as IReservationStore
+        ?? (IReservationStore)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
 
     private static IIdTokenAuthorizer Resolve(IServiceProvider sp, ServiceDescriptor descriptor) =>
         descriptor.ImplementationInstance as IIdTokenAuthorizer

@@ -24,4 +24,10 @@ internal sealed class TxCost(string transactionId, int evseId)
     public DateTimeOffset LastRunningCost { get; set; }
 
     public bool ProblemReported { get; set; }
+
+    /// <summary>Gets or sets the reservation the transaction used (TransactionEvent.reservationId, I12.FR.06), or null.</summary>
+    public int? ReservationId { get; set; }
+
+    /// <summary>Gets or sets when that reservation's ReserveNow was received, when known (I12.FR.07).</summary>
+    public DateTimeOffset? ReservedAt { get; set; }
 }

@@ -101,7 +101,8 @@ public sealed partial class TransactionManager
             }
 
             var measurands = MeasurandList.Parse(Text("AlignedDataCtrlr", "Measurands"));
-            if (MeterValueBuilder.Build(reading, measurands, ReadingContextEnumType.Trigger, _time.GetUtcNow(), _states[id].OfferedCurrentA) is { } value)
+            // J01.FR.21: a MeterValuesRequest of aligned measurands is signed as the clock-aligned ones are.
+            if (SignIfConfigured(MeterValueBuilder.Build(reading, measurands, ReadingContextEnumType.Trigger, _time.GetUtcNow(), _states[id].OfferedCurrentA), reading, "AlignedDataCtrlr", "Measurands", ReadingContextEnumType.Trigger, id, null) is { } value)
             {
                 await sender.CallRequestedAsync<MeterValuesRequest, MeterValuesResponse>(new MeterValuesRequest { EvseId = id, MeterValue = [value] }, cancellationToken).ConfigureAwait(false);
             }

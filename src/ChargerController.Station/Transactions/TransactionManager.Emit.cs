@@ -123,11 +123,11 @@ public sealed partial class TransactionManager
             request.TransactionInfo.RemoteStartId = session.RemoteStartId;
             state.IdTokenSent = true;
             tx = tx with { IdToken = token.IdToken, IdTokenType = token.Type };
-            if (session.TransactionLimit is { } own && (own.MaxEnergy is not null || own.MaxTime is not null || own.MaxCost is not null))
+            if (StationLimit(session.TransactionLimit, tx) is { } own)
             {
-                // C18.FR.06 / C25.FR.04-06: a limit the station sets itself (payment card authorization amount, the driver's
-                // QR-code input) goes with the token and is enforced as a CSMS one (E16); maxSoC is not supported.
-                request.TransactionInfo.TransactionLimit = new TransactionLimitType { MaxEnergy = own.MaxEnergy, MaxTime = own.MaxTime, MaxCost = own.MaxCost };
+                // E16.FR.01, C18.FR.06 / C25.FR.04-06: a limit the station sets itself (payment card authorization amount, the
+                // driver's QR-code input, the configured default) goes with the token and is enforced as a CSMS one (E16).
+                request.TransactionInfo.TransactionLimit = own;
                 tx = tx with
                 {
                     LimitMaxEnergyWh = own.MaxEnergy is { } energy ? (double)energy : tx.LimitMaxEnergyWh,
@@ -236,7 +236,7 @@ public sealed partial class TransactionManager
         }
 
         var measurands = MeasurandList.Parse(Text(component, variable));
-        return measurands.Count == 0 ? null : MeterValueBuilder.Build(reading, measurands, context, timestamp, state.OfferedCurrentA);
+        return measurands.Count == 0 ? null : SignIfConfigured(MeterValueBuilder.Build(reading, measurands, context, timestamp, state.OfferedCurrentA), reading, component, variable, context, state.EvseId, state.Tx?.TransactionId);
     }
 
     private async Task<MeterReading?> ReadMeterAsync(int evseId)

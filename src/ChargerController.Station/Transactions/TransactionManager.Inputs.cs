@@ -42,7 +42,7 @@ public sealed partial class TransactionManager
         return Enum.GetValues<TxPoint>().Any(p => p != TxPoint.None && points.HasFlag(p) && Holds(p, state));
     }
 
-    private async Task HandleEvseEventAsync(EvseEvent e)
+    private async Task HandleEvseEventAsync(EvseEvent e, bool keptAuthorization)
     {
         if (!_states.TryGetValue(e.EvseId, out var state))
         {
@@ -66,7 +66,7 @@ public sealed partial class TransactionManager
 
                 break;
             case EvDisconnected:
-                await OnEvGoneAsync(state).ConfigureAwait(false);
+                await OnEvGoneAsync(state, keptAuthorization).ConfigureAwait(false);
                 break;
             case ChargingStateChanged changed:
                 await OnChargingStateAsync(state, changed.State).ConfigureAwait(false);
@@ -118,9 +118,9 @@ public sealed partial class TransactionManager
             await EvaluateStartAsync(state, trigger).ConfigureAwait(false);
         }
 
-        if (session.TransactionLimit is not null && state.Tx is not null)
+        if (state.Tx is { LimitMaxEnergyWh: not null } or { LimitMaxTimeS: not null } or { LimitMaxCost: not null })
         {
-            // The station's own limit went out with the token (C18.FR.06): watch it as E16 does a CSMS one.
+            // The station's own limit went out with the token (E16.FR.01, C18.FR.06): watch it as E16 does a CSMS one.
             await CheckLimitsAsync(state).ConfigureAwait(false);
             ScheduleLimitWatch(state);
         }
@@ -136,7 +136,7 @@ public sealed partial class TransactionManager
         state.Session = null;
         if (session.EndReason == SessionEndReason.EvDisconnected)
         {
-            await OnEvGoneAsync(state).ConfigureAwait(false);
+            await OnEvGoneAsync(state, keptAuthorization: false).ConfigureAwait(false);
             return;
         }
 
@@ -174,7 +174,7 @@ public sealed partial class TransactionManager
         ReleaseLatch(state);
     }
 
-    private async Task OnEvGoneAsync(EvseTransactionState state)
+    private async Task OnEvGoneAsync(EvseTransactionState state, bool keptAuthorization)
     {
         if (!state.EvConnected && state.Tx is null)
         {
@@ -183,9 +183,15 @@ public sealed partial class TransactionManager
 
         state.EvConnected = false;
         state.ChargingState = EvseChargingState.Idle;
-        if (state.Tx is not null)
+        if (state.Tx is not null && state.Session is not null && keptAuthorization && KeepOnEvSideDisconnect)
         {
-            // E09/E10: StopTxOnEVSideDisconnect (read-only true on this station) ends the transaction on unplug.
+            // E10: suspended, not ended (StopTxOnEVSideDisconnect false, TxStopPoint Authorized): the session and, on a socket
+            // outlet, the lock stay; the EV plugged in again charges on (CablePluggedIn), the driver's token ends it.
+            await UpdateAsync(state, TriggerReasonEnumType.EVCommunicationLost).ConfigureAwait(false);
+        }
+        else if (state.Tx is not null)
+        {
+            // E09: StopTxOnEVSideDisconnect (true by default) ends the transaction on unplug.
             var reason = state.PendingStop?.Reason ?? ReasonEnumType.EVDisconnected;
 
             // Without a bay sensor the cable leaving is the EV leaving the bay (EVDeparted) when only the bay stops it.

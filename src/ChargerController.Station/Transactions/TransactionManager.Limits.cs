@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using ChargerController.Ocpp.DataTypes;
 using ChargerController.Ocpp.Enums;
 using ChargerController.Ocpp.Messages.MeterValues;
 using ChargerController.Ocpp.Serialization;
+using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Sessions;
 
@@ -30,10 +32,13 @@ public sealed partial class TransactionManager
     {
         ArgumentNullException.ThrowIfNull(transactionId);
         ArgumentNullException.ThrowIfNull(limit);
-        return PostAndWaitAsync("station limit", () => ApplyCsmsLimitAsync(transactionId, limit, null), cancellationToken);
+        return PostAndWaitAsync("station limit", () => ApplyLimitAsync(transactionId, limit, null, fromCsms: false), cancellationToken);
     }
 
-    private async Task ApplyCsmsLimitAsync(string transactionId, TransactionLimitType? limit, decimal? totalCost)
+    private Task ApplyCsmsLimitAsync(string transactionId, TransactionLimitType? limit, decimal? totalCost) =>
+        ApplyLimitAsync(transactionId, limit, totalCost, fromCsms: true);
+
+    private async Task ApplyLimitAsync(string transactionId, TransactionLimitType? limit, decimal? totalCost, bool fromCsms)
     {
         var state = _states.Values.FirstOrDefault(s => s.Tx?.TransactionId == transactionId);
         if (state?.Tx is not { } tx)
@@ -48,6 +53,23 @@ public sealed partial class TransactionManager
         TransactionLimitType? supported = limit is { MaxEnergy: not null } or { MaxTime: not null } or { MaxCost: not null }
             ? new TransactionLimitType { MaxEnergy = limit.MaxEnergy, MaxTime = limit.MaxTime, MaxCost = limit.MaxCost }
             : null;
+        if (supported is not null && fromCsms)
+        {
+            // E16.FR.07: the CSMS has the last word, also over a stricter limit of the station's; what it sets is the
+            // ceiling for any limit the station sets later (E16.FR.04).
+            updated = updated with
+            {
+                CsmsMaxEnergyWh = supported.MaxEnergy is { } ceilingWh ? (double)ceilingWh : updated.CsmsMaxEnergyWh,
+                CsmsMaxTimeS = supported.MaxTime ?? updated.CsmsMaxTimeS,
+                CsmsMaxCost = supported.MaxCost ?? updated.CsmsMaxCost,
+            };
+        }
+        else if (supported is not null)
+        {
+            // E16.FR.04: the station (driver, payment terminal) never goes above a limit the CSMS set.
+            supported = WithinCsmsLimits(supported, updated);
+        }
+
         if (supported is not null)
         {
             updated = updated with
@@ -170,8 +192,67 @@ public sealed partial class TransactionManager
             return TriggerReasonEnumType.TimeLimitReached;
         }
 
-        return tx.LimitMaxCost is { } maxCost && tx.RunningCost is { } cost && cost >= maxCost ? TriggerReasonEnumType.CostLimitReached : null;
+        return tx.LimitMaxCost is { } maxCost && RunningCostOf(tx) is { } cost && cost >= maxCost ? TriggerReasonEnumType.CostLimitReached : null;
     }
+
+    /// <summary>
+    /// The cost a cost limit is held against: the station's own calculation when it calculates the cost of this transaction
+    /// (a tariff is in use, E16.FR.16: the CSMS's figures are ignored then), else the latest the CSMS reported, in a
+    /// TransactionEventResponse or CostUpdated (E16.FR.15).
+    /// </summary>
+    private decimal? RunningCostOf(TransactionRecord tx)
+    {
+        Tariffs.TransactionCost? known;
+        try
+        {
+            known = _costs?.Invoke()?.CostOf(tx.TransactionId);
+        }
+        catch (InvalidOperationException)
+        {
+            // The calculation is being advanced right now: judge on the next check.
+            return null;
+        }
+
+        if (known is { Local: true })
+        {
+            return known.Total;
+        }
+
+        // Cost only grows: the higher of the two CSMS figures is the later one, whichever message came last.
+        return known is null ? tx.RunningCost : tx.RunningCost is { } fromEvents ? Math.Max(fromEvents, known.Total) : known.Total;
+    }
+
+    /// <summary>
+    /// The limits the station itself sets for a transaction when the driver is authorized (E16.FR.01): those that came with
+    /// the authorization (payment terminal amount C18.FR.06, the driver's input C25) and the configured defaults
+    /// <c>TxCtrlr.DefaultMaxEnergy</c> / <c>DefaultMaxTime</c> / <c>DefaultMaxCost</c>; the stricter of the two per kind,
+    /// never above a limit the CSMS already set (E16.FR.04). maxSoC is not supported and dropped.
+    /// </summary>
+    private TransactionLimitType? StationLimit(TransactionLimitType? own, TransactionRecord tx)
+    {
+        var model = _context?.DeviceModel;
+        var energy = Stricter(own?.MaxEnergy, PositiveDecimal(model, "DefaultMaxEnergy"));
+        var time = Stricter(own?.MaxTime, PositiveDecimal(model, "DefaultMaxTime") is { } seconds ? (int)Math.Min(seconds, int.MaxValue) : null);
+        var cost = Stricter(own?.MaxCost, PositiveDecimal(model, "DefaultMaxCost"));
+        return energy is null && time is null && cost is null
+            ? null
+            : WithinCsmsLimits(new TransactionLimitType { MaxEnergy = energy, MaxTime = time, MaxCost = cost }, tx);
+    }
+
+    private static TransactionLimitType WithinCsmsLimits(TransactionLimitType limit, TransactionRecord tx) => new()
+    {
+        MaxEnergy = limit.MaxEnergy is { } energy && tx.CsmsMaxEnergyWh is { } ceilingWh ? Math.Min(energy, (decimal)ceilingWh) : limit.MaxEnergy,
+        MaxTime = limit.MaxTime is { } time && tx.CsmsMaxTimeS is { } ceilingS ? Math.Min(time, ceilingS) : limit.MaxTime,
+        MaxCost = limit.MaxCost is { } cost && tx.CsmsMaxCost is { } ceilingCost ? Math.Min(cost, ceilingCost) : limit.MaxCost,
+    };
+
+    private static T? Stricter<T>(T? a, T? b)
+        where T : struct, IComparable<T> =>
+        a is { } x && b is { } y ? (x.CompareTo(y) <= 0 ? x : y) : a ?? b;
+
+    private static decimal? PositiveDecimal(StationDeviceModel? model, string variable) =>
+        model?.GetValue(VariableKey.Of("TxCtrlr", variable)) is { } text
+        && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
 
     private async Task OnLimitReachedAsync(EvseTransactionState state, TriggerReasonEnumType trigger)
     {

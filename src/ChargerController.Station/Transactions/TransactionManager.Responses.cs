@@ -78,6 +78,9 @@ public sealed partial class TransactionManager
             case ("OCPPCommCtrlr", "UnlockOnEVSideDisconnect"):
                 ApplyUnlockOnEvSideDisconnect();
                 break;
+            case ("TxCtrlr", "StopTxOnEVSideDisconnect") or ("TxCtrlr", "TxStopPoint"):
+                ApplyKeepOnEvSideDisconnect();
+                break;
             case ("AlignedDataCtrlr", "Interval"):
                 ScheduleClock();
                 break;
@@ -105,6 +108,25 @@ public sealed partial class TransactionManager
         {
             evse.SetUnlockOnEvSideDisconnect(unlock);
         }
+    }
+
+    /// <summary>
+    /// E10: with StopTxOnEVSideDisconnect false a transaction that only the authorization ends (TxStopPoint Authorized) is
+    /// suspended when the cable leaves the EV. With EVConnected, PowerPathClosed or EnergyTransfer in TxStopPoint the
+    /// cable leaving still ends it (E06), as does ParkingBayOccupancy, which follows the cable on this station.
+    /// </summary>
+    private bool KeepOnEvSideDisconnect =>
+        _context?.DeviceModel.GetBool("TxCtrlr", "StopTxOnEVSideDisconnect", true) == false && StopPoints == TxPoint.Authorized;
+
+    private void ApplyKeepOnEvSideDisconnect()
+    {
+        var keep = KeepOnEvSideDisconnect;
+        foreach (var evse in _evses.Values)
+        {
+            evse.SetKeepAuthorizationOnEvSideDisconnect(keep);
+        }
+
+        _sessions.SetKeepSessionOnEvSideDisconnect(keep);
     }
 
     private void ApplyConnectionTimeout()

@@ -34,6 +34,7 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
     private readonly IChargingProfileInstaller? _profiles;
     private readonly TransactionManagerOptions _options;
     private readonly TimeProvider _time;
+    private readonly Func<Tariffs.ITransactionCostSource?>? _costs;
     private readonly Channel<WorkItem> _work = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<int, string> _active = new();
     private readonly CancellationTokenSource _stop = new();
@@ -53,6 +54,10 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
     /// <param name="profiles">Smart charging's installer for RequestStartTransaction profiles, or <see langword="null"/>.</param>
     /// <param name="options">Host facts.</param>
     /// <param name="time">Clock for timestamps and meter-value timers.</param>
+    /// <param name="costs">
+    /// Gets the tariff block's cost view (local cost calculation, CostUpdated), read when a cost limit is checked (E16.FR.15/16);
+    /// <see langword="null"/> (or returning null): only the totalCost of TransactionEventResponses counts.
+    /// </param>
     public TransactionManager(
         IEnumerable<EvseController> evses,
         IReadOnlyDictionary<int, IEnergyMeter> meters,
@@ -62,7 +67,8 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
         IReservationGate reservations,
         IChargingProfileInstaller? profiles,
         TransactionManagerOptions options,
-        TimeProvider time)
+        TimeProvider time,
+        Func<Tariffs.ITransactionCostSource?>? costs = null)
     {
         ArgumentNullException.ThrowIfNull(evses);
         ArgumentNullException.ThrowIfNull(meters);
@@ -82,6 +88,7 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
         _profiles = profiles;
         _options = options;
         _time = time;
+        _costs = costs;
 
         // E17: what was open when the station stopped is settled before anything new happens.
         Post("start-up", ResumeOpenTransactionsAsync);
@@ -173,6 +180,7 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
         context.Register(new RemoteControl.UnlockConnectorHandler(this));
         ApplyConnectionTimeout();
         ApplyUnlockOnEvSideDisconnect();
+        ApplyKeepOnEvSideDisconnect();
         ScheduleClock();
         _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
     }
@@ -276,7 +284,12 @@ public sealed partial class TransactionManager : IStationTransactions, IStationM
         }
     }
 
-    private void OnEvseEvent(object? sender, EvseEvent e) => Post(e.GetType().Name, () => HandleEvseEventAsync(e));
+    private void OnEvseEvent(object? sender, EvseEvent e)
+    {
+        // E10: whether the controller kept its authorization over this unplug is read now, as the event is raised.
+        var keptAuthorization = e is EvDisconnected && sender is EvseController evse && evse.Snapshot.SessionAuthorized;
+        Post(e.GetType().Name, () => HandleEvseEventAsync(e, keptAuthorization));
+    }
 
     private void OnSessionStarted(object? sender, ChargingSession session) => Post("session started", () => HandleSessionStartedAsync(session));
 

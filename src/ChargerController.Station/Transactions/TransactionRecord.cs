@@ -49,6 +49,17 @@ public sealed record TransactionRecord(string TransactionId, int EvseId, int Con
     /// <summary>Gets the transaction's cost limit (E16 <c>maxCost</c>), in the tariff currency.</summary>
     public decimal? LimitMaxCost { get; init; }
 
+    /// <summary>
+    /// Gets the energy limit the CSMS set (watt-hours), if it set one: the ceiling for any limit the station sets later (E16.FR.04).
+    /// </summary>
+    public double? CsmsMaxEnergyWh { get; init; }
+
+    /// <summary>Gets the time limit the CSMS set (seconds), if it set one: the ceiling for the station's own (E16.FR.04).</summary>
+    public int? CsmsMaxTimeS { get; init; }
+
+    /// <summary>Gets the cost limit the CSMS set, if it set one: the ceiling for the station's own (E16.FR.04).</summary>
+    public decimal? CsmsMaxCost { get; init; }
+
     /// <summary>Gets the running cost the CSMS last reported (<c>totalCost</c>, central cost calculation, E16.FR.15).</summary>
     public decimal? RunningCost { get; init; }
 

@@ -40,7 +40,10 @@ public static class TransactionServiceCollectionExtensions
             sp.GetRequiredService<IReservationGate>(),
             new DeferredChargingProfileInstaller(sp),
             options ?? new TransactionManagerOptions(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+
+            // Resolved when a cost limit is checked, not now: the tariff block itself needs the transaction block.
+            () => sp.GetService<Tariffs.ITransactionCostSource>()));
         services.Replace(ServiceDescriptor.Singleton<IStationTransactions>(sp => sp.GetRequiredService<TransactionManager>()));
         services.AddSingleton<IStationModule>(sp => sp.GetRequiredService<TransactionManager>());
         services.AddSingleton<ITriggeredMessageSource>(sp => new TransactionTriggerSource(sp.GetRequiredService<TransactionManager>()));

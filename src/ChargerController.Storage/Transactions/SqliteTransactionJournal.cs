@@ -5,13 +5,14 @@ using Microsoft.Data.Sqlite;
 namespace ChargerController.Storage.Transactions;
 
 /// <summary>
-/// Open transactions in the station database (table <c>open_transaction</c>, migrations 0008 and 0009). Each write is its own
+/// Open transactions in the station database (table <c>open_transaction</c>, migrations 0008, 0009 and 0012). Each write is its own
 /// transaction on a WAL + <c>synchronous=FULL</c> connection: it has reached the disk when the call returns.
 /// </summary>
 public sealed class SqliteTransactionJournal : ITransactionJournal
 {
     private const string Columns = "transaction_id, evse_id, connector_id, started_utc_ticks, next_seq_no, pending_seq_no, pending_payload, pending_is_ended, enqueued_seq_no, id_token, id_token_type, charging_state, last_event_utc_ticks, meter_start_wh, " +
-        "limit_max_energy_wh, limit_max_time_s, limit_max_cost, running_cost, limit_reached, invalid_id_since_wh, invalid_id_exhausted, cable_max_current_a, ended_values";
+        "limit_max_energy_wh, limit_max_time_s, limit_max_cost, running_cost, limit_reached, invalid_id_since_wh, invalid_id_exhausted, cable_max_current_a, ended_values, " +
+        "csms_max_energy_wh, csms_max_time_s, csms_max_cost";
     private readonly StationDatabase _database;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteTransactionJournal"/> class.</summary>
@@ -57,6 +58,9 @@ public sealed class SqliteTransactionJournal : ITransactionJournal
                 InvalidIdExhausted = reader.GetInt64(20) != 0,
                 CableMaxCurrentA = reader.IsDBNull(21) ? null : reader.GetInt32(21),
                 EndedValuesJson = reader.IsDBNull(22) ? null : reader.GetString(22),
+                CsmsMaxEnergyWh = reader.IsDBNull(23) ? null : reader.GetDouble(23),
+                CsmsMaxTimeS = reader.IsDBNull(24) ? null : reader.GetInt32(24),
+                CsmsMaxCost = reader.IsDBNull(25) ? null : decimal.Parse(reader.GetString(25), NumberStyles.Number, CultureInfo.InvariantCulture),
             });
         }
 
@@ -70,7 +74,7 @@ public sealed class SqliteTransactionJournal : ITransactionJournal
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"INSERT OR REPLACE INTO open_transaction ({Columns}) VALUES ($id, $evse, $connector, $started, $next, $pendingSeq, $payload, $ended, $enqueued, $token, $tokenType, $state, $last, $meterStart, " +
-            "$maxEnergy, $maxTime, $maxCost, $cost, $reached, $invalidSince, $invalidExhausted, $cable, $endedValues)";
+            "$maxEnergy, $maxTime, $maxCost, $cost, $reached, $invalidSince, $invalidExhausted, $cable, $endedValues, $csmsEnergy, $csmsTime, $csmsCost)";
         command.Parameters.Add(new SqliteParameter("$id", record.TransactionId));
         command.Parameters.Add(new SqliteParameter("$evse", record.EvseId));
         command.Parameters.Add(new SqliteParameter("$connector", record.ConnectorId));
@@ -94,6 +98,9 @@ public sealed class SqliteTransactionJournal : ITransactionJournal
         command.Parameters.Add(new SqliteParameter("$invalidExhausted", record.InvalidIdExhausted ? 1 : 0));
         command.Parameters.Add(new SqliteParameter("$cable", (object?)record.CableMaxCurrentA ?? DBNull.Value));
         command.Parameters.Add(new SqliteParameter("$endedValues", (object?)record.EndedValuesJson ?? DBNull.Value));
+        command.Parameters.Add(new SqliteParameter("$csmsEnergy", (object?)record.CsmsMaxEnergyWh ?? DBNull.Value));
+        command.Parameters.Add(new SqliteParameter("$csmsTime", (object?)record.CsmsMaxTimeS ?? DBNull.Value));
+        command.Parameters.Add(new SqliteParameter("$csmsCost", (object?)record.CsmsMaxCost?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value));
         command.ExecuteNonQuery();
     }
 

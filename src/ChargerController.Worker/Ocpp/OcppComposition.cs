@@ -11,6 +11,7 @@ using ChargerController.Station.DisplayMessages;
 using ChargerController.Station.DeviceModel;
 using ChargerController.Station.Evse;
 using ChargerController.Station.Firmware;
+using ChargerController.Station.MeterValues;
 using ChargerController.Station.Monitoring;
 using ChargerController.Station.Payment;
 using ChargerController.Station.Provisioning.NetworkProfiles;
@@ -28,6 +29,7 @@ using ChargerController.Storage.Certificates;
 using ChargerController.Storage.DeviceModel;
 using ChargerController.Storage.DisplayMessages;
 using ChargerController.Storage.Monitoring;
+using ChargerController.Storage.Payment;
 using ChargerController.Storage.Queue;
 using ChargerController.Storage.Reservations;
 using ChargerController.Storage.Tariffs;
@@ -84,6 +86,10 @@ internal static class OcppComposition
             EvseCount = options.Evses,
             FirmwareVersion = version,
             SerialNumber = options.SerialNumber,
+
+            // The simulated meters sign their readings; none of the Modbus meter profiles can (docs/SIGNED-METER-VALUES.md).
+            SignedMeterValues = options.Simulate,
+            CustomTriggers = options.Simulate ? [SignedMeterValuesTrigger.Name] : [],
         };
         services.AddChargingStation(identity, sp => CreateTransport(sp, options, endpoint), SimulatedPaymentDefaults(StandaloneDefaults(deviceModelValues, endpoint), options));
         services.AddSingleton<ControlStatus.IOcppStatusSource>(sp => new ControlStatus.RuntimeOcppStatusSource(
@@ -141,6 +147,9 @@ internal static class OcppComposition
         services.AddSecurity();
         AddLogUpload(services, options);
 
+        // F06.FR.18 custom trigger "SignedMeterValues" (listed in the identity's CustomTriggers when the meters sign).
+        services.AddSignedMeterValuesTrigger();
+
         // Firmware update (L01/L02): downloads and the activation record live in the state directory, releases beside the
         // running version under FirmwareInstallDir. --simulate never replaces the binary it runs from.
         if (options.Simulate)
@@ -159,6 +168,8 @@ internal static class OcppComposition
             });
         // Ad hoc payment (C17-C25): a maker's IPaymentTerminal, or in --simulate the simulated one (chargerctl sim pay).
         // Without a terminal the block still serves the QR code (WebPaymentsCtrlr) and NotifyWebPaymentStarted.
+        // Payments not settled yet are kept in the station database (a reboot before settlement loses nothing).
+        services.AddSingleton<IPaymentStore>(sp => new SqlitePaymentStore(sp.GetRequiredService<StationDatabase>()));
         if (options.Simulate)
         {
             services.AddSingleton<SimulatedPaymentTerminal>();

@@ -28,6 +28,9 @@ internal sealed class PersistentMeterRegister : IEnergyMeter
 
     public int Phases => inner.Phases;
 
+    /// <summary>The simulated meter's signer: the register kept here is the one it signs.</summary>
+    public MeterSigner? Signer => inner.Signer;
+
     /// <summary>The register to start the simulated meter from: the saved mark, 0 for a new state directory.</summary>
     public static double Load(string path)
     {

@@ -18,7 +18,14 @@ internal sealed class SimulatedHardware : IDisposable
         Evses = [.. Enumerable.Range(1, evseCount).Select(id => new SimulatedEvse(time, new SimulatedEvseOptions
         {
             Ev = SimulatedEvProfiles.ThreePhase11Kw,
-            Meter = new SimulatedMeterOptions { InitialEnergyImportWh = RegisterFile(id) is { } file ? PersistentMeterRegister.Load(file) : 0.0 },
+            Meter = new SimulatedMeterOptions
+            {
+                InitialEnergyImportWh = RegisterFile(id) is { } file ? PersistentMeterRegister.Load(file) : 0.0,
+                SerialNumber = $"SIM-METER-{id}",
+
+                // The signing key stays with the meter across restarts, as a real meter's does (signed meter values).
+                SigningKeyFile = stateDir is null ? null : Path.Combine(stateDir, $"simulated-meter-{id}-signing-key.pem"),
+            },
         }))];
         Meters = [.. Evses.Select((evse, i) => RegisterFile(i + 1) is { } file
             ? new PersistentMeterRegister(evse.Meter, file, evse.Meter.Options.InitialEnergyImportWh)

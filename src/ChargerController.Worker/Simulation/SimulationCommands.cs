@@ -1,9 +1,11 @@
+using System.Globalization;
 using ChargerController.Control.Wire;
 using ChargerController.Hardware.Abstractions.Iec61851;
 using ChargerController.Hardware.Abstractions.Metering;
 using ChargerController.Simulator.Devices;
 using ChargerController.Station.Control;
 using ChargerController.Station.Payment;
+using ChargerController.Station.Sessions;
 using ChargerController.Worker.ControlSocket;
 
 namespace ChargerController.Worker.Simulation;
@@ -12,7 +14,7 @@ namespace ChargerController.Worker.Simulation;
 /// The <c>sim.*</c> commands of a <c>--simulate</c> run: they act on the simulated EV and devices only, never on the
 /// station's decisions; the EVSE loop sees the result through its ports exactly as it would on hardware.
 /// </summary>
-internal sealed class SimulationCommands(SimulatedHardware hardware, StationControlService station, TimeProvider time, SimulatedPaymentTerminal? payment = null) : IControlCommandModule
+internal sealed class SimulationCommands(SimulatedHardware hardware, StationControlService station, TimeProvider time, SimulatedPaymentTerminal? payment = null, MasterPassPrompt? masterPass = null) : IControlCommandModule
 {
     public void Register(ControlRequestRouter router)
     {
@@ -40,6 +42,7 @@ internal sealed class SimulationCommands(SimulatedHardware hardware, StationCont
         router.Map(ControlCommands.SimTap, (request, _) => ValueTask.FromResult(Tap(request.Arg(ControlArgs.Uid))));
         router.Map(ControlCommands.SimEv, (request, _) => OnEvse(request, (id, evse) => SetEvState(id, evse, request.Arg(ControlArgs.State))));
         router.Map(ControlCommands.SimPay, (request, _) => OnEvse(request, (id, _) => Pay(id, request.Arg(ControlArgs.Outcome))));
+        router.Map(ControlCommands.SimMasterPass, (request, _) => ValueTask.FromResult(MasterPass(request.Arg(ControlArgs.Choice))));
         router.Map(ControlCommands.SimFault, async (request, ct) =>
         {
             if (ControlReplies.EvseId(request, out var error) is not { } id)
@@ -74,6 +77,42 @@ internal sealed class SimulationCommands(SimulatedHardware hardware, StationCont
 
         hardware.Reader.Tap(uid);
         return ControlReplies.Done($"card {uid.ToUpperInvariant()} presented to the reader");
+    }
+
+    // C16.FR.01: the choice the master pass holder makes on the station's Master Pass UI.
+    private ControlResponse MasterPass(string? choice)
+    {
+        if (masterPass?.Offered is not { } offered)
+        {
+            return ControlReplies.Fail(ControlErrorCodes.Refused, "no Master Pass UI is open: present a card of the MasterPassGroupId first (chargerctl sim tap UID)");
+        }
+
+        var running = string.Join(", ", offered);
+        switch (choice)
+        {
+            case "all":
+                return masterPass.SelectAll()
+                    ? ControlReplies.Done($"master pass: stopping the transactions on EVSE {running}")
+                    : ControlReplies.Fail(ControlErrorCodes.Refused, "the Master Pass UI closed meanwhile");
+            case "cancel":
+                masterPass.Cancel();
+                return ControlReplies.Done("master pass: nothing stopped");
+            default:
+                var ids = new List<int>();
+                foreach (var part in (choice ?? string.Empty).Split(','))
+                {
+                    if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                    {
+                        return ControlReplies.Fail(ControlErrorCodes.InvalidArgument, $"'{choice}' is not all, cancel or a list of EVSE ids such as 1,2");
+                    }
+
+                    ids.Add(id);
+                }
+
+                return masterPass.Select(ids)
+                    ? ControlReplies.Done($"master pass: stopping the transaction on EVSE {string.Join(", ", ids)}")
+                    : ControlReplies.Fail(ControlErrorCodes.InvalidArgument, $"choose among the EVSEs with a running transaction: {running}");
+        }
     }
 
     private ControlResponse Pay(int id, string? outcome)

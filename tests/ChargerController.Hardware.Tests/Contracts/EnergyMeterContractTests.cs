@@ -97,6 +97,43 @@ public abstract class EnergyMeterContractTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReadAsync(meter, new CancellationToken(canceled: true)));
     }
 
+    // Signed meter values (IEnergyMeter.Signer): a meter either cannot sign (null, e.g. every Modbus profile) or signs
+    // the import register of its own readings with the method, format and key its signer names.
+    [ContractFact]
+    public async Task Signer_NullOrSignsItsOwnReadingWithItsOwnKey()
+    {
+        var meter = CreateHealthyMeter();
+        if (meter.Signer is not { } signer)
+        {
+            return;
+        }
+
+        Assert.Same(signer, meter.Signer);
+        var reading = await ReadAsync(meter, CancellationToken.None);
+        var signed = signer.Sign(reading, MeterSigningContext.TransactionBegin);
+        Assert.NotNull(signed);
+        Assert.False(signed.Data.IsEmpty);
+        Assert.Equal((signer.SigningMethod, signer.EncodingMethod, signer.PublicKey), (signed.SigningMethod, signed.EncodingMethod, signed.PublicKey));
+        Assert.False(string.IsNullOrWhiteSpace(signer.PublicKey));
+    }
+
+    [ContractFact]
+    public async Task Signer_DifferentReadings_DifferentDataSets()
+    {
+        var meter = CreateHealthyMeter();
+        if (meter.Signer is not { } signer)
+        {
+            return;
+        }
+
+        var first = await ReadAsync(meter, CancellationToken.None);
+        await LetTimePassAsync(BetweenReads);
+        var second = await ReadAsync(meter, CancellationToken.None);
+        var a = signer.Sign(first, MeterSigningContext.TransactionUpdate)!;
+        var b = signer.Sign(second, MeterSigningContext.TransactionUpdate)!;
+        Assert.False(a.Data.Span.SequenceEqual(b.Data.Span), "two readings at different times signed into the same data set");
+    }
+
     private Task<MeterReading> ReadAsync(IEnergyMeter meter, CancellationToken cancellationToken) =>
         RunAsync(() => meter.ReadAsync(cancellationToken).AsTask());
 }

@@ -1,3 +1,4 @@
+using ChargerController.Station.DeviceModel;
 using ChargerController.Ocpp.Transport;
 using ChargerController.Station.Runtime;
 using ChargerController.Testing.Csms;
@@ -18,4 +19,7 @@ public sealed class HarnessSetup
 
     /// <summary>Gets a change to the runtime options of every (re)start (the harness sets the boot reason first); null = unchanged.</summary>
     public Func<StationRuntimeOptions, StationRuntimeOptions>? RuntimeOptions { get; init; }
+
+    /// <summary>Gets a change to the station identity of every (re)start (e.g. meters that sign); null = the harness identity.</summary>
+    public Func<StationIdentity, StationIdentity>? Identity { get; init; }
 }

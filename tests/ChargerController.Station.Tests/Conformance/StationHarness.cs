@@ -97,6 +97,7 @@ public sealed class StationHarness : IAsyncDisposable
     public async Task StartRuntimeAsync(BootReasonEnumType reason, IReadOnlyList<IDataTransferVendorHandler> vendors)
     {
         var identity = new StationIdentity { Identity = "CS001", EvseCount = Connectors.Connectors.Count, SerialNumber = "SN-1", FirmwareVersion = "1.0.0" };
+        identity = Setup.Identity?.Invoke(identity) ?? identity;
         Model = new StationDeviceModel(DeviceModelCatalog.Create(identity), Store);
         Modules = (ModuleFactory ?? Setup.Modules)?.Invoke(this) ?? [];
         var transport = new WebSocketOcppTransport(

@@ -16,7 +16,8 @@ public sealed class CompositeScheduleCalculatorTests
         new() { Start = start ?? T0, Duration = TimeSpan.FromSeconds(seconds), EvseId = evseId, TransactionId = tx, MaxCurrentA = max };
 
     private static (int Start, decimal Limit)[] Periods(CompositeSchedule schedule, ChargingRateUnitEnumType unit = ChargingRateUnitEnumType.A) =>
-        [.. schedule.ToOcpp(unit).ChargingSchedulePeriod.Select(p => (p.StartPeriod, p.Limit!.Value))];
+        // Q10.FR.01: an Idle period has no limit; it counts as 0 here.
+        [.. schedule.ToOcpp(unit).ChargingSchedulePeriod.Select(p => (p.StartPeriod, p.OperationMode == OperationModeEnumType.Idle && p.Limit is null ? 0m : p.Limit!.Value))];
 
     [Fact]
     public void NoProfiles_OnePeriodAtTheRating()
@@ -41,6 +42,7 @@ public sealed class CompositeScheduleCalculatorTests
         Assert.Equal([(0, 16m), (100, 0m), (200, 16m)], Periods(schedule));
         var ocpp = schedule.ToOcpp(ChargingRateUnitEnumType.A).ChargingSchedulePeriod;
         Assert.Equal(new OperationModeEnumType?[] { null, OperationModeEnumType.Idle, null }, ocpp.Select(p => p.OperationMode));
+        Assert.Equal(new decimal?[] { 16m, null, 16m }, ocpp.Select(p => p.Limit));
 
         // The station's own composite has no transaction profile: always ChargingOnly.
         Assert.All(CompositeScheduleCalculator.Compute([At(1, profile), max], Input(300, evseId: 0)).Segments, s => Assert.Equal(OperationModeEnumType.ChargingOnly, s.OperationMode));

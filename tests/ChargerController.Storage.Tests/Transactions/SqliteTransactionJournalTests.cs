@@ -37,6 +37,9 @@ public sealed class SqliteTransactionJournalTests : IDisposable
             InvalidIdSinceWh = 13000.25,
             InvalidIdExhausted = true,
             CableMaxCurrentA = 20,
+            CsmsMaxEnergyWh = 1500.25,
+            CsmsMaxTimeS = 1800,
+            CsmsMaxCost = 7.125m,
             EndedValuesJson = """{"evseId":2,"meterValue":[{"timestamp":"2026-03-01T08:00:00Z","sampledValue":[{"value":12345.5}]}]}""",
         };
         new SqliteTransactionJournal(new StationDatabase(DbPath)).Save(record);
@@ -70,6 +73,8 @@ public sealed class SqliteTransactionJournalTests : IDisposable
         Assert.Null(loaded.LimitMaxCost);
         Assert.False(loaded.InvalidIdExhausted);
         Assert.Null(loaded.EndedValuesJson);
+        Assert.Null(loaded.CsmsMaxEnergyWh);
+        Assert.Null(loaded.CsmsMaxCost);
     }
 
     [Fact]

@@ -16,5 +16,6 @@ public static class SimCommand
         EvCommand.Create(services),
         FaultCommand.Create(services),
         PayCommand.Create(services),
+        MasterPassCommand.Create(services),
     };
 }

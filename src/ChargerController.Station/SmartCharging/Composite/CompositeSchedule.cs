@@ -60,7 +60,8 @@ public sealed class CompositeSchedule
             periods[i] = new ChargingSchedulePeriodType
             {
                 StartPeriod = (int)Math.Round((segment.Start - Start).TotalSeconds),
-                Limit = RoundDown(limit),
+                // Q10.FR.01: an Idle period carries no limit.
+                Limit = segment.OperationMode == OperationModeEnumType.Idle ? null : RoundDown(limit),
                 NumberPhases = segment.NumberPhases,
                 PhaseToUse = segment.PhaseToUse,
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChargerController.Ocpp.DataTypes;
 using ChargerController.Ocpp.Enums;
 using ChargerController.Station.Runtime;
@@ -273,7 +274,20 @@ public sealed class ChargingProfileValidator
             return Reject("InvalidSchedule", "limit_L2/limit_L3 only in a TxProfile next to limit"); // ERR21 K01.FR.144/146
         }
 
-        if (period.Limit is null)
+        if (period.OperationMode == OperationModeEnumType.Idle)
+        {
+            // Q10.FR.01/02: an Idle period neither charges nor discharges, so it has no limit, dischargeLimit, setpoint or
+            // setpointReactive (nor their L2/L3 variants); the advised additionalInfo names the schedule and period.
+            if (period.Limit is not null || period.Limit_L2 is not null || period.Limit_L3 is not null
+                || period.DischargeLimit is not null || period.DischargeLimit_L2 is not null || period.DischargeLimit_L3 is not null
+                || period.Setpoint is not null || period.Setpoint_L2 is not null || period.Setpoint_L3 is not null
+                || period.SetpointReactive is not null || period.SetpointReactive_L2 is not null || period.SetpointReactive_L3 is not null)
+            {
+                var schedule = profile.ChargingSchedule?.FirstOrDefault(s => s.ChargingSchedulePeriod.Contains(period));
+                return Reject("InvalidSchedule", string.Create(CultureInfo.InvariantCulture, $"chargingSchedule {schedule?.Id} period at startPeriod {period.StartPeriod}: operationMode Idle takes no limit, dischargeLimit, setpoint or setpointReactive"));
+            }
+        }
+        else if (period.Limit is null)
         {
             return Reject("InvalidSchedule", "a charging-only station needs limit");
         }

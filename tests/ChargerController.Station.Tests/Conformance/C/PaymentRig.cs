@@ -14,6 +14,7 @@ namespace ChargerController.Station.Tests.Conformance.C;
 public sealed class PaymentRig : IAsyncDisposable
 {
     private PaymentSessions? _sessions;
+    private TariffCostBridge? _bridge;
 
     private PaymentRig()
     {
@@ -29,6 +30,21 @@ public sealed class PaymentRig : IAsyncDisposable
 
     public CsmsTotalCostSource Costs { get; } = new();
 
+    /// <summary>Gets the EVSEs web payments hold (C25.FR.22), read by the session layer's start gate.</summary>
+    public WebPaymentHolds Holds { get; } = new();
+
+    /// <summary>Gets the store of payments not settled yet (in memory unless a test gives one).</summary>
+    public IPaymentStore Store { get; private set; } = new InMemoryPaymentStore();
+
+    /// <summary>Gets the tariff block, when started with <c>tariffs: true</c> (local cost calculation, block I).</summary>
+    public Station.Tariffs.TariffModule? Tariffs { get; private set; }
+
+    /// <summary>Gets the display of the tariff block.</summary>
+    public I.RecordingDisplay TariffScreen { get; } = new();
+
+    /// <summary>Gets or sets the terminal the payment block uses (default: <see cref="Terminal"/>); read at each (re)start.</summary>
+    public IPaymentTerminal? TerminalOverride { get; set; }
+
     public LoopbackCsms Csms => Tx.Csms;
 
     public IReadOnlyList<JsonElement> Events => Tx.Events;
@@ -39,7 +55,10 @@ public sealed class PaymentRig : IAsyncDisposable
         Action<LoopbackCsms>? script = null,
         bool withTerminal = true,
         Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null,
-        HarnessSetup? setup = null)
+        HarnessSetup? setup = null,
+        bool tariffs = false,
+        IPaymentStore? store = null,
+        Func<SimulatedPaymentTerminal, IPaymentTerminal>? terminal = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -52,8 +71,13 @@ public sealed class PaymentRig : IAsyncDisposable
         }
 
         var rig = new PaymentRig();
+        rig.Store = store ?? rig.Store;
+        rig.TerminalOverride = terminal?.Invoke(rig.Terminal);
+        var gate = new I.LateReservationGate();
+        var tariffStore = new Station.Tariffs.InMemoryTariffStore();
         rig.Tx = await TransactionRig.StartAsync(
             values,
+            reservations: gate,
             script: csms =>
             {
                 csms.Respond("NotifySettlement", "{}");
@@ -64,8 +88,24 @@ public sealed class PaymentRig : IAsyncDisposable
             {
                 rig._sessions?.Dispose();
                 rig._sessions = new PaymentSessions(tx.Sessions, tx.Manager);
-                rig.Module = new PaymentModule(withTerminal ? rig.Terminal : null, rig._sessions, rig.Costs, rig.Display, harness.Connectors.Connectors.Count, "CS001");
-                return [rig.Module];
+
+                // C25.FR.22: the start gate of the session layer sees the web payment holds (as chargerd wires it).
+                gate.Inner = new WebPaymentGate(new Station.Reservations.NoReservations(), rig.Holds, harness.Time);
+                List<Station.Runtime.IStationModule> modules = [];
+                ITransactionCostSource costs = rig.Costs;
+                if (tariffs)
+                {
+                    var meters = Enumerable.Range(1, tx.Controllers.Count).ToDictionary(i => i, i => (Hardware.Abstractions.Metering.IEnergyMeter)tx.Meter(i));
+                    rig.Tariffs = new Station.Tariffs.TariffModule(new Station.Tariffs.DefaultTariffBook(tariffStore), tariffStore, meters, tx.Controllers, () => tx.Manager, new Station.Tariffs.TariffDisplay([rig.TariffScreen]), new Station.Tariffs.TariffOptions { TimeZone = TimeZoneInfo.Utc });
+                    rig._bridge?.Dispose();
+                    rig._bridge = new TariffCostBridge(rig.Tariffs);
+                    costs = rig._bridge;
+                    modules.Add(rig.Tariffs);
+                }
+
+                rig.Module = new PaymentModule(withTerminal ? rig.TerminalOverride ?? rig.Terminal : null, rig._sessions, costs, rig.Display, harness.Connectors.Connectors.Count, "CS001", rig.Store, rig.Holds);
+                modules.Add(rig.Module);
+                return modules;
             },
             authorizerFactory: authorizerFactory);
         return rig;
@@ -105,6 +145,7 @@ public sealed class PaymentRig : IAsyncDisposable
         // Twice, as the host's container does (registered as PaymentModule and as IStationModule).
         await Module.DisposeAsync();
         _sessions?.Dispose();
+        _bridge?.Dispose();
         await Tx.DisposeAsync();
     }
 }

@@ -28,8 +28,14 @@ public sealed class TariffStation : IAsyncDisposable
 
     private Func<TariffModule> ModuleOf { get; }
 
-    public static async Task<TariffStation> StartAsync(IReadOnlyDictionary<string, string>? config = null, Action<ChargerController.Testing.Csms.LoopbackCsms>? script = null, int evses = 1, bool authorize = false)
+    /// <summary>Gets the reservation block when started with <c>reservations: true</c>.</summary>
+    public ChargerController.Station.Reservations.ReservationManager? Reservations { get; private set; }
+
+    public static async Task<TariffStation> StartAsync(IReadOnlyDictionary<string, string>? config = null, Action<ChargerController.Testing.Csms.LoopbackCsms>? script = null, int evses = 1, bool authorize = false, bool reservations = false)
     {
+        var gate = reservations ? new LateReservationGate() : null;
+        var reservationStore = new ChargerController.Station.Reservations.InMemoryReservationStore();
+        ChargerController.Station.Reservations.ReservationManager? reservationManager = null;
         var display = new RecordingDisplay();
         TariffModule? module = null;
         DeferredAuthorizer? deferred = null;
@@ -38,21 +44,36 @@ public sealed class TariffStation : IAsyncDisposable
             config: config,
             evses: evses,
             script: script,
+            reservations: gate,
             authorizerFactory: authorize
                 ? h => deferred = new DeferredAuthorizer(new AuthorizationService(h.Model, new InMemoryAuthorizationCacheStore(), new InMemoryLocalAuthorizationListStore(), h.Time, NullLoggerFactory.Instance))
                 : null,
             extraModules: (h, r) =>
             {
-                module = new TariffModule(new DefaultTariffBook(store), store, Meters(r), r.Controllers, () => r.Manager, new TariffDisplay([display]), new TariffOptions { TimeZone = TimeZoneInfo.Utc });
+                ReservationReceiptStore? receipts = null;
+                if (gate is not null)
+                {
+                    // The real reservation block (H), its store wrapped the way AddTariffs wraps it in chargerd.
+                    receipts = new ReservationReceiptStore(reservationStore, h.Time);
+                    reservationManager = new ChargerController.Station.Reservations.ReservationManager(receipts, h.Connectors, r.Manager);
+                    gate.Inner = reservationManager;
+                }
+
+                module = new TariffModule(new DefaultTariffBook(store), store, Meters(r), r.Controllers, () => r.Manager, new TariffDisplay([display]), new TariffOptions { TimeZone = TimeZoneInfo.Utc }, receipts);
                 if (deferred is not null)
                 {
                     // The station's real authorization block behind the tariff block's wrapper (driver tariffs, I08).
                     deferred.Outer = new TariffAuthorizer(deferred.Service, module);
                 }
 
-                return [module];
+                return reservationManager is null ? [module] : [module, reservationManager];
             });
-        return new TariffStation(rig, display, () => module!, store);
+        if (reservations)
+        {
+            rig.Csms.Respond("ReservationStatusUpdate", "{}");
+        }
+
+        return new TariffStation(rig, display, () => module!, store) { Reservations = reservationManager };
     }
 
     public async Task<JsonElement> CallAsync(string action, string payload) => (await Rig.Session.CallAsync(action, payload))[2];

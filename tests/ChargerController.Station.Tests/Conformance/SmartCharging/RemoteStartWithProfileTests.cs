@@ -118,7 +118,7 @@ public sealed class RemoteStartWithProfileTests
         var tx = started.TxId();
 
         // ChargingOnly for 60 s, Idle for 60 s, then charging again (operationMode absent = ChargingOnly).
-        var periods = """[{"startPeriod":0,"limit":16,"operationMode":"ChargingOnly"},{"startPeriod":60,"limit":16,"operationMode":"Idle"},{"startPeriod":120,"limit":16}]""";
+        var periods = """[{"startPeriod":0,"limit":16,"operationMode":"ChargingOnly"},{"startPeriod":60,"operationMode":"Idle"},{"startPeriod":120,"limit":16}]""";
         var profile = ProfileJson.Profile(110, "TxProfile", kind: "Relative", startSchedule: null, duration: null, periods: periods, extraProfile: $",\"transactionId\":\"{tx}\"");
         var set = await rig.Session.CallAsync("SetChargingProfile", $$"""{"evseId":1,"chargingProfile":{{profile}}}""");
         Assert.Equal("Accepted", set[2].GetProperty("status").GetString());

@@ -6,7 +6,7 @@ namespace ChargerController.Station.Tests.Conformance.Transactions;
 
 /// <summary>
 /// E09: the cable is pulled at the EV side while its plug stays locked in the station's socket (pilot back to A, the
-/// proximity pilot still sees the 32 A cable). StopTxOnEVSideDisconnect is true (read-only) on this station.
+/// proximity pilot still sees the 32 A cable). StopTxOnEVSideDisconnect is true (the default).
 /// </summary>
 public sealed class EvSideDisconnectTests
 {

@@ -5,7 +5,7 @@ using ChargerController.Testing.Csms;
 namespace ChargerController.Station.Tests.Conformance.Transactions;
 
 /// <summary>
-/// E16 transaction limits set by the CSMS (OCPP 2.1 TC_E_100/101/105 scenarios), MaxEnergyOnInvalidId (E05.FR.02/03),
+/// E16 transaction limits set by the CSMS (OCPP 2.1 TC_E_100/104/105 scenarios), MaxEnergyOnInvalidId (E05.FR.02/03),
 /// cableMaxCurrent, and that all of them, with the TxEnded samples, survive a restart mid-transaction.
 /// </summary>
 public sealed class TransactionLimitTests
@@ -52,9 +52,10 @@ public sealed class TransactionLimitTests
     }
 
     [Fact]
-    public async Task TC_E_101_CS()
+    public async Task TC_E_104_CS()
     {
-        // Central cost calculation: the CSMS sets maxCost and reports the running cost in each TransactionEventResponse (E16.FR.11/15).
+        // CSMS calculates costs (through TransactionEventResponse) and specifies the limit: it sets maxCost and reports the
+        // running cost in each TransactionEventResponse (E16.FR.11/15).
         await using var rig = await TransactionRig.StartAsync(
             new Dictionary<string, string> { ["SampledDataCtrlr.TxUpdatedInterval"] = "10" },
             script: csms => csms.Respond("TransactionEvent", request =>

@@ -26,6 +26,7 @@ public sealed class TransactionRig : IAsyncDisposable
     private readonly Dictionary<string, string> _config;
     private SimulatedEvse[] _devices = [];
     private EvseController[] _controllers = [];
+    private IStationModule[] _extras = [];
 
     private TransactionRig(Dictionary<string, string> config, IIdTokenAuthorizer authorizer, IReservationGate reservations, IChargingProfileInstaller? profiles)
     {
@@ -60,6 +61,12 @@ public sealed class TransactionRig : IAsyncDisposable
 
     public SessionCoordinatorOptions SessionOptions { get; init; } = new();
 
+    /// <summary>Gets a value indicating whether the EVSEs have a permanently attached 32 A cable (no proximity pilot, no connector lock).</summary>
+    public bool Tethered { get; init; }
+
+    /// <summary>Gets a value indicating whether a socket outlet has its connector lock (always none with a tethered cable).</summary>
+    public bool ConnectorLock { get; init; } = true;
+
     public IOutboundQueue? Queue { get; private set; }
 
     private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
@@ -88,7 +95,10 @@ public sealed class TransactionRig : IAsyncDisposable
         SessionCoordinatorOptions? sessionOptions = null,
         Func<StationHarness, TransactionRig, IEnumerable<IStationModule>>? extraModules = null,
         Func<int, ICurrentLimitSource>? limitSource = null,
-        Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null)
+        Func<StationHarness, IIdTokenAuthorizer>? authorizerFactory = null,
+        bool tethered = false,
+        bool connectorLock = true,
+        HarnessSetup? setup = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -107,8 +117,10 @@ public sealed class TransactionRig : IAsyncDisposable
             ExtraModules = extraModules,
             LimitSource = limitSource,
             AuthorizerFactory = authorizerFactory,
+            Tethered = tethered,
+            ConnectorLock = connectorLock,
         };
-        rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, configurePorts: rig.Configure);
+        rig.Harness = await StationHarness.StartAsync(evses: evses, waitForBoot: false, setup: setup, configurePorts: rig.Configure);
         rig.Csms.Respond("TransactionEvent", "{}");
         rig.Csms.Respond("MeterValues", "{}");
         rig.Csms.Respond("Authorize", """{"idTokenInfo":{"status":"Accepted"}}""");
@@ -319,8 +331,10 @@ public sealed class TransactionRig : IAsyncDisposable
             var time = harness.Time;
             _devices = [.. Enumerable.Range(1, harness.Connectors.Connectors.Count).Select(_ => new SimulatedEvse(time, new SimulatedEvseOptions { Ev = SimulatedEvProfiles.ThreePhase11Kw, Meter = new SimulatedMeterOptions { InitialEnergyImportWh = 1000 } }))];
             _controllers = [.. _devices.Select((d, i) => new EvseController(
-                new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, d.ConnectorLock, d.Meter, d.ProximityPilot),
-                new EvseOptions { EvseId = i + 1 },
+                Tethered
+                    ? new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, null, d.Meter, null)
+                    : new EvseDevices(d.ControlPilot, d.Contactor, d.ResidualCurrentMonitor, ConnectorLock ? d.ConnectorLock : null, d.Meter, d.ProximityPilot),
+                new EvseOptions { EvseId = i + 1, TetheredCableMaxCurrentA = Tethered ? 32 : null },
                 time,
                 LimitSource is { } limit ? [limit(i + 1)] : null))];
             Queue = new InMemoryOutboundQueue(time);
@@ -339,11 +353,13 @@ public sealed class TransactionRig : IAsyncDisposable
 
         var meters = _devices.Select((d, i) => (Id: i + 1, Meter: (IEnergyMeter)d.Meter)).ToDictionary(x => x.Id, x => x.Meter);
         Sessions = new SessionCoordinator(_controllers, meters, Authorizer, SessionOptions, harness.Time, Reservations);
-        Manager = new TransactionManager(_controllers, meters, Sessions, Journal, Authorizer, Reservations, Profiles, new TransactionManagerOptions(), harness.Time);
+        // A cost view among the extra modules (the tariff block) is what a cost limit is held against, as in chargerd.
+        Manager = new TransactionManager(_controllers, meters, Sessions, Journal, Authorizer, Reservations, Profiles, new TransactionManagerOptions(), harness.Time, () => _extras.OfType<Station.Tariffs.ITransactionCostSource>().FirstOrDefault());
+        _extras = [.. ExtraModules?.Invoke(harness, this) ?? []];
         return ports with
         {
             Transactions = Manager,
-            Modules = [.. modules, Manager, .. ExtraModules?.Invoke(harness, this) ?? []],
+            Modules = [.. modules, Manager, .. _extras],
             TriggerSources = [.. ports.TriggerSources, new TransactionTriggerSource(Manager)],
             OutboundQueue = Queue,
         };
