@@ -30,7 +30,12 @@ while [ $# -gt 0 ]; do
 done
 work=$(mktemp -d)
 pids=()
-trap 'for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
 py="python3 $repo/bench/method-order/method_order.py"
 
 echo "== publishing the instrumented chargerd"
