@@ -112,7 +112,7 @@ smoke_demo() {
 stage_lint() {
   ensure_tools shellcheck:shellcheck
   # SC2015 (A && B || C): used on purpose as "all of these hold, or fail".
-  shellcheck -x -e SC2015 install.sh packaging/*.sh packaging/deb/* .ci/run .ci/*.sh bench/*.sh
+  shellcheck -x -e SC2015 install.sh packaging/*.sh packaging/deb/* .ci/run .ci/*.sh bench/*.sh bench/*/*.sh
   echo "   shellcheck: clean"
 }
 

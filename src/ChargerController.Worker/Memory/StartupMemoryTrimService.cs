@@ -10,9 +10,11 @@ namespace ChargerController.Worker.Memory;
 /// <item>one compacting, aggressive collection: start-up (DI, configuration, migrations, JSON metadata, the constraint
 /// model) allocates far more than steady state keeps, and only an aggressive collection decommits the emptied GC regions;</item>
 /// <item>the clean, read-only pages of chargerd's own executable (code and read-only data that only start-up ran or
-/// read) are dropped from the process with <c>madvise(MADV_DONTNEED)</c>. They stay in the page cache; a page touched
-/// again is mapped back from it with the same content. The kernel could reclaim those pages anyway, so this changes
-/// what <c>VmRSS</c>/<c>RssFile</c> report, not the truly private (<c>RssAnon</c>) memory.</item>
+/// read) are given back: <c>madvise(MADV_RANDOM)</c> and <c>madvise(MADV_PAGEOUT)</c> on each such mapping, then
+/// <c>posix_fadvise(POSIX_FADV_DONTNEED)</c> on the file, so the pages leave the page cache too and only the ones that
+/// run again come back, one page at a time (no read-ahead, and fault-around finds no cached neighbours to map). The
+/// build orders the methods that run while charging together (<c>Memory/chargerd.order</c>), so those few pages are
+/// contiguous.</item>
 /// </list>
 /// Either step failing is logged and ignored: chargerd runs the same without it.
 /// </summary>
@@ -21,7 +23,9 @@ namespace ChargerController.Worker.Memory;
 /// <param name="anyContactorClosed">
 /// Whether an EVSE is energised right now: the aggressive collection stops every managed thread, the EVSE loops
 /// included, for tens of milliseconds (57.8 ms measured on a loaded x86-64; IEC 61851-1 Table A.6 allows 100 ms to
-/// open the contactor), so it is skipped then; the page drop does not stop anything and runs regardless.
+/// open the contactor), so it is skipped then. The pages are then only unmapped (<c>MADV_DONTNEED</c>) and stay in the
+/// page cache: a page evicted from it comes back by a read from the SD card (a major fault, about a millisecond each),
+/// and an EVSE loop driving a charging vehicle should not wait for the card; unmapped, it costs a minor fault.
 /// </param>
 internal sealed partial class StartupMemoryTrimService(TimeProvider time, ILoggerFactory loggerFactory, Func<bool> anyContactorClosed) : BackgroundService
 {
@@ -55,19 +59,19 @@ internal sealed partial class StartupMemoryTrimService(TimeProvider time, ILogge
 
         var before = ReadResident();
         var pausedBefore = GC.GetTotalPauseDuration();
-        var collected = !anyContactorClosed();
-        if (collected)
+        var idle = !anyContactorClosed();
+        if (idle)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         var pause = GC.GetTotalPauseDuration() - pausedBefore;
-        var (dropped, failures) = DropCleanExecutablePages();
+        var (dropped, failures) = DropCleanExecutablePages(evict: idle);
         var after = ReadResident();
-        LogTrimmed(logger, before.VmRssKib, after.VmRssKib, after.RssAnonKib, after.RssFileKib, dropped, failures, collected ? "GC pause" : "no collection, an EVSE is energised; GC pause", pause.TotalMilliseconds);
+        LogTrimmed(logger, before.VmRssKib, after.VmRssKib, after.RssAnonKib, after.RssFileKib, dropped, idle ? "paged out" : "unmapped only", failures, idle ? "GC pause" : "no collection, an EVSE is energised; GC pause", pause.TotalMilliseconds);
     }
 
-    private (int Dropped, int Failures) DropCleanExecutablePages()
+    private (int Dropped, int Failures) DropCleanExecutablePages(bool evict)
     {
         try
         {
@@ -80,7 +84,7 @@ internal sealed partial class StartupMemoryTrimService(TimeProvider time, ILogge
             int dropped = 0, failures = 0;
             foreach (var mapping in ReadOnlyFileMappings.Select(File.ReadAllText(SelfSmaps), executable))
             {
-                var errno = MemoryAdvice.DontNeedPages(mapping);
+                var errno = evict ? MemoryAdvice.PageOut(mapping) : MemoryAdvice.DontNeedPages(mapping);
 
                 if (errno == 0)
                 {
@@ -90,6 +94,17 @@ internal sealed partial class StartupMemoryTrimService(TimeProvider time, ILogge
                 {
                     failures++;
                     LogAdviceFailed(logger, mapping.Start, mapping.Length, errno);
+                }
+            }
+
+            if (evict && dropped > 0)
+            {
+                using var file = File.OpenHandle(executable);
+                var error = MemoryAdvice.DropFromPageCache(file);
+                if (error != 0)
+                {
+                    failures++;
+                    LogCacheDropFailed(logger, error);
                 }
             }
 
@@ -123,11 +138,14 @@ internal sealed partial class StartupMemoryTrimService(TimeProvider time, ILogge
         }
     }
 
-    [LoggerMessage(EventId = 9301, Level = LogLevel.Information, Message = "Start-up memory trimmed: VmRSS {BeforeKib} -> {AfterKib} KiB (RssAnon {AnonKib} KiB, RssFile {FileKib} KiB; {Dropped} executable mappings dropped, {Failures} refused; {Collection} {PauseMs:F1} ms)")]
-    private static partial void LogTrimmed(ILogger logger, long beforeKib, long afterKib, long anonKib, long fileKib, int dropped, int failures, string collection, double pauseMs);
+    [LoggerMessage(EventId = 9301, Level = LogLevel.Information, Message = "Start-up memory trimmed: VmRSS {BeforeKib} -> {AfterKib} KiB (RssAnon {AnonKib} KiB, RssFile {FileKib} KiB; {Dropped} executable mappings dropped ({How}), {Failures} refused; {Collection} {PauseMs:F1} ms)")]
+    private static partial void LogTrimmed(ILogger logger, long beforeKib, long afterKib, long anonKib, long fileKib, int dropped, string how, int failures, string collection, double pauseMs);
 
-    [LoggerMessage(EventId = 9302, Level = LogLevel.Debug, Message = "madvise(MADV_DONTNEED) refused for {Start:x} (+{Length} bytes): errno {Errno}")]
+    [LoggerMessage(EventId = 9302, Level = LogLevel.Debug, Message = "madvise refused for {Start:x} (+{Length} bytes): errno {Errno}")]
     private static partial void LogAdviceFailed(ILogger logger, ulong start, ulong length, int errno);
+
+    [LoggerMessage(EventId = 9304, Level = LogLevel.Debug, Message = "posix_fadvise(POSIX_FADV_DONTNEED) on the executable refused: error {Error}")]
+    private static partial void LogCacheDropFailed(ILogger logger, int error);
 
     [LoggerMessage(EventId = 9303, Level = LogLevel.Debug, Message = "Start-up memory trim skipped the executable pages: {Reason}")]
     private static partial void LogSmapsUnreadable(ILogger logger, string reason);
