@@ -34,7 +34,8 @@ public sealed class DependencyRulesTests
         ["Hardware.Abstractions"] = [],
         ["Hardware"] = ["System.Device.Gpio", "System.IO.Ports", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
         ["Control"] = [],
-        ["Station"] = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "Microsoft.Extensions.Hosting.Abstractions"],
+        // System.IO.Hashing: XXH128 TransactionEvent message ids in managed code (SHA-256 would load OpenSSL without TLS).
+        ["Station"] = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "Microsoft.Extensions.Hosting.Abstractions", "System.IO.Hashing"],
         ["Storage"] = ["Microsoft.Data.Sqlite", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
         ["Simulator"] = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
         ["Cli"] = ["System.CommandLine"],
