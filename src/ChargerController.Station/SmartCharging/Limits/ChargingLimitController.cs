@@ -20,6 +20,13 @@ public sealed class ChargingLimitController : IDisposable
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(1);
     private static readonly TimeSpan MaxRecheck = TimeSpan.FromSeconds(30);
 
+    // How far the clock may move while the boundary timer is armed before it is armed again (see TryArmBoundaryTimer):
+    // arming takes microseconds on a real clock; a virtual clock moves in steps of at least this.
+    private static readonly TimeSpan ArmTolerance = TimeSpan.FromMilliseconds(1);
+
+    // Bounds the recompute/re-arm passes of one Recompute when the clock keeps moving under it.
+    private const int MaxPasses = 4;
+
     private readonly CompositeScheduleService _composite;
     private readonly SmartChargingState _state;
     private readonly SmartChargingOptions _options;
@@ -168,52 +175,21 @@ public sealed class ChargingLimitController : IDisposable
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            FollowConnectivity(now);
-            var station = _composite.Compute(0, now, Horizon).Segments[0];
-            var validUntil = Min(station.End, now + MaxRecheck);
-            var budget = Math.Min(_options.StationMaximumA(), station.LimitA());
-            budget = Math.Min(budget, GridBudgetA(now));
-            StationBudgetA = budget;
-
-            var slots = new Dictionary<int, CompositeSegment>();
-            var evses = new List<LoadBalancerEvse>();
-            foreach (var evse in _options.Evses)
+            for (var pass = 1; ; pass++)
             {
-                var slot = _composite.Compute(evse.EvseId, now, Horizon).Segments[0];
-                slots[evse.EvseId] = slot;
-                validUntil = Min(validUntil, slot.End);
-                if (FollowOperationMode(evse.EvseId, slot) is { } modeChange)
+                var validUntil = ComputeLocked(now, changes, switches, modes);
+                if (TryArmBoundaryTimer(validUntil, out now))
                 {
-                    modes.Add(modeChange);
+                    break;
                 }
 
-                var load = _load.GetValueOrDefault(evse.EvseId);
-                var minimum = Math.Max(_options.MinimumCurrentA, slot.MinChargingRateA);
-                var rank = _state.TransactionStart(evse.EvseId)?.UtcTicks ?? long.MaxValue;
-                evses.Add(new LoadBalancerEvse(evse.EvseId, load.Demand, slot.LimitA(_state.PhasesInUse(evse.EvseId)), minimum, rank));
-            }
-
-            evses = [.. evses.OrderBy(e => e.Rank).ThenBy(e => e.EvseId)];
-            var allocation = LocalLoadBalancer.Allocate(budget, evses);
-            foreach (var evse in evses)
-            {
-                var limit = Math.Min(evse.LimitA, allocation[evse.EvseId]);
-                var source = _limits[evse.EvseId];
-                var previous = source.CurrentLimitA;
-                source.Set(limit, validUntil);
-                if (!previous.Equals(limit))
+                if (pass >= MaxPasses)
                 {
-                    changes.Add(new EvseLimitChangedEventArgs(evse.EvseId, previous, limit));
-                }
-
-                if (DecidePhases(evses, evse, slots[evse.EvseId], budget, allocation[evse.EvseId], now) is { } request)
-                {
-                    switches.Add(request);
+                    // The clock keeps passing the boundaries under this computation: let the timer come back at once.
+                    _timer.Change(TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+                    break;
                 }
             }
-
-            var due = validUntil - now;
-            _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
         }
 
         foreach (var change in changes)
@@ -244,6 +220,84 @@ public sealed class ChargingLimitController : IDisposable
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    // One computation at `now` under the lock: sets every EVSE's limit and returns until when the result holds.
+    private DateTimeOffset ComputeLocked(DateTimeOffset now, List<EvseLimitChangedEventArgs> changes, List<PhaseSwitchRequest> switches, List<OperationModeChange> modes)
+    {
+        FollowConnectivity(now);
+        var station = _composite.Compute(0, now, Horizon).Segments[0];
+        var validUntil = Min(station.End, now + MaxRecheck);
+        var budget = Math.Min(_options.StationMaximumA(), station.LimitA());
+        budget = Math.Min(budget, GridBudgetA(now));
+        StationBudgetA = budget;
+
+        var slots = new Dictionary<int, CompositeSegment>();
+        var evses = new List<LoadBalancerEvse>();
+        foreach (var evse in _options.Evses)
+        {
+            var slot = _composite.Compute(evse.EvseId, now, Horizon).Segments[0];
+            slots[evse.EvseId] = slot;
+            validUntil = Min(validUntil, slot.End);
+            if (FollowOperationMode(evse.EvseId, slot) is { } modeChange)
+            {
+                modes.Add(modeChange);
+            }
+
+            var load = _load.GetValueOrDefault(evse.EvseId);
+            var minimum = Math.Max(_options.MinimumCurrentA, slot.MinChargingRateA);
+            var rank = _state.TransactionStart(evse.EvseId)?.UtcTicks ?? long.MaxValue;
+            evses.Add(new LoadBalancerEvse(evse.EvseId, load.Demand, slot.LimitA(_state.PhasesInUse(evse.EvseId)), minimum, rank));
+        }
+
+        evses = [.. evses.OrderBy(e => e.Rank).ThenBy(e => e.EvseId)];
+        var allocation = LocalLoadBalancer.Allocate(budget, evses);
+        foreach (var evse in evses)
+        {
+            var limit = Math.Min(evse.LimitA, allocation[evse.EvseId]);
+            var source = _limits[evse.EvseId];
+            var previous = source.CurrentLimitA;
+            source.Set(limit, validUntil);
+            if (!previous.Equals(limit))
+            {
+                changes.Add(new EvseLimitChangedEventArgs(evse.EvseId, previous, limit));
+            }
+
+            if (DecidePhases(evses, evse, slots[evse.EvseId], budget, allocation[evse.EvseId], now) is { } request)
+            {
+                // A second pass of the same Recompute asks once, with its newer decision.
+                switches.RemoveAll(s => s.EvseId == request.EvseId);
+                switches.Add(request);
+            }
+        }
+
+        return validUntil;
+    }
+
+    // ITimer takes a due time relative to the clock at the moment of Change, but validUntil was computed from the clock
+    // read at the start of the computation. When the clock moved in between (this thread was descheduled, or another
+    // thread advanced a virtual clock) a due time from that stale reading fires late by the difference, so the next
+    // period would start late (K01.FR.07). The due time is therefore taken from a fresh reading, checked again after
+    // arming; false when the boundary already passed and the limits must be computed again at `now`.
+    private bool TryArmBoundaryTimer(DateTimeOffset validUntil, out DateTimeOffset now)
+    {
+        now = _time.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            if (now >= validUntil)
+            {
+                return false;
+            }
+
+            _timer.Change(validUntil - now, Timeout.InfiniteTimeSpan);
+            var after = _time.GetUtcNow();
+            if (after - now < ArmTolerance || attempt >= MaxPasses)
+            {
+                return true;
+            }
+
+            now = after;
+        }
+    }
 
     // K01.FR.110: compare with the mode last seen for the same transaction; a new transaction starts a new baseline.
     private OperationModeChange? FollowOperationMode(int evseId, CompositeSegment slot)

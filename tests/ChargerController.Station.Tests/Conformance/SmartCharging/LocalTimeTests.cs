@@ -33,9 +33,9 @@ public sealed class LocalTimeTests
         Assert.Equal([(0, 32m), (300, 6m), (600, 10m)], SmartChargingStation.Periods(await cs.CompositeAsync(1, 1200)));
 
         var limit = cs.Module.Limits.LimitFor(1);
-        cs.H.Time.Advance(TimeSpan.FromSeconds(300));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(300));
         Assert.Equal(6, limit.CurrentLimitA);
-        cs.H.Time.Advance(TimeSpan.FromSeconds(300));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(300));
         Assert.Equal(10, limit.CurrentLimitA);
     }
 
@@ -56,9 +56,9 @@ public sealed class LocalTimeTests
 
         var limit = cs.Module.Limits.LimitFor(1);
         Assert.Equal(32, limit.CurrentLimitA);
-        cs.H.Time.Advance(TimeSpan.FromSeconds(600));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(600));
         Assert.Equal(8, limit.CurrentLimitA);
-        cs.H.Time.Advance(TimeSpan.FromSeconds(600));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(600));
         Assert.Equal(32, limit.CurrentLimitA);
 
         // An unknown zone (no such tz entry) falls back to TimeOffset: 13:10 at +05:00 was 08:10Z, long gone today.

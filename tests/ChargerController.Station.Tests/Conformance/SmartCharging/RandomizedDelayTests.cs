@@ -32,13 +32,13 @@ public sealed class RandomizedDelayTests
 
         var limit = cs.Module.Limits.LimitFor(1);
         Assert.Equal(6, limit.GetCurrentLimitA(cs.H.Time.GetUtcNow()));
-        cs.H.Time.Advance(TimeSpan.FromSeconds(349));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(349));
         Assert.Equal(6, limit.CurrentLimitA); // 300 s + 50 s: not yet
-        cs.H.Time.Advance(TimeSpan.FromSeconds(1));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(10, limit.CurrentLimitA);
-        cs.H.Time.Advance(TimeSpan.FromSeconds(319));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(319));
         Assert.Equal(10, limit.CurrentLimitA);
-        cs.H.Time.Advance(TimeSpan.FromSeconds(1));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(16, limit.CurrentLimitA); // 600 s + 70 s
     }
 

@@ -164,7 +164,7 @@ public sealed class SetChargingProfileTests
         Assert.Equal("Accepted", await cs.SetAsync(1, profile));
         var limit = cs.Module.Limits.LimitFor(1);
         Assert.Equal(8, limit.GetCurrentLimitA(cs.H.Time.GetUtcNow()));
-        cs.H.Time.Advance(TimeSpan.FromSeconds(60));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(32, limit.CurrentLimitA); // the boundary timer re-evaluated at validTo
     }
 
@@ -175,9 +175,9 @@ public sealed class SetChargingProfileTests
         Assert.Equal("Accepted", await cs.SetAsync(1, Profile(116, "TxDefaultProfile", limit: 7, startSchedule: "2025-01-01T12:02:00Z")));
         var limit = cs.Module.Limits.LimitFor(1);
         Assert.Equal(32, limit.CurrentLimitA);
-        cs.H.Time.Advance(TimeSpan.FromSeconds(119));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(119));
         Assert.Equal(32, limit.CurrentLimitA);
-        cs.H.Time.Advance(TimeSpan.FromSeconds(1));
+        await cs.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(7, limit.CurrentLimitA);
     }
 

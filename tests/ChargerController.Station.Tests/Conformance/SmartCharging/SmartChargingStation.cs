@@ -100,6 +100,37 @@ internal sealed class SmartChargingStation : IAsyncDisposable
         return answer.GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString()!;
     }
 
+    /// <summary>
+    /// Advances virtual time, then waits until every EVSE limit holds for the new time (<see cref="LimitsSettledAsync"/>).
+    /// Use it wherever a test asserts a limit that the boundary timer sets.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan delta)
+    {
+        H.Time.Advance(delta);
+        await LimitsSettledAsync();
+    }
+
+    /// <summary>
+    /// Waits (real-time hang guard 30 s) until every EVSE limit was computed for the current virtual time, i.e. its
+    /// ValidUntil lies after now. FakeTimeProvider.Advance runs the due timer callbacks on the calling thread only when
+    /// no other thread is inside the provider at that moment; when a runtime thread is (it read the clock, e.g. handling
+    /// the Heartbeat that the same Advance released), that thread runs the boundary recompute, and on a loaded machine it
+    /// may finish after Advance has returned. The exact limit is asserted after this, never weakened.
+    /// </summary>
+    public async Task LimitsSettledAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Module.Limits.Limits.FirstOrDefault(l => l.ValidUntil <= H.Time.GetUtcNow()) is { } stale)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"EVSE {stale.EvseId}: limit valid until {stale.ValidUntil:O}, not recomputed at {H.Time.GetUtcNow():O} within 30 s.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>The (startPeriod, limit) pairs of a GetCompositeSchedule answer.</summary>
     public static (int Start, decimal Limit)[] Periods(JsonElement composite) =>
         [.. composite.GetProperty("schedule").GetProperty("chargingSchedulePeriod").EnumerateArray().Select(p => (p.GetProperty("startPeriod").GetInt32(), p.GetProperty("limit").GetDecimal()))];
