@@ -23,4 +23,7 @@ internal static partial class ReservationLog
 
     [LoggerMessage(EventId = 2655, Level = LogLevel.Error, Message = "Reservation store failed; answering Rejected")]
     public static partial void StoreFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2656, Level = LogLevel.Warning, Message = "Reservation reports still running {Seconds} s after shutdown began were abandoned")]
+    public static partial void ShutdownAbandoned(ILogger logger, double seconds);
 }
