@@ -222,6 +222,8 @@ public sealed partial class ReservationManager : IReservationGate, IReservedStat
         catch (TimeoutException)
         {
             ReservationLog.ShutdownAbandoned(_logger, ShutdownWait.TotalSeconds);
+
+            // The abandoned reports may still hold the notify lock or the stop token: left to the GC, not disposed under them.
             return;
         }
 
